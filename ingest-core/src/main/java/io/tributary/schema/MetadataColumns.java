@@ -3,8 +3,8 @@ package io.tributary.schema;
 import java.util.List;
 
 /**
- * The columns Tributary adds to every dataset, first in every schema. Their names start with an underscore, which
- * {@code ColumnNames} never produces for a data column, so they can never collide with one.
+ * The columns Tributary adds to every dataset, first in every schema. {@code ColumnNames} never gives a data column
+ * one of these names (a field called {@code _rescued} becomes {@code _rescued_}), so they can never collide.
  */
 public final class MetadataColumns {
   /** When Tributary took the record in: TIMESTAMP (UTC micros). */

@@ -10,6 +10,9 @@ import java.util.List;
  */
 public record StructType(List<Field> fields) implements ColumnType {
 
+  /** The struct with no fields: only a starting point for building one, never a column type in a schema. */
+  public static final StructType EMPTY = new StructType(List.of());
+
   public StructType {
     fields = List.copyOf(fields);
   }

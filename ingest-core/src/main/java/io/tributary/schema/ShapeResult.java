@@ -1,0 +1,23 @@
+package io.tributary.schema;
+
+/** What the schema layer made of one event: a row of a schema version, or a refusal under the strict policy. */
+public sealed interface ShapeResult {
+
+  /**
+   * A row ready to encode.
+   *
+   * @param schema the version the row is shaped for (rows of a version are valid under every later version)
+   * @param row the values: see {@link ColumnType} for each type's Java value
+   * @param rescuedValues how many values went to {@code _rescued}
+   * @param newVersion true when this event made the dataset publish a new version
+   */
+  record Shaped(DatasetSchema schema, Object[] row, int rescuedValues, boolean newVersion) implements ShapeResult {}
+
+  /**
+   * The dataset is strict and the event would change or break its schema: the record belongs in the error prefix
+   * with type {@code SCHEMA}.
+   *
+   * @param reason what did not fit, naming the field by its JSON Pointer
+   */
+  record Rejected(String reason) implements ShapeResult {}
+}

@@ -1,0 +1,183 @@
+package io.tributary.schema.internal;
+
+import io.tributary.decode.BigNumber;
+import io.tributary.schema.ColumnNames;
+import io.tributary.schema.ColumnType;
+import io.tributary.schema.Field;
+import io.tributary.schema.ListType;
+import io.tributary.schema.MapType;
+import io.tributary.schema.PathOverride;
+import io.tributary.schema.PrimitiveType;
+import io.tributary.schema.StructType;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Grows a schema to hold an event: new fields become new optional columns, at any depth, inside arrays of objects
+ * and map values too. It never changes an existing column's type: a value that does not fit is left for the shaper
+ * to rescue. Deterministic: the same schema and event give the same result on every instance.
+ *
+ * <p>Inference: integers are LONG, every other number DOUBLE, booleans BOOLEAN, strings STRING, objects structs,
+ * arrays lists whose element type is that of the first typed element (struct elements contribute the union of
+ * their fields). Nulls, empty objects and empty arrays infer nothing: their column waits for a typed value.
+ */
+public final class Evolution {
+  private final ColumnBudget budget;
+
+  private Evolution(int remainingColumns) {
+    this.budget = new ColumnBudget(remainingColumns);
+  }
+
+  /**
+   * The root struct grown to hold {@code event}, or {@code root} itself (same instance) when nothing was added.
+   *
+   * @param maxColumns the cap on data leaf columns
+   */
+  public static StructType evolve(StructType root, Map<String, Object> event, OverrideTree overrides, int maxColumns) {
+    Evolution evolution = new Evolution(maxColumns - ColumnCounts.dataLeaves(root));
+    return evolution.evolveStruct(root, event, overrides);
+  }
+
+  /** The type a brand-new value would get, or null when it is deferred (null, empty, or no budget). */
+  public static ColumnType inferUnbounded(Object value, OverrideTree overrides) {
+    return new Evolution(Integer.MAX_VALUE).infer(value, overrides);
+  }
+
+  private StructType evolveStruct(StructType struct, Map<String, Object> object, OverrideTree overrides) {
+    StructType result = struct;
+    for (Map.Entry<String, Object> entry : object.entrySet()) {
+      Object value = entry.getValue();
+      if (value == null) {
+        continue;
+      }
+      String name = ColumnNames.sanitize(entry.getKey());
+      OverrideTree child = OverrideTree.child(overrides, name);
+      int index = result.indexOf(name);
+      if (index < 0) {
+        ColumnType type = infer(value, child);
+        if (type != null) {
+          result = result.withAppended(new Field(name, entry.getKey(), type));
+        }
+      } else {
+        Field field = result.fields().get(index);
+        ColumnType grown = evolveType(field.type(), value, child);
+        if (grown != field.type()) {
+          result = result.withReplaced(index, field.withType(grown));
+        }
+      }
+    }
+    return result;
+  }
+
+  private ColumnType evolveType(ColumnType type, Object value, OverrideTree overrides) {
+    if (type instanceof StructType s && value instanceof Map<?, ?> m) {
+      return evolveStruct(s, asObject(m), overrides);
+    }
+    if (type instanceof ListType l && value instanceof List<?> list) {
+      ColumnType element = l.element();
+      OverrideTree elementOverrides = OverrideTree.element(overrides);
+      for (Object item : list) {
+        if (item != null) {
+          element = evolveType(element, item, elementOverrides);
+        }
+      }
+      return element == l.element() ? type : new ListType(element);
+    }
+    if (type instanceof MapType mt && value instanceof Map<?, ?> m) {
+      ColumnType valueType = mt.value();
+      for (Object item : m.values()) {
+        if (item != null) {
+          valueType = evolveType(valueType, item, null);
+        }
+      }
+      return valueType == mt.value() ? type : new MapType(valueType);
+    }
+    return type;
+  }
+
+  private ColumnType infer(Object value, OverrideTree overrides) {
+    if (value == null) {
+      return null;
+    }
+    PathOverride pinned = OverrideTree.at(overrides);
+    if (pinned != null) {
+      return inferPinned(pinned, value);
+    }
+    if (value instanceof Map<?, ?> m) {
+      if (m.isEmpty()) {
+        return null;
+      }
+      StructType grown = evolveStruct(StructType.EMPTY, asObject(m), overrides);
+      return grown.fields().isEmpty() ? null : grown;
+    }
+    if (value instanceof List<?> list) {
+      ColumnType element = null;
+      OverrideTree elementOverrides = OverrideTree.element(overrides);
+      for (Object item : list) {
+        element = element == null ? infer(item, elementOverrides) : evolveType(element, item, elementOverrides);
+      }
+      return element == null ? null : new ListType(element);
+    }
+    PrimitiveType primitive = primitiveOf(value);
+    return budget.take(1) ? primitive : null;
+  }
+
+  private ColumnType inferPinned(PathOverride pinned, Object value) {
+    switch (pinned.kind()) {
+      case TYPE:
+        return budget.take(1) ? pinned.type() : null;
+      case JSON:
+        return budget.take(1) ? PrimitiveType.JSON : null;
+      case MAP:
+        if (!(value instanceof Map<?, ?> m) || !budget.take(1)) {
+          return null;
+        }
+        ColumnType valueType = null;
+        for (Object item : m.values()) {
+          valueType = valueType == null ? infer(item, null) : evolveType(valueType, item, null);
+        }
+        return valueType == null ? null : new MapType(valueType);
+      default:
+        throw new IllegalStateException("Unknown override kind " + pinned.kind());
+    }
+  }
+
+  /** The primitive type inferred for a scalar of the decoded value model. */
+  static PrimitiveType primitiveOf(Object value) {
+    if (value instanceof String) {
+      return PrimitiveType.STRING;
+    }
+    if (value instanceof Long) {
+      return PrimitiveType.LONG;
+    }
+    if (value instanceof Double || value instanceof BigNumber) {
+      return PrimitiveType.DOUBLE;
+    }
+    if (value instanceof Boolean) {
+      return PrimitiveType.BOOLEAN;
+    }
+    throw new IllegalArgumentException("Not a decoded JSON scalar: " + value.getClass().getName());
+  }
+
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> asObject(Map<?, ?> map) {
+    return (Map<String, Object>) map;
+  }
+
+  /** Leaf columns still allowed under the cap; once spent, new fields go to {@code _rescued}. */
+  private static final class ColumnBudget {
+    private int remaining;
+
+    ColumnBudget(int remaining) {
+      this.remaining = remaining;
+    }
+
+    boolean take(int leaves) {
+      if (remaining < leaves) {
+        return false;
+      }
+      remaining -= leaves;
+      return true;
+    }
+  }
+}

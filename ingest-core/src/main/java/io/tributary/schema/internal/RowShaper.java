@@ -1,0 +1,204 @@
+package io.tributary.schema.internal;
+
+import io.tributary.schema.ColumnNames;
+import io.tributary.schema.DatasetSchema;
+import io.tributary.schema.MetadataColumns;
+import io.tributary.schema.StructType;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Shapes a decoded event into a row of one schema version: every value lands in its column or, when it does not fit
+ * or has no column, in {@code _rescued} under its JSON Pointer. Also tells whether the event holds a value for
+ * which the schema could grow a column. Thread-safe; one instance per schema version.
+ */
+public final class RowShaper {
+  private final DatasetSchema schema;
+  private final ShapePlan.Struct root;
+  private final OverrideTree overrides;
+  private final boolean canGrow;
+
+  /**
+   * @param schema the version rows are shaped for; null for a dataset with no version yet
+   * @param rootType the root struct (the schema's, or the metadata-only root when there is no version yet)
+   * @param canGrow whether the column cap leaves room for new columns
+   */
+  public RowShaper(DatasetSchema schema, StructType rootType, OverrideTree overrides, boolean canGrow) {
+    this.schema = schema;
+    this.root = new ShapePlan.Struct(rootType);
+    this.overrides = overrides;
+    this.canGrow = canGrow;
+  }
+
+  /** The schema version this shaper writes rows for, or null before the first version. */
+  public DatasetSchema schema() {
+    return schema;
+  }
+
+  /**
+   * Shapes {@code event}. The metadata columns are filled from the arguments.
+   *
+   * @param ingestMicros when the record was taken in, microseconds since the epoch
+   */
+  public Shaping shape(Map<String, Object> event, long ingestMicros, String source, String partition, String offset) {
+    Walk walk = new Walk();
+    Object[] row = walk.struct(root, event, null, overrides);
+    row[MetadataColumns.INGEST_TIME_INDEX] = ingestMicros;
+    row[MetadataColumns.SOURCE_INDEX] = source;
+    row[MetadataColumns.PARTITION_INDEX] = partition;
+    row[MetadataColumns.OFFSET_INDEX] = offset;
+    if (walk.rescued != null) {
+      row[MetadataColumns.RESCUED_INDEX] = JsonText.write(walk.rescued);
+    }
+    return new Shaping(row, walk.rescued == null ? 0 : walk.rescued.size(), walk.growable, walk.firstProblem);
+  }
+
+  /**
+   * A shaped row.
+   *
+   * @param row the values, in schema order
+   * @param rescued how many values went to {@code _rescued}
+   * @param growable true when the schema could grow a column for a value this row had to rescue
+   * @param firstProblem why the first rescued value was rescued, or null when none was
+   */
+  public record Shaping(Object[] row, int rescued, boolean growable, String firstProblem) {}
+
+  /** The state of shaping one event. */
+  private final class Walk {
+    Map<String, Object> rescued;
+    boolean growable;
+    String firstProblem;
+
+    Object[] struct(ShapePlan.Struct plan, Map<String, Object> object, Pointer at, OverrideTree ov) {
+      Object[] out = new Object[plan.fields.length];
+      for (Map.Entry<String, Object> entry : object.entrySet()) {
+        Object value = entry.getValue();
+        if (value == null) {
+          continue;
+        }
+        String key = entry.getKey();
+        int index = plan.indexOf(key);
+        if (index < 0) {
+          unknown(value, at, key, ov == null ? null : OverrideTree.child(ov, ColumnNames.sanitize(key)));
+        } else if (out[index] != null) {
+          rescue(new Pointer(at, key, -1), value, "'%s' maps to the same column as another field of its object");
+        } else {
+          ShapePlan child = plan.children[index];
+          // Leaves need no pointer unless they misfit: the common case allocates nothing but the value.
+          Object shaped = child instanceof ShapePlan.Primitive p
+              ? Conversions.convert(p.type, value)
+              : value(child, value, new Pointer(at, key, -1), OverrideTree.child(ov, plan.fields[index].name()));
+          if (shaped == Conversions.MISFIT) {
+            rescue(new Pointer(at, key, -1), value,
+                "'%s' does not fit its column type " + plan.fields[index].type().typeName());
+          } else {
+            out[index] = shaped;
+          }
+        }
+      }
+      return out;
+    }
+
+    private Object value(ShapePlan plan, Object value, Pointer at, OverrideTree ov) {
+      if (plan instanceof ShapePlan.Primitive p) {
+        return Conversions.convert(p.type, value);
+      }
+      if (plan instanceof ShapePlan.Struct s) {
+        return value instanceof Map<?, ?> m ? struct(s, Evolution.asObject(m), at, ov) : Conversions.MISFIT;
+      }
+      ShapePlan.Element e = (ShapePlan.Element) plan;
+      if (e.list) {
+        return value instanceof List<?> l ? list(e.item, l, at, OverrideTree.element(ov)) : Conversions.MISFIT;
+      }
+      return value instanceof Map<?, ?> m ? map(e.item, Evolution.asObject(m), at) : Conversions.MISFIT;
+    }
+
+    private List<Object> list(ShapePlan item, List<?> items, Pointer at, OverrideTree ov) {
+      List<Object> out = new ArrayList<>(items.size());
+      for (int i = 0; i < items.size(); i++) {
+        Object value = items.get(i);
+        Object shaped = null;
+        if (value != null) {
+          Pointer here = new Pointer(at, null, i);
+          shaped = value(item, value, here, ov);
+          if (shaped == Conversions.MISFIT) {
+            rescue(here, value, "'%s' does not fit the list's element type");
+            shaped = null;
+          }
+        }
+        out.add(shaped);
+      }
+      return out;
+    }
+
+    private Map<String, Object> map(ShapePlan item, Map<String, Object> entries, Pointer at) {
+      Map<String, Object> out = new LinkedHashMap<>(Math.max(4, entries.size() * 2));
+      for (Map.Entry<String, Object> entry : entries.entrySet()) {
+        Object value = entry.getValue();
+        Object shaped = null;
+        if (value != null) {
+          Pointer here = new Pointer(at, entry.getKey(), -1);
+          shaped = value(item, value, here, null);
+          if (shaped == Conversions.MISFIT) {
+            rescue(here, value, "'%s' does not fit the map's value type");
+            shaped = null;
+          }
+        }
+        out.put(entry.getKey(), shaped);
+      }
+      return out;
+    }
+
+    private void unknown(Object value, Pointer parent, String key, OverrideTree ov) {
+      // Nulls never reach here; empty objects and arrays have no column yet and are kept, not dropped.
+      rescue(new Pointer(parent, key, -1), value, "'%s' has no column");
+      if (canGrow && !growable && Evolution.inferUnbounded(value, ov) != null) {
+        growable = true;
+      }
+    }
+
+    private void rescue(Pointer at, Object value, String problem) {
+      if (rescued == null) {
+        rescued = new LinkedHashMap<>();
+      }
+      String pointer = at.toString();
+      rescued.put(pointer, value);
+      if (firstProblem == null) {
+        firstProblem = String.format(problem, pointer);
+      }
+    }
+  }
+
+  /** A JSON Pointer (RFC 6901) to a value of the original event, built only when a value is rescued. */
+  private record Pointer(Pointer parent, String name, int index) {
+    @Override
+    public String toString() {
+      StringBuilder out = new StringBuilder();
+      append(out);
+      return out.toString();
+    }
+
+    private void append(StringBuilder out) {
+      if (parent != null) {
+        parent.append(out);
+      }
+      out.append('/');
+      if (name == null) {
+        out.append(index);
+      } else {
+        for (int i = 0; i < name.length(); i++) {
+          char c = name.charAt(i);
+          if (c == '~') {
+            out.append("~0");
+          } else if (c == '/') {
+            out.append("~1");
+          } else {
+            out.append(c);
+          }
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,88 @@
+package io.tributary.schema.internal;
+
+import io.tributary.schema.ColumnNames;
+import io.tributary.schema.ColumnType;
+import io.tributary.schema.Field;
+import io.tributary.schema.ListType;
+import io.tributary.schema.MapType;
+import io.tributary.schema.PrimitiveType;
+import io.tributary.schema.StructType;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A schema compiled for shaping: each struct knows its fields by sanitized name and caches the original JSON names
+ * it has seen, so the hot path looks names up in a hash map and sanitizes each distinct name once.
+ */
+abstract sealed class ShapePlan {
+
+  /** The plan of a column type. */
+  static ShapePlan of(ColumnType type) {
+    if (type instanceof StructType s) {
+      return new Struct(s);
+    }
+    if (type instanceof ListType l) {
+      return new Element(of(l.element()), true);
+    }
+    if (type instanceof MapType m) {
+      return new Element(of(m.value()), false);
+    }
+    return new Primitive((PrimitiveType) type);
+  }
+
+  /** A struct: fields by position, looked up by JSON name. */
+  static final class Struct extends ShapePlan {
+    /** Original names cached per struct; past this, names (thousands of distinct keys) are sanitized each time. */
+    private static final int MAX_CACHED_NAMES = 4096;
+
+    final Field[] fields;
+    final ShapePlan[] children;
+    private final Map<String, Integer> bySanitized;
+    private final ConcurrentHashMap<String, Integer> byOriginal = new ConcurrentHashMap<>();
+
+    Struct(StructType type) {
+      fields = type.fields().toArray(new Field[0]);
+      children = new ShapePlan[fields.length];
+      bySanitized = new HashMap<>(fields.length * 2);
+      for (int i = 0; i < fields.length; i++) {
+        children[i] = of(fields[i].type());
+        bySanitized.put(fields[i].name(), i);
+        byOriginal.put(fields[i].originalName(), i);
+      }
+    }
+
+    /** The position of the column that JSON field {@code name} maps to, or -1 if the struct has none. */
+    int indexOf(String name) {
+      Integer cached = byOriginal.get(name);
+      if (cached != null) {
+        return cached;
+      }
+      int index = bySanitized.getOrDefault(ColumnNames.sanitize(name), -1);
+      if (byOriginal.size() < MAX_CACHED_NAMES) {
+        byOriginal.put(name, index);
+      }
+      return index;
+    }
+  }
+
+  /** A list (elements) or a map (values): one plan for every item. */
+  static final class Element extends ShapePlan {
+    final ShapePlan item;
+    final boolean list;
+
+    Element(ShapePlan item, boolean list) {
+      this.item = item;
+      this.list = list;
+    }
+  }
+
+  /** A leaf column. */
+  static final class Primitive extends ShapePlan {
+    final PrimitiveType type;
+
+    Primitive(PrimitiveType type) {
+      this.type = type;
+    }
+  }
+}
