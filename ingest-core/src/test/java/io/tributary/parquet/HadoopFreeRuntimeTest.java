@@ -1,5 +1,6 @@
 package io.tributary.parquet;
 
+import io.tributary.testing.DuckDb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

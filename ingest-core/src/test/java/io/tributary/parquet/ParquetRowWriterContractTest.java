@@ -1,5 +1,6 @@
 package io.tributary.parquet;
 
+import io.tributary.testing.DuckDb;
 import static io.tributary.parquet.Rows.field;
 import static io.tributary.parquet.Rows.listOf;
 import static io.tributary.parquet.Rows.struct;

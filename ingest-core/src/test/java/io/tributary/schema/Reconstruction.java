@@ -68,6 +68,32 @@ final class Reconstruction {
     return normal(event);
   }
 
+  /**
+   * The normal form of the event a row read back by DuckDB ({@code to_json} of the whole row) was shaped from:
+   * its non-metadata columns plus its rescued values.
+   */
+  static Object rebuildFromJson(String rowJson) throws Exception {
+    JsonNode row = MAPPER.readTree(rowJson);
+    Map<String, Object> event = new LinkedHashMap<>();
+    Iterator<Map.Entry<String, JsonNode>> columns = row.fields();
+    while (columns.hasNext()) {
+      Map.Entry<String, JsonNode> column = columns.next();
+      boolean metadata = MetadataColumns.fields().stream().anyMatch(f -> f.name().equals(column.getKey()));
+      if (!metadata) {
+        event.put(column.getKey(), fromJson(column.getValue()));
+      }
+    }
+    JsonNode rescued = row.get(MetadataColumns.RESCUED);
+    if (rescued != null && !rescued.isNull()) {
+      Iterator<Map.Entry<String, JsonNode>> it = MAPPER.readTree(rescued.asText()).fields();
+      while (it.hasNext()) {
+        Map.Entry<String, JsonNode> e = it.next();
+        place(event, e.getKey(), fromJson(e.getValue()));
+      }
+    }
+    return normal(event);
+  }
+
   private static Object fromColumn(ColumnType type, Object value) {
     if (value == null) {
       return null;

@@ -1,4 +1,4 @@
-package io.tributary.parquet;
+package io.tributary.testing;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -13,29 +13,29 @@ import java.util.List;
 import java.util.Map;
 
 /** An in-process DuckDB to read written files back, as an independent Parquet reader. */
-final class DuckDb implements AutoCloseable {
+public final class DuckDb implements AutoCloseable {
   private final Connection connection;
 
   private DuckDb(Connection connection) {
     this.connection = connection;
   }
 
-  static DuckDb open() throws SQLException {
+  public static DuckDb open() throws SQLException {
     return new DuckDb(DriverManager.getConnection("jdbc:duckdb:"));
   }
 
   /** A SQL string literal naming {@code file}. */
-  static String literal(Path file) {
+  public static String literal(Path file) {
     return "'" + file.toAbsolutePath().toString().replace("'", "''") + "'";
   }
 
   /** A SQL list literal naming {@code files}. */
-  static String listLiteral(Path... files) {
+  public static String listLiteral(Path... files) {
     return "[" + String.join(", ", Arrays.stream(files).map(DuckDb::literal).toList()) + "]";
   }
 
   /** Every row of the query, each as a list of JDBC values. */
-  List<List<Object>> rows(String sql) throws SQLException {
+  public List<List<Object>> rows(String sql) throws SQLException {
     try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
       int columns = result.getMetaData().getColumnCount();
       List<List<Object>> rows = new ArrayList<>();
@@ -51,7 +51,7 @@ final class DuckDb implements AutoCloseable {
   }
 
   /** The single value of a one-row, one-column query. */
-  Object value(String sql) throws SQLException {
+  public Object value(String sql) throws SQLException {
     List<List<Object>> rows = rows(sql);
     if (rows.size() != 1 || rows.get(0).size() != 1) {
       throw new AssertionError("Expected one value from " + sql + ", got " + rows);
@@ -60,7 +60,7 @@ final class DuckDb implements AutoCloseable {
   }
 
   /** The values of one row of the query, by column label. */
-  Map<String, Object> row(String sql) throws SQLException {
+  public Map<String, Object> row(String sql) throws SQLException {
     try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
       if (!result.next()) {
         throw new AssertionError("No row from " + sql);
@@ -77,7 +77,7 @@ final class DuckDb implements AutoCloseable {
   }
 
   /** Column name to DuckDB type, in order, of what {@code from} (a table expression) returns. */
-  Map<String, String> columnTypes(String from) throws SQLException {
+  public Map<String, String> columnTypes(String from) throws SQLException {
     Map<String, String> types = new LinkedHashMap<>();
     for (List<Object> row : rows("DESCRIBE SELECT * FROM " + from)) {
       types.put((String) row.get(0), (String) row.get(1));
