@@ -1,0 +1,143 @@
+package io.tributary.buffer;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * An append-only byte store in chunks that grow from small to {@value #MAX_CHUNK} bytes, so thousands of mostly
+ * small buffers stay small and a large one never needs one huge array or a copy when it grows. Not thread-safe.
+ */
+final class ByteArena {
+  static final int MIN_CHUNK = 1 << 10;
+  static final int MAX_CHUNK = 1 << 20;
+
+  private final List<byte[]> chunks = new ArrayList<>();
+  private byte[] current;
+  private int position;
+  private long size;
+  private long allocated;
+
+  /** Bytes written. */
+  long size() {
+    return size;
+  }
+
+  /** Bytes held, written or not: what the memory budget counts. */
+  long allocated() {
+    return allocated;
+  }
+
+  void write(int b) {
+    if (current == null || position == current.length) {
+      grow();
+    }
+    current[position++] = (byte) b;
+    size++;
+  }
+
+  void write(byte[] bytes, int offset, int length) {
+    int done = 0;
+    while (done < length) {
+      if (current == null || position == current.length) {
+        grow();
+      }
+      int n = Math.min(length - done, current.length - position);
+      System.arraycopy(bytes, offset + done, current, position, n);
+      position += n;
+      done += n;
+    }
+    size += length;
+  }
+
+  void writeVarLong(long value) {
+    long v = value;
+    while ((v & ~0x7FL) != 0) {
+      write((int) ((v & 0x7F) | 0x80));
+      v >>>= 7;
+    }
+    write((int) v);
+  }
+
+  void writeLong(long value) {
+    for (int shift = 56; shift >= 0; shift -= 8) {
+      write((int) (value >>> shift));
+    }
+  }
+
+  /** A reader from the first byte; the arena must not be written while it is read. */
+  Reader reader() {
+    return new Reader();
+  }
+
+  private void grow() {
+    int next = current == null ? MIN_CHUNK : Math.min(MAX_CHUNK, current.length * 2);
+    current = new byte[next];
+    chunks.add(current);
+    position = 0;
+    allocated += next;
+  }
+
+  /** Reads back what was written, in order. */
+  final class Reader {
+    private int chunk;
+    private int offset;
+    private long remaining = size;
+
+    boolean hasMore() {
+      return remaining > 0;
+    }
+
+    int read() {
+      if (remaining <= 0) {
+        throw new IllegalStateException("Read past the end of the buffer");
+      }
+      byte[] bytes = chunks.get(chunk);
+      int limit = chunk == chunks.size() - 1 ? position : bytes.length;
+      if (offset == limit) {
+        chunk++;
+        offset = 0;
+        bytes = chunks.get(chunk);
+      }
+      remaining--;
+      return bytes[offset++] & 0xFF;
+    }
+
+    void read(byte[] into, int length) {
+      int done = 0;
+      while (done < length) {
+        byte[] bytes = chunks.get(chunk);
+        int limit = chunk == chunks.size() - 1 ? position : bytes.length;
+        if (offset == limit) {
+          chunk++;
+          offset = 0;
+          continue;
+        }
+        int n = Math.min(length - done, limit - offset);
+        System.arraycopy(bytes, offset, into, done, n);
+        offset += n;
+        done += n;
+      }
+      remaining -= length;
+    }
+
+    long readVarLong() {
+      long value = 0;
+      for (int shift = 0; shift < 64; shift += 7) {
+        int b = read();
+        value |= (long) (b & 0x7F) << shift;
+        if ((b & 0x80) == 0) {
+          return value;
+        }
+      }
+      throw new IllegalStateException("Corrupt buffer: varint longer than 10 bytes");
+    }
+
+    long readLong() {
+      long value = 0;
+      for (int i = 0; i < 8; i++) {
+        value = (value << 8) | read();
+      }
+      return value;
+    }
+  }
+}

@@ -1,0 +1,60 @@
+package io.tributary.buffer;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One bound on the memory of all buffers together. When the buffers hold more than the limit, the largest roll early
+ * until what stays is under three quarters of it: the largest, because rolling them frees the most memory per file
+ * made, so thousands of small open partition paths keep filling while a few big ones go out.
+ */
+public final class MemoryBudget {
+  private final long limitBytes;
+  private final long lowWaterBytes;
+
+  /** @param limitBytes the most memory all buffers may hold together */
+  public MemoryBudget(long limitBytes) {
+    if (limitBytes < 1) {
+      throw new IllegalArgumentException("Invalid memory budget: " + limitBytes + " bytes; must be positive");
+    }
+    this.limitBytes = limitBytes;
+    this.lowWaterBytes = limitBytes - limitBytes / 4;
+  }
+
+  public long limitBytes() {
+    return limitBytes;
+  }
+
+  /** True when buffers holding {@code heldBytes} are over the budget. */
+  public boolean exceeded(long heldBytes) {
+    return heldBytes > limitBytes;
+  }
+
+  /**
+   * The buffers to roll now, largest first, so that the rest fit under three quarters of the limit; empty when the
+   * buffers are within the limit.
+   */
+  public <K> List<K> victims(Map<K, RowBuffer> buffers) {
+    long held = 0;
+    for (RowBuffer buffer : buffers.values()) {
+      held += buffer.memoryBytes();
+    }
+    List<K> victims = new ArrayList<>();
+    if (!exceeded(held)) {
+      return victims;
+    }
+    List<Map.Entry<K, RowBuffer>> bySize = new ArrayList<>(buffers.entrySet());
+    bySize.sort(Comparator.comparingLong((Map.Entry<K, RowBuffer> e) -> e.getValue().memoryBytes()).reversed()
+        .thenComparingLong(e -> e.getValue().openedAtMillis()));
+    for (Map.Entry<K, RowBuffer> entry : bySize) {
+      if (held <= lowWaterBytes) {
+        break;
+      }
+      victims.add(entry.getKey());
+      held -= entry.getValue().memoryBytes();
+    }
+    return victims;
+  }
+}

@@ -1,0 +1,56 @@
+package io.tributary.buffer;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * When a dataset's buffers become files: on the first of max age, max bytes and max records (and on memory
+ * pressure, revocation or shutdown, which the engine decides). Nothing else rolls a buffer: a schema change or a
+ * late event never does, because every partition path has its own buffer and age.
+ *
+ * @param maxAge how long a buffer may wait from its first row (minutes for one dataset, hours for another)
+ * @param maxBytes the most buffered bytes (compact row form, close to the JSON size) per file
+ * @param maxRecords the most records per file
+ */
+public record RollingPolicy(Duration maxAge, long maxBytes, long maxRecords) {
+
+  public static final Duration DEFAULT_MAX_AGE = Duration.ofMinutes(5);
+  public static final long DEFAULT_MAX_BYTES = 128L * 1024 * 1024;
+  public static final long DEFAULT_MAX_RECORDS = 5_000_000L;
+
+  public RollingPolicy {
+    Objects.requireNonNull(maxAge, "maxAge may not be null");
+    if (maxAge.isNegative() || maxAge.isZero()) {
+      throw new IllegalArgumentException("Invalid rolling policy: max age " + maxAge + " must be positive");
+    }
+    if (maxBytes < 1) {
+      throw new IllegalArgumentException("Invalid rolling policy: max bytes " + maxBytes + " must be positive");
+    }
+    if (maxRecords < 1) {
+      throw new IllegalArgumentException("Invalid rolling policy: max records " + maxRecords + " must be positive");
+    }
+  }
+
+  /** 5 minutes, 128 MiB, 5 million records. */
+  public static RollingPolicy defaults() {
+    return new RollingPolicy(DEFAULT_MAX_AGE, DEFAULT_MAX_BYTES, DEFAULT_MAX_RECORDS);
+  }
+
+  /** Why {@code buffer} must roll now, or empty if it may keep filling. */
+  public Optional<RollReason> due(RowBuffer buffer, long nowMillis) {
+    if (buffer.records() == 0) {
+      return Optional.empty();
+    }
+    if (buffer.bytes() >= maxBytes) {
+      return Optional.of(RollReason.BYTES);
+    }
+    if (buffer.records() >= maxRecords) {
+      return Optional.of(RollReason.RECORDS);
+    }
+    if (nowMillis - buffer.openedAtMillis() >= maxAge.toMillis()) {
+      return Optional.of(RollReason.AGE);
+    }
+    return Optional.empty();
+  }
+}

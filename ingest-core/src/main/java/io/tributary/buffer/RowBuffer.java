@@ -1,0 +1,112 @@
+package io.tributary.buffer;
+
+import io.tributary.schema.DatasetSchema;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+
+/**
+ * The rows waiting for one file: one source partition, one dataset, one partition path. Rows are kept in
+ * {@link RowCodec} form; they may have been shaped under several schema versions and all read back under the newest
+ * one, so a schema change in the middle of a window never makes an extra file. Not thread-safe: a buffer belongs to
+ * the thread that owns its source partition.
+ */
+public final class RowBuffer {
+  private final ByteArena arena = new ByteArena();
+  private final long openedAtMillis;
+  private DatasetSchema schema;
+  private long records;
+  private String firstPosition;
+  private String lastPosition;
+  private long oldestSourceMillis = Long.MAX_VALUE;
+
+  /**
+   * @param openedAtMillis when the buffer took its first row (wall clock): its age for the rolling policy
+   */
+  public RowBuffer(long openedAtMillis) {
+    this.openedAtMillis = openedAtMillis;
+  }
+
+  /**
+   * Appends a shaped row.
+   *
+   * @param rowSchema the version {@code row} was shaped for; versions of one dataset only grow
+   * @param position the source position of the record, kept for the commit ledger
+   * @param sourceMillis the source timestamp of the record, for freshness
+   */
+  public void append(DatasetSchema rowSchema, Object[] row, String position, long sourceMillis) {
+    Objects.requireNonNull(rowSchema, "rowSchema may not be null");
+    if (schema == null || rowSchema.version() > schema.version()) {
+      if (schema != null && !schema.dataset().equals(rowSchema.dataset())) {
+        throw new IllegalArgumentException("Cannot buffer rows of " + rowSchema.dataset() + " with rows of "
+            + schema.dataset());
+      }
+      schema = rowSchema;
+    }
+    RowCodec.write(arena, rowSchema.root(), row);
+    records++;
+    if (firstPosition == null) {
+      firstPosition = position;
+    }
+    lastPosition = position;
+    oldestSourceMillis = Math.min(oldestSourceMillis, sourceMillis);
+  }
+
+  /** The newest schema version among the buffered rows: the one the file is written with. */
+  public DatasetSchema schema() {
+    return schema;
+  }
+
+  public long records() {
+    return records;
+  }
+
+  /** Bytes the buffered rows occupy in their compact form. */
+  public long bytes() {
+    return arena.size();
+  }
+
+  /** Bytes of memory the buffer holds: what the global budget counts. */
+  public long memoryBytes() {
+    return arena.allocated();
+  }
+
+  public long openedAtMillis() {
+    return openedAtMillis;
+  }
+
+  /** The source position of the first buffered row, or null when empty. */
+  public String firstPosition() {
+    return firstPosition;
+  }
+
+  /** The source position of the last buffered row, or null when empty. */
+  public String lastPosition() {
+    return lastPosition;
+  }
+
+  /** The smallest source timestamp buffered: freshness is measured from it. */
+  public long oldestSourceMillis() {
+    return oldestSourceMillis;
+  }
+
+  /** The buffered rows in order, each read under {@link #schema()}. */
+  public Iterator<Object[]> rows() {
+    ByteArena.Reader reader = arena.reader();
+    DatasetSchema newest = schema;
+    return new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return reader.hasMore();
+      }
+
+      @Override
+      public Object[] next() {
+        if (!reader.hasMore()) {
+          throw new NoSuchElementException();
+        }
+        return RowCodec.read(reader, newest.root());
+      }
+    };
+  }
+}
