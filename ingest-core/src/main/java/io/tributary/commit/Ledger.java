@@ -1,0 +1,131 @@
+package io.tributary.commit;
+
+import io.tributary.store.ObjectKeys;
+import io.tributary.store.ObjectStore;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The commit ledger of every source partition, in the object store under {@code <prefix>/_tributary/}: the only
+ * source of truth for what is durable. See docs/design/landing.md for the protocol and why it is exactly-once.
+ *
+ * <p>A flush stages its files ({@link #stage}), then {@link #commit}s: the put-if-absent of record {@code seq} is
+ * the commit, and its winner publishes the files. Records are never deleted, so a stale zombie can never win a
+ * {@code seq} that was already decided. Thread-safe; holds no state of its own besides the store.
+ */
+public final class Ledger {
+  private final ObjectStore store;
+  private final String root;
+  private final String owner;
+  private final Clock clock;
+
+  /**
+   * @param prefix the lake prefix (may be empty)
+   * @param owner this instance, recorded in each commit it wins
+   */
+  public Ledger(ObjectStore store, String prefix, String owner, Clock clock) {
+    this.store = Objects.requireNonNull(store, "store may not be null");
+    this.root = prefix == null || prefix.isEmpty() ? "_tributary" : ObjectKeys.join(prefix, "_tributary");
+    this.owner = Objects.requireNonNull(owner, "owner may not be null");
+    this.clock = Objects.requireNonNull(clock, "clock may not be null");
+  }
+
+  /** A fresh staging key for a file of {@code partition}; nothing under it is visible to readers. */
+  public String newStagingKey(SourcePartition partition) {
+    return ObjectKeys.join(root, "staging", partition.stream(), partition.partition(), UUID.randomUUID() + ".bin");
+  }
+
+  /** Uploads a file's bytes to its staging key. */
+  public void stage(String stagingKey, byte[] bytes) {
+    store.put(stagingKey, bytes);
+  }
+
+  /** The newest commit of {@code partition}, or empty if it has none; a few reads however long the ledger is. */
+  public Optional<CommitRecord> latest(SourcePartition partition) {
+    if (read(partition, 1).isEmpty()) {
+      return Optional.empty();
+    }
+    // Records are contiguous from 1: probe 1, 2, 4, ... for the first missing one, then bisect.
+    long present = 1;
+    long missing = 2;
+    while (read(partition, missing).isPresent()) {
+      present = missing;
+      missing *= 2;
+    }
+    while (missing - present > 1) {
+      long middle = present + (missing - present) / 2;
+      if (read(partition, middle).isPresent()) {
+        present = middle;
+      } else {
+        missing = middle;
+      }
+    }
+    return read(partition, present);
+  }
+
+  /**
+   * Commits a flush of {@code partition}: record {@code seq}, covering positions up to {@code to}.
+   *
+   * @param seq one more than the latest commit this instance knows of (1 for the first)
+   * @param files the staged files of the flush; published if this commit wins, discarded if it loses
+   */
+  public CommitOutcome commit(SourcePartition partition, long seq, String to, List<StagedFile> files) {
+    CommitRecord record = new CommitRecord(seq, to, files, owner, clock.instant());
+    String key = recordKey(partition, seq);
+    if (store.putIfAbsent(key, LedgerJson.write(record))) {
+      publish(record);
+      return new CommitOutcome.Committed(record);
+    }
+    CommitRecord winner = read(partition, seq).orElseThrow(() -> new IllegalStateException(
+        "Cannot read commit record " + key + ": put-if-absent found it, a read did not"));
+    discard(files);
+    // The winner may have died before publishing: publishing is idempotent, so the loser makes sure.
+    publish(winner);
+    return new CommitOutcome.Lost(winner);
+  }
+
+  /**
+   * Makes the files of a commit visible: idempotent, safe to run concurrently with another instance doing the same.
+   */
+  public void publish(CommitRecord record) {
+    for (StagedFile file : record.files()) {
+      Optional<byte[]> staged = store.get(file.stagingKey());
+      if (staged.isPresent()) {
+        store.put(file.key(), staged.get());
+        store.delete(file.stagingKey());
+      } else if (store.get(file.key()).isEmpty()) {
+        throw new IllegalStateException("Cannot publish " + file.key() + " of commit " + record.seq()
+            + ": neither the staged upload " + file.stagingKey() + " nor the file exists");
+      }
+    }
+  }
+
+  /** Deletes staged files that will never be committed. */
+  public void discard(List<StagedFile> files) {
+    for (StagedFile file : files) {
+      store.delete(file.stagingKey());
+    }
+  }
+
+  /**
+   * Prepares {@code partition} after it was assigned to this instance: publishes its latest commit (its writer may
+   * have died before doing so) and returns it; the source resumes after its {@code to}.
+   */
+  public Optional<CommitRecord> recover(SourcePartition partition) {
+    Optional<CommitRecord> latest = latest(partition);
+    latest.ifPresent(this::publish);
+    return latest;
+  }
+
+  private Optional<CommitRecord> read(SourcePartition partition, long seq) {
+    String key = recordKey(partition, seq);
+    return store.get(key).map(bytes -> LedgerJson.read(bytes, key));
+  }
+
+  private String recordKey(SourcePartition partition, long seq) {
+    return ObjectKeys.join(root, "ledger", partition.stream(), partition.partition(), String.format("%020d.json", seq));
+  }
+}

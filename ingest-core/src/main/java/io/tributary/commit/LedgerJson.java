@@ -1,0 +1,59 @@
+package io.tributary.commit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The JSON form of a commit record: small, readable by operators, versioned by {@code format}. */
+final class LedgerJson {
+  private static final int FORMAT = 1;
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private LedgerJson() {}
+
+  static byte[] write(CommitRecord record) {
+    ObjectNode root = MAPPER.createObjectNode();
+    root.put("format", FORMAT);
+    root.put("seq", record.seq());
+    root.put("to", record.to());
+    root.put("owner", record.owner());
+    root.put("committed_at", record.committedAt().toString());
+    ArrayNode files = root.putArray("files");
+    for (StagedFile file : record.files()) {
+      files.addObject().put("key", file.key()).put("staging_key", file.stagingKey()).put("records", file.records())
+          .put("bytes", file.bytes());
+    }
+    try {
+      return MAPPER.writeValueAsBytes(root);
+    } catch (IOException e) {
+      throw new IllegalStateException("Cannot write commit record", e);
+    }
+  }
+
+  static CommitRecord read(byte[] bytes, String key) {
+    try {
+      JsonNode root = MAPPER.readTree(bytes);
+      if (root.path("format").asInt(-1) != FORMAT) {
+        throw new IllegalStateException("Cannot read commit record " + key + ": unknown format "
+            + root.path("format"));
+      }
+      List<StagedFile> files = new ArrayList<>();
+      for (JsonNode f : root.path("files")) {
+        files.add(new StagedFile(f.path("key").asText(), f.path("staging_key").asText(), f.path("records").asLong(),
+            f.path("bytes").asLong()));
+      }
+      return new CommitRecord(root.path("seq").asLong(), root.path("to").asText(), files,
+          root.path("owner").asText(), Instant.parse(root.path("committed_at").asText()));
+    } catch (IOException | RuntimeException e) {
+      if (e instanceof IllegalStateException ise) {
+        throw ise;
+      }
+      throw new IllegalStateException("Cannot read commit record " + key + ": " + e.getMessage(), e);
+    }
+  }
+}

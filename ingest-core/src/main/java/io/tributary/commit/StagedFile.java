@@ -1,0 +1,19 @@
+package io.tributary.commit;
+
+import java.util.Objects;
+
+/**
+ * A file of a flush: uploaded under a staging key that no reader looks at, published to its final key only after
+ * the flush's commit record is written.
+ *
+ * @param key the final key readers will see
+ * @param stagingKey where the bytes wait until the commit
+ * @param records how many records the file holds
+ * @param bytes the file size
+ */
+public record StagedFile(String key, String stagingKey, long records, long bytes) {
+  public StagedFile {
+    Objects.requireNonNull(key, "key may not be null");
+    Objects.requireNonNull(stagingKey, "stagingKey may not be null");
+  }
+}

@@ -1,0 +1,184 @@
+package io.tributary.commit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tributary.store.LocalFileStore;
+import io.tributary.store.ObjectStore;
+import io.tributary.testing.FaultInjectingStore;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LedgerTest {
+  private static final SourcePartition P = new SourcePartition("orders", "3");
+
+  @TempDir Path dir;
+
+  private Ledger ledger(ObjectStore store, String owner) {
+    return new Ledger(store, "lake", owner, Clock.systemUTC());
+  }
+
+  private static StagedFile staged(Ledger ledger, String key, String content) {
+    String stagingKey = ledger.newStagingKey(P);
+    ledger.stage(stagingKey, content.getBytes(StandardCharsets.UTF_8));
+    return new StagedFile(key, stagingKey, 1, content.length());
+  }
+
+  private static String text(ObjectStore store, String key) {
+    return store.get(key).map(b -> new String(b, StandardCharsets.UTF_8)).orElse(null);
+  }
+
+  @Test
+  void aStagedFileIsInvisibleUntilItsCommitIsWritten() {
+    LocalFileStore store = new LocalFileStore(dir);
+    Ledger ledger = ledger(store, "a");
+    StagedFile file = staged(ledger, "lake/orders/year=2026/orders+3+0.parquet", "rows 0-9");
+
+    assertThat(store.list("lake/orders/")).isEmpty();
+    CommitOutcome outcome = ledger.commit(P, 1, "9", List.of(file));
+
+    assertThat(outcome).isInstanceOf(CommitOutcome.Committed.class);
+    assertThat(text(store, file.key())).isEqualTo("rows 0-9");
+    assertThat(store.get(file.stagingKey())).isEmpty();
+    assertThat(ledger.latest(P).orElseThrow().to()).isEqualTo("9");
+  }
+
+  @Test
+  void theLatestCommitIsFoundInAFewReadsWhateverTheLedgerLength() {
+    LocalFileStore store = new LocalFileStore(dir);
+    Ledger ledger = ledger(store, "a");
+    assertThat(ledger.latest(P)).isEmpty();
+    for (int seq = 1; seq <= 37; seq++) {
+      ledger.commit(P, seq, Integer.toString(seq * 10), List.of());
+    }
+    CountingStore counting = new CountingStore(store);
+
+    assertThat(ledger(counting, "b").latest(P).orElseThrow().seq()).isEqualTo(37);
+    assertThat(counting.gets).isLessThanOrEqualTo(16);
+  }
+
+  @Test
+  void ofAZombieAndItsSuccessorExactlyOneWinsASeqAndTheLoserLeavesNoFile() {
+    LocalFileStore store = new LocalFileStore(dir);
+    Ledger zombie = ledger(store, "zombie");
+    Ledger successor = ledger(store, "successor");
+    StagedFile zombieFile = staged(zombie, "lake/orders/orders+3+100.parquet", "zombie rows 100-180");
+    StagedFile successorFile = staged(successor, "lake/orders/orders+3+100.parquet", "successor rows 100-150");
+
+    CommitOutcome first = successor.commit(P, 1, "150", List.of(successorFile));
+    CommitOutcome second = zombie.commit(P, 1, "180", List.of(zombieFile));
+
+    assertThat(first).isInstanceOf(CommitOutcome.Committed.class);
+    assertThat(second).isEqualTo(new CommitOutcome.Lost(((CommitOutcome.Committed) first).record()));
+    assertThat(text(store, "lake/orders/orders+3+100.parquet")).isEqualTo("successor rows 100-150");
+    assertThat(store.get(zombieFile.stagingKey())).isEmpty();
+    assertThat(store.list("lake/_tributary/staging/")).isEmpty();
+  }
+
+  @Test
+  void aCommitWhoseWriterDiedBeforePublishingIsPublishedOnRecovery() {
+    FaultInjectingStore faulty = new FaultInjectingStore(new LocalFileStore(dir));
+    Ledger dying = ledger(faulty, "dying");
+    StagedFile file = staged(dying, "lake/orders/orders+3+0.parquet", "rows");
+    faulty.crashWhen((op, key) -> op.equals("put") && key.equals(file.key()));
+
+    assertThatThrownBy(() -> dying.commit(P, 1, "5", List.of(file)))
+        .isInstanceOf(FaultInjectingStore.Crash.class);
+    assertThat(faulty.get(file.key())).isEmpty();
+
+    CommitRecord recovered = ledger(new LocalFileStore(dir), "next").recover(P).orElseThrow();
+    assertThat(recovered.to()).isEqualTo("5");
+    assertThat(text(faulty, file.key())).isEqualTo("rows");
+    assertThat(faulty.get(file.stagingKey())).isEmpty();
+  }
+
+  @Test
+  void racingCommittersBuildOneContiguousLedgerWithoutOverlaps() throws Exception {
+    int writers = 4;
+    int commitsEach = 10;
+    ExecutorService pool = Executors.newFixedThreadPool(writers);
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<Integer>> wins = new ArrayList<>();
+    for (int w = 0; w < writers; w++) {
+      Ledger ledger = ledger(new LocalFileStore(dir), "w" + w);
+      wins.add(pool.submit(() -> {
+        start.await();
+        int won = 0;
+        for (int i = 0; i < commitsEach; i++) {
+          long seq = ledger.latest(P).map(CommitRecord::seq).orElse(0L) + 1;
+          if (ledger.commit(P, seq, Long.toString(seq * 100), List.of()) instanceof CommitOutcome.Committed) {
+            won++;
+          }
+        }
+        return won;
+      }));
+    }
+    start.countDown();
+    int total = 0;
+    for (Future<Integer> f : wins) {
+      total += f.get(60, TimeUnit.SECONDS);
+    }
+    pool.shutdown();
+
+    CommitRecord last = ledger(new LocalFileStore(dir), "reader").latest(P).orElseThrow();
+    assertThat(last.seq()).isEqualTo(total);
+    assertThat(last.to()).isEqualTo(Long.toString(total * 100L));
+  }
+
+  @Test
+  void positionsCompareAsDecimalNumbersOfAnyLength() {
+    assertThat(Positions.compare("9", "10")).isNegative();
+    assertThat(Positions.compare("0010", "10")).isZero();
+    assertThat(Positions.compare("49590338271490256608559692538361571095921575989136588898",
+        "49590338271490256608559692538361571095921575989136588899")).isNegative();
+    assertThat(Positions.atOrBefore("5", null)).isFalse();
+    assertThat(Positions.atOrBefore("5", "5")).isTrue();
+    assertThatThrownBy(() -> Positions.compare("-1", "2")).hasMessageContaining("non-negative decimal");
+  }
+
+  /** Counts reads, to show that finding the latest commit does not read the whole ledger. */
+  private static final class CountingStore implements ObjectStore {
+    private final ObjectStore delegate;
+    int gets;
+
+    CountingStore(ObjectStore delegate) {
+      this.delegate = delegate;
+    }
+
+    @Override
+    public void put(String key, byte[] bytes) {
+      delegate.put(key, bytes);
+    }
+
+    @Override
+    public boolean putIfAbsent(String key, byte[] bytes) {
+      return delegate.putIfAbsent(key, bytes);
+    }
+
+    @Override
+    public java.util.Optional<byte[]> get(String key) {
+      gets++;
+      return delegate.get(key);
+    }
+
+    @Override
+    public List<String> list(String prefix) {
+      return delegate.list(prefix);
+    }
+
+    @Override
+    public void delete(String key) {
+      delegate.delete(key);
+    }
+  }
+}
