@@ -67,13 +67,16 @@ public final class Ledger {
   }
 
   /**
-   * Commits a flush of {@code partition}: record {@code seq}, covering positions up to {@code to}.
+   * Commits a flush of {@code partition} as record {@code seq}.
    *
    * @param seq one more than the latest commit this instance knows of (1 for the first)
+   * @param watermark every position at or below it is durable once this commits (null: none yet)
    * @param files the staged files of the flush; published if this commit wins, discarded if it loses
+   * @param above the durable ranges above the watermark, including those of {@code files}
    */
-  public CommitOutcome commit(SourcePartition partition, long seq, String to, List<StagedFile> files) {
-    CommitRecord record = new CommitRecord(seq, to, files, owner, clock.instant());
+  public CommitOutcome commit(SourcePartition partition, long seq, String watermark, List<StagedFile> files,
+      List<DurableRange> above) {
+    CommitRecord record = new CommitRecord(seq, watermark, files, above, owner, clock.instant());
     String key = recordKey(partition, seq);
     if (store.putIfAbsent(key, LedgerJson.write(record))) {
       publish(record);
@@ -112,7 +115,8 @@ public final class Ledger {
 
   /**
    * Prepares {@code partition} after it was assigned to this instance: publishes its latest commit (its writer may
-   * have died before doing so) and returns it; the source resumes after its {@code to}.
+   * have died before doing so) and returns it; the source resumes after its watermark and skips re-delivered
+   * records that {@link CommitRecord#isDurable} says are committed.
    */
   public Optional<CommitRecord> recover(SourcePartition partition) {
     Optional<CommitRecord> latest = latest(partition);

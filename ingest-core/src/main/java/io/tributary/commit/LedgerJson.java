@@ -20,19 +20,34 @@ final class LedgerJson {
     ObjectNode root = MAPPER.createObjectNode();
     root.put("format", FORMAT);
     root.put("seq", record.seq());
-    root.put("to", record.to());
+    if (record.watermark() != null) {
+      root.put("watermark", record.watermark());
+    }
     root.put("owner", record.owner());
     root.put("committed_at", record.committedAt().toString());
     ArrayNode files = root.putArray("files");
     for (StagedFile file : record.files()) {
-      files.addObject().put("key", file.key()).put("staging_key", file.stagingKey()).put("records", file.records())
-          .put("bytes", file.bytes());
+      ObjectNode node = files.addObject().put("key", file.key()).put("staging_key", file.stagingKey())
+          .put("records", file.records()).put("bytes", file.bytes());
+      range(node, file.range());
+    }
+    ArrayNode above = root.putArray("above");
+    for (DurableRange r : record.above()) {
+      range(above.addObject(), r);
     }
     try {
       return MAPPER.writeValueAsBytes(root);
     } catch (IOException e) {
       throw new IllegalStateException("Cannot write commit record", e);
     }
+  }
+
+  private static void range(ObjectNode node, DurableRange range) {
+    node.put("buffer", range.bufferKey()).put("first", range.first()).put("last", range.last());
+  }
+
+  private static DurableRange rangeOf(JsonNode node) {
+    return new DurableRange(node.path("buffer").asText(), node.path("first").asText(), node.path("last").asText());
   }
 
   static CommitRecord read(byte[] bytes, String key) {
@@ -44,11 +59,16 @@ final class LedgerJson {
       }
       List<StagedFile> files = new ArrayList<>();
       for (JsonNode f : root.path("files")) {
-        files.add(new StagedFile(f.path("key").asText(), f.path("staging_key").asText(), f.path("records").asLong(),
-            f.path("bytes").asLong()));
+        files.add(new StagedFile(f.path("key").asText(), f.path("staging_key").asText(), rangeOf(f),
+            f.path("records").asLong(), f.path("bytes").asLong()));
       }
-      return new CommitRecord(root.path("seq").asLong(), root.path("to").asText(), files,
-          root.path("owner").asText(), Instant.parse(root.path("committed_at").asText()));
+      List<DurableRange> above = new ArrayList<>();
+      for (JsonNode r : root.path("above")) {
+        above.add(rangeOf(r));
+      }
+      JsonNode watermark = root.get("watermark");
+      return new CommitRecord(root.path("seq").asLong(), watermark == null ? null : watermark.asText(), files,
+          above, root.path("owner").asText(), Instant.parse(root.path("committed_at").asText()));
     } catch (IOException | RuntimeException e) {
       if (e instanceof IllegalStateException ise) {
         throw ise;

@@ -8,12 +8,14 @@ import java.util.Objects;
  *
  * @param key the final key readers will see
  * @param stagingKey where the bytes wait until the commit
+ * @param range the buffer the file was rolled from and the first and last source positions it holds
  * @param records how many records the file holds
  * @param bytes the file size
  */
-public record StagedFile(String key, String stagingKey, long records, long bytes) {
+public record StagedFile(String key, String stagingKey, DurableRange range, long records, long bytes) {
   public StagedFile {
     Objects.requireNonNull(key, "key may not be null");
     Objects.requireNonNull(stagingKey, "stagingKey may not be null");
+    Objects.requireNonNull(range, "range may not be null");
   }
 }

@@ -28,10 +28,10 @@ class LedgerTest {
     return new Ledger(store, "lake", owner, Clock.systemUTC());
   }
 
-  private static StagedFile staged(Ledger ledger, String key, String content) {
+  private static StagedFile staged(Ledger ledger, String key, String first, String last, String content) {
     String stagingKey = ledger.newStagingKey(P);
     ledger.stage(stagingKey, content.getBytes(StandardCharsets.UTF_8));
-    return new StagedFile(key, stagingKey, 1, content.length());
+    return new StagedFile(key, stagingKey, new DurableRange(key, first, last), 1, content.length());
   }
 
   private static String text(ObjectStore store, String key) {
@@ -42,15 +42,15 @@ class LedgerTest {
   void aStagedFileIsInvisibleUntilItsCommitIsWritten() {
     LocalFileStore store = new LocalFileStore(dir);
     Ledger ledger = ledger(store, "a");
-    StagedFile file = staged(ledger, "lake/orders/year=2026/orders+3+0.parquet", "rows 0-9");
+    StagedFile file = staged(ledger, "lake/orders/year=2026/orders+3+0.parquet", "0", "9", "rows 0-9");
 
     assertThat(store.list("lake/orders/")).isEmpty();
-    CommitOutcome outcome = ledger.commit(P, 1, "9", List.of(file));
+    CommitOutcome outcome = ledger.commit(P, 1, "9", List.of(file), List.of());
 
     assertThat(outcome).isInstanceOf(CommitOutcome.Committed.class);
     assertThat(text(store, file.key())).isEqualTo("rows 0-9");
     assertThat(store.get(file.stagingKey())).isEmpty();
-    assertThat(ledger.latest(P).orElseThrow().to()).isEqualTo("9");
+    assertThat(ledger.latest(P).orElseThrow().watermark()).isEqualTo("9");
   }
 
   @Test
@@ -59,7 +59,7 @@ class LedgerTest {
     Ledger ledger = ledger(store, "a");
     assertThat(ledger.latest(P)).isEmpty();
     for (int seq = 1; seq <= 37; seq++) {
-      ledger.commit(P, seq, Integer.toString(seq * 10), List.of());
+      ledger.commit(P, seq, Integer.toString(seq * 10), List.of(), List.of());
     }
     CountingStore counting = new CountingStore(store);
 
@@ -72,11 +72,12 @@ class LedgerTest {
     LocalFileStore store = new LocalFileStore(dir);
     Ledger zombie = ledger(store, "zombie");
     Ledger successor = ledger(store, "successor");
-    StagedFile zombieFile = staged(zombie, "lake/orders/orders+3+100.parquet", "zombie rows 100-180");
-    StagedFile successorFile = staged(successor, "lake/orders/orders+3+100.parquet", "successor rows 100-150");
+    StagedFile zombieFile = staged(zombie, "lake/orders/orders+3+100.parquet", "100", "180", "zombie rows 100-180");
+    StagedFile successorFile = staged(successor, "lake/orders/orders+3+100.parquet", "100", "150",
+        "successor rows 100-150");
 
-    CommitOutcome first = successor.commit(P, 1, "150", List.of(successorFile));
-    CommitOutcome second = zombie.commit(P, 1, "180", List.of(zombieFile));
+    CommitOutcome first = successor.commit(P, 1, "150", List.of(successorFile), List.of());
+    CommitOutcome second = zombie.commit(P, 1, "180", List.of(zombieFile), List.of());
 
     assertThat(first).isInstanceOf(CommitOutcome.Committed.class);
     assertThat(second).isEqualTo(new CommitOutcome.Lost(((CommitOutcome.Committed) first).record()));
@@ -89,15 +90,15 @@ class LedgerTest {
   void aCommitWhoseWriterDiedBeforePublishingIsPublishedOnRecovery() {
     FaultInjectingStore faulty = new FaultInjectingStore(new LocalFileStore(dir));
     Ledger dying = ledger(faulty, "dying");
-    StagedFile file = staged(dying, "lake/orders/orders+3+0.parquet", "rows");
+    StagedFile file = staged(dying, "lake/orders/orders+3+0.parquet", "0", "5", "rows");
     faulty.crashWhen((op, key) -> op.equals("put") && key.equals(file.key()));
 
-    assertThatThrownBy(() -> dying.commit(P, 1, "5", List.of(file)))
+    assertThatThrownBy(() -> dying.commit(P, 1, "5", List.of(file), List.of()))
         .isInstanceOf(FaultInjectingStore.Crash.class);
     assertThat(faulty.get(file.key())).isEmpty();
 
     CommitRecord recovered = ledger(new LocalFileStore(dir), "next").recover(P).orElseThrow();
-    assertThat(recovered.to()).isEqualTo("5");
+    assertThat(recovered.watermark()).isEqualTo("5");
     assertThat(text(faulty, file.key())).isEqualTo("rows");
     assertThat(faulty.get(file.stagingKey())).isEmpty();
   }
@@ -116,7 +117,8 @@ class LedgerTest {
         int won = 0;
         for (int i = 0; i < commitsEach; i++) {
           long seq = ledger.latest(P).map(CommitRecord::seq).orElse(0L) + 1;
-          if (ledger.commit(P, seq, Long.toString(seq * 100), List.of()) instanceof CommitOutcome.Committed) {
+          if (ledger.commit(P, seq, Long.toString(seq * 100), List.of(), List.of())
+              instanceof CommitOutcome.Committed) {
             won++;
           }
         }
@@ -132,7 +134,24 @@ class LedgerTest {
 
     CommitRecord last = ledger(new LocalFileStore(dir), "reader").latest(P).orElseThrow();
     assertThat(last.seq()).isEqualTo(total);
-    assertThat(last.to()).isEqualTo(Long.toString(total * 100L));
+    assertThat(last.watermark()).isEqualTo(Long.toString(total * 100L));
+  }
+
+  @Test
+  void aRecordAboveTheWatermarkIsDurableOnlyInARangeOfItsOwnBuffer() {
+    LocalFileStore store = new LocalFileStore(dir);
+    Ledger ledger = ledger(store, "a");
+    // The current hour rolled (records 10..40 of its buffer) while hour 05 still holds record 12.
+    StagedFile current = staged(ledger, "lake/orders/hour=06/orders+3+10.parquet", "10", "40", "rows");
+    ledger.commit(P, 1, "9", List.of(current), List.of(current.range()));
+
+    CommitRecord latest = ledger.recover(P).orElseThrow();
+    String currentKey = current.range().bufferKey();
+    assertThat(latest.isDurable("lake/orders/hour=05/", "3")).isTrue();
+    assertThat(latest.isDurable(currentKey, "11")).isTrue();
+    assertThat(latest.isDurable("lake/orders/hour=05/", "12")).isFalse();
+    assertThat(latest.isDurable(currentKey, "41")).isFalse();
+    assertThat(latest.above()).containsExactly(current.range());
   }
 
   @Test
