@@ -43,6 +43,7 @@ public final class RowBuffer {
       }
       schema = rowSchema;
     }
+    RowCodec.writePosition(arena, position);
     RowCodec.write(arena, rowSchema.root(), row);
     records++;
     if (firstPosition == null) {
@@ -90,8 +91,11 @@ public final class RowBuffer {
     return oldestSourceMillis;
   }
 
+  /** A buffered row with the source position of its record. */
+  public record BufferedRow(String position, Object[] row) {}
+
   /** The buffered rows in order, each read under {@link #schema()}. */
-  public Iterator<Object[]> rows() {
+  public Iterator<BufferedRow> rows() {
     ByteArena.Reader reader = arena.reader();
     DatasetSchema newest = schema;
     return new Iterator<>() {
@@ -101,11 +105,12 @@ public final class RowBuffer {
       }
 
       @Override
-      public Object[] next() {
+      public BufferedRow next() {
         if (!reader.hasMore()) {
           throw new NoSuchElementException();
         }
-        return RowCodec.read(reader, newest.root());
+        String position = RowCodec.readPosition(reader);
+        return new BufferedRow(position, RowCodec.read(reader, newest.root()));
       }
     };
   }

@@ -30,6 +30,15 @@ final class RowCodec {
     struct(out, type, row);
   }
 
+  /** Appends a record's source position, kept with its row so rows can be dropped by position later. */
+  static void writePosition(ByteArena out, String position) {
+    string(out, position);
+  }
+
+  static String readPosition(ByteArena.Reader in) {
+    return readString(in);
+  }
+
   /** Reads the next row written for {@code type} (or for an earlier version of it). */
   static Object[] read(ByteArena.Reader in, StructType type) {
     return readStruct(in, type);

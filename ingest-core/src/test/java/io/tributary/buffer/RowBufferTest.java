@@ -44,7 +44,12 @@ class RowBufferTest {
 
     assertThat(buffer.schema().version()).isEqualTo(3);
     List<Object[]> read = new ArrayList<>();
-    buffer.rows().forEachRemaining(read::add);
+    List<String> positions = new ArrayList<>();
+    buffer.rows().forEachRemaining(r -> {
+      read.add(r.row());
+      positions.add(r.position());
+    });
+    assertThat(positions).containsExactly("0", "1", "2", "3");
     assertThat(read).hasSize(4);
     for (int i = 0; i < shaped.size(); i++) {
       assertThat(comparable(read.get(i))).isEqualTo(comparable(shaped.get(i).row()));
