@@ -26,6 +26,12 @@ public final class Positions {
     return last != null && compare(position, last) <= 0;
   }
 
+  /** The position just before {@code position}, or null when it is 0 (nothing comes before it). */
+  public static String before(String position) {
+    java.math.BigInteger value = new java.math.BigInteger(stripLeadingZeros(requireDigits(position)));
+    return value.signum() == 0 ? null : value.subtract(java.math.BigInteger.ONE).toString();
+  }
+
   private static String requireDigits(String position) {
     if (position == null || position.isEmpty()) {
       throw new IllegalArgumentException("Invalid source position: empty");

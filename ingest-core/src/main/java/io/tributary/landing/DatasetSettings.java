@@ -1,0 +1,22 @@
+package io.tributary.landing;
+
+import io.tributary.buffer.RollingPolicy;
+import io.tributary.partition.PartitionSpec;
+import io.tributary.schema.EvolutionSettings;
+import java.util.Objects;
+
+/**
+ * How one dataset lands: its schema evolution, its partition layout and when its files roll.
+ */
+public record DatasetSettings(EvolutionSettings evolution, PartitionSpec partitioning, RollingPolicy rolling) {
+  public DatasetSettings {
+    Objects.requireNonNull(evolution, "evolution may not be null");
+    Objects.requireNonNull(partitioning, "partitioning may not be null");
+    Objects.requireNonNull(rolling, "rolling may not be null");
+  }
+
+  /** Evolve, hourly partitions by source time, 5-minute / 128 MiB files. */
+  public static DatasetSettings defaults() {
+    return new DatasetSettings(EvolutionSettings.defaults(), PartitionSpec.defaults(), RollingPolicy.defaults());
+  }
+}

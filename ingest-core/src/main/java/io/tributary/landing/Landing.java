@@ -1,0 +1,265 @@
+package io.tributary.landing;
+
+import io.tributary.buffer.MemoryBudget;
+import io.tributary.buffer.RollingPolicy;
+import io.tributary.commit.CommitOutcome;
+import io.tributary.commit.CommitRecord;
+import io.tributary.commit.Ledger;
+import io.tributary.commit.SourcePartition;
+import io.tributary.decode.DecodeResult;
+import io.tributary.decode.JsonDecoder;
+import io.tributary.errors.ErrorRows;
+import io.tributary.errors.ErrorType;
+import io.tributary.errors.FailedRecord;
+import io.tributary.partition.PartitionResult;
+import io.tributary.partition.Partitioner;
+import io.tributary.record.SourceRecord;
+import io.tributary.routing.RouteResult;
+import io.tributary.schema.DatasetSchemas;
+import io.tributary.schema.SchemaHistory;
+import io.tributary.schema.ShapeResult;
+import io.tributary.store.ObjectKeys;
+import io.tributary.store.ObjectStore;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The landing layer as adapters see it: records in, durable positions out.
+ *
+ * <p>An adapter {@link #assign}s a source partition (which recovers it from the ledger and says where to resume),
+ * hands its records to {@link #accept} in order, calls {@link #rollDue} now and then for time-based rolls, moves
+ * its source position only to {@link #checkpoint}, and {@link #revoke}s the partition when it loses it. Every
+ * record ends in a data file, an error file, or stays behind the checkpoint. Adapters hold no landing logic.
+ *
+ * <p>Thread-safe: every method takes one lock, so an upload blocks other partitions (the simplest form of
+ * back-pressure; finer locking is for the performance work).
+ */
+public final class Landing implements AutoCloseable {
+
+  /** What became of one accepted record. */
+  public enum Outcome {
+    /** Buffered for a data file. */
+    LANDED,
+    /** Buffered for an error file. */
+    ERROR,
+    /** Already durable (a replay after a restart or a rebalance): skipped. */
+    DUPLICATE
+  }
+
+  private final LandingSettings settings;
+  private final Clock clock;
+  private final JsonDecoder decoder;
+  private final DatasetSchemas schemas;
+  private final Ledger ledger;
+  private final FlushWriter writer;
+  private final MemoryBudget budget;
+  private final Map<String, Partitioner> partitioners = new HashMap<>();
+  private final Map<String, DatasetSettings> datasetSettings = new HashMap<>();
+  private final Map<SourcePartition, PartitionState> partitions = new LinkedHashMap<>();
+  private long heldBytes;
+
+  public Landing(LandingSettings settings, ObjectStore store, Clock clock) {
+    this.settings = Objects.requireNonNull(settings, "settings may not be null");
+    this.clock = Objects.requireNonNull(clock, "clock may not be null");
+    this.decoder = new JsonDecoder(settings.limits());
+    this.schemas = new DatasetSchemas(new SchemaHistory(store, settings.prefix(), settings.instanceId(), clock),
+        dataset -> settingsOf(dataset).evolution());
+    this.ledger = new Ledger(store, settings.prefix(), settings.instanceId(), clock);
+    this.writer = new FlushWriter(ledger, settings.parquet());
+    this.budget = new MemoryBudget(settings.memoryBudgetBytes());
+  }
+
+  /**
+   * Takes ownership of {@code partition}: recovers it from the ledger (publishing a commit whose writer died before
+   * publishing it).
+   *
+   * @return the watermark to resume after (every position at or below it is durable), or empty to start from the
+   *     source's own start position
+   */
+  public synchronized Optional<String> assign(SourcePartition partition) {
+    Optional<CommitRecord> latest = ledger.recover(partition);
+    partitions.put(partition, new PartitionState(partition, latest.orElse(null)));
+    return latest.map(CommitRecord::watermark);
+  }
+
+  /** The position the source may commit: every record at or below it is durable. Empty when none is yet. */
+  public synchronized Optional<String> checkpoint(SourcePartition partition) {
+    PartitionState state = partitions.get(partition);
+    return state == null || state.latest == null ? Optional.empty() : Optional.ofNullable(state.latest.watermark());
+  }
+
+  /** Takes one record of an assigned partition, in source order. */
+  public synchronized Outcome accept(SourceRecord record) {
+    SourcePartition partition = new SourcePartition(record.stream(), record.partition());
+    PartitionState state = partitions.get(partition);
+    if (state == null) {
+      throw new IllegalStateException("Cannot accept a record of " + partition + ": the partition is not assigned");
+    }
+    if (state.belowWatermark(record.position())) {
+      return Outcome.DUPLICATE;
+    }
+    long now = clock.millis();
+    long ingestMicros = now * 1_000L;
+    DecodeResult decoded = decoder.decode(record.value());
+    if (decoded instanceof DecodeResult.Failed failed) {
+      return error(state, record, failed.error().type(), failed.error().reason(), null, ingestMicros);
+    }
+    Map<String, Object> event = ((DecodeResult.Decoded) decoded).event();
+    RouteResult route = settings.router().route(record, event);
+    if (route instanceof RouteResult.Unroutable unroutable) {
+      return error(state, record, ErrorType.ROUTING, unroutable.reason(), null, ingestMicros);
+    }
+    String dataset = ((RouteResult.Routed) route).dataset();
+    PartitionResult partitioned = partitionerOf(dataset).partition(record, event);
+    if (partitioned instanceof PartitionResult.Failed failed) {
+      return error(state, record, failed.type(), failed.reason(), dataset, ingestMicros);
+    }
+    String folder = ObjectKeys.join(settings.prefix(), dataset, ((PartitionResult.Partitioned) partitioned).path());
+    if (state.isDurable(folder, record.position())) {
+      state.took(record.position());
+      return Outcome.DUPLICATE;
+    }
+    ShapeResult shaped = schemas.shape(dataset, event, ingestMicros, record.stream(), record.partition(),
+        record.position());
+    if (shaped instanceof ShapeResult.Rejected rejected) {
+      return error(state, record, ErrorType.SCHEMA, rejected.reason(), dataset, ingestMicros);
+    }
+    ShapeResult.Shaped row = (ShapeResult.Shaped) shaped;
+    buffer(state, folder, settingsOf(dataset).rolling(), row.schema(), row.row(), record, now);
+    return Outcome.LANDED;
+  }
+
+  /** Rolls every buffer whose age, size or record count is due. */
+  public synchronized void rollDue() {
+    long now = clock.millis();
+    for (PartitionState state : new ArrayList<>(partitions.values())) {
+      List<String> due = state.due(now);
+      if (!due.isEmpty()) {
+        flush(state, due, false);
+      }
+    }
+  }
+
+  /**
+   * Gives up {@code partition}: rolls and commits everything buffered for it, then forgets it. If this instance
+   * turns out to be a zombie, its rows are dropped where the successor committed them.
+   */
+  public synchronized void revoke(SourcePartition partition) {
+    PartitionState state = partitions.get(partition);
+    if (state != null) {
+      flush(state, state.keys(), true);
+      partitions.remove(partition);
+    }
+  }
+
+  /** Gives up {@code partition} without writing anything: its records stay behind its checkpoint. */
+  public synchronized void drop(SourcePartition partition) {
+    PartitionState state = partitions.remove(partition);
+    if (state != null) {
+      heldBytes -= state.memoryBytes();
+    }
+  }
+
+  /** The partitions this instance owns. */
+  public synchronized List<SourcePartition> assigned() {
+    return List.copyOf(partitions.keySet());
+  }
+
+  /** Bytes of memory the buffers hold now. */
+  public synchronized long bufferedBytes() {
+    return heldBytes;
+  }
+
+  /** Rolls and commits every buffer: the shutdown path. */
+  @Override
+  public synchronized void close() {
+    for (SourcePartition partition : List.copyOf(partitions.keySet())) {
+      revoke(partition);
+    }
+  }
+
+  private Outcome error(PartitionState state, SourceRecord record, ErrorType type, String message, String dataset,
+      long ingestMicros) {
+    FailedRecord failed = new FailedRecord(type, message, dataset, record, ingestMicros);
+    String folder = ObjectKeys.join(settings.errorPrefix(), ErrorRows.pathFor(failed, settings.errorGranularity()));
+    if (state.isDurable(folder, record.position())) {
+      state.took(record.position());
+      return Outcome.DUPLICATE;
+    }
+    buffer(state, folder, settings.errorRolling(), ErrorRows.schema(), ErrorRows.row(failed), record, clock.millis());
+    return Outcome.ERROR;
+  }
+
+  private void buffer(PartitionState state, String folder, RollingPolicy rolling,
+      io.tributary.schema.DatasetSchema schema, Object[] row, SourceRecord record, long now) {
+    heldBytes += state.append(folder, rolling, schema, row, record.position(), record.timestampMillis(), now);
+    state.took(record.position());
+    if (state.dueBySize(folder)) {
+      flush(state, List.of(folder), false);
+    }
+    if (budget.exceeded(heldBytes)) {
+      relieveMemory();
+    }
+  }
+
+  private void relieveMemory() {
+    Map<BufferRef, io.tributary.buffer.RowBuffer> all = new HashMap<>();
+    for (PartitionState state : partitions.values()) {
+      state.collect(all);
+    }
+    Map<PartitionState, List<String>> byPartition = new LinkedHashMap<>();
+    for (BufferRef ref : budget.victims(all)) {
+      byPartition.computeIfAbsent(ref.state(), s -> new ArrayList<>()).add(ref.folder());
+    }
+    byPartition.forEach((state, folders) -> flush(state, folders, false));
+  }
+
+  /**
+   * Writes {@code folders}' buffers of one partition as files and commits them. When another instance wins the
+   * commit, rows it made durable are dropped and the rest go back to their buffers; with {@code untilEmpty}, the
+   * flush is retried until nothing of those buffers is left.
+   */
+  private void flush(PartitionState state, List<String> folders, boolean untilEmpty) {
+    List<String> pending = folders;
+    for (int attempt = 0; !pending.isEmpty(); attempt++) {
+      if (attempt > 100) {
+        throw new IllegalStateException("Cannot commit " + state.partition + ": lost 100 commits in a row");
+      }
+      List<PartitionState.Rolled> rolled = state.take(pending);
+      for (PartitionState.Rolled r : rolled) {
+        heldBytes -= r.buffer().memoryBytes();
+      }
+      if (rolled.isEmpty()) {
+        return;
+      }
+      FlushWriter.Flush flush = writer.write(state.partition, rolled);
+      CommitOutcome outcome = ledger.commit(state.partition, state.nextSeq(), state.watermark(), flush.files(),
+          state.aboveAfter(flush.ranges()));
+      if (outcome instanceof CommitOutcome.Committed committed) {
+        state.committed(committed.record());
+        return;
+      }
+      CommitRecord winner = ((CommitOutcome.Lost) outcome).winner();
+      heldBytes += state.lostTo(winner, rolled);
+      pending = untilEmpty ? state.keys() : List.of();
+    }
+  }
+
+  private DatasetSettings settingsOf(String dataset) {
+    return datasetSettings.computeIfAbsent(dataset, d -> Objects.requireNonNull(settings.datasets().apply(d),
+        () -> "no settings for dataset " + d));
+  }
+
+  private Partitioner partitionerOf(String dataset) {
+    return partitioners.computeIfAbsent(dataset, d -> new Partitioner(settingsOf(d).partitioning()));
+  }
+
+  /** A buffer of one partition, as the memory budget sees it. */
+  record BufferRef(PartitionState state, String folder) {}
+}
