@@ -21,6 +21,8 @@ public final class FaultInjectingStore implements ObjectStore {
 
   private final ObjectStore delegate;
   private volatile BiPredicate<String, String> crashWhen = (operation, key) -> false;
+  private volatile int remaining;
+  private volatile boolean afterCall;
 
   public FaultInjectingStore(ObjectStore delegate) {
     this.delegate = delegate;
@@ -28,17 +30,41 @@ public final class FaultInjectingStore implements ObjectStore {
 
   /** Crash at the first call for which {@code rule(operation, key)} holds; operations are the method names. */
   public void crashWhen(BiPredicate<String, String> rule) {
-    this.crashWhen = rule;
+    crashAt(rule, 1, false);
   }
 
-  public void heal() {
+  /**
+   * Crash at the {@code occurrence}-th call for which {@code rule(operation, key)} holds: before the call reaches
+   * the store, or, with {@code afterCall}, once the store has done it.
+   */
+  public synchronized void crashAt(BiPredicate<String, String> rule, int occurrence, boolean afterCall) {
+    this.crashWhen = rule;
+    this.remaining = occurrence;
+    this.afterCall = afterCall;
+  }
+
+  public synchronized void heal() {
     this.crashWhen = (operation, key) -> false;
   }
 
-  private void check(String operation, String key) {
-    if (crashWhen.test(operation, key)) {
+  /** True when the call must crash; counts the call. */
+  private synchronized boolean due(String operation, String key) {
+    if (crashWhen.test(operation, key) && --remaining == 0) {
       heal();
+      return true;
+    }
+    return false;
+  }
+
+  private void check(String operation, String key) {
+    if (!afterCall && due(operation, key)) {
       throw new Crash(operation, key);
+    }
+  }
+
+  private void checkAfter(String operation, String key) {
+    if (afterCall && due(operation, key)) {
+      throw new Crash(operation + " (after it was done)", key);
     }
   }
 
@@ -46,12 +72,15 @@ public final class FaultInjectingStore implements ObjectStore {
   public void put(String key, byte[] bytes) {
     check("put", key);
     delegate.put(key, bytes);
+    checkAfter("put", key);
   }
 
   @Override
   public boolean putIfAbsent(String key, byte[] bytes) {
     check("putIfAbsent", key);
-    return delegate.putIfAbsent(key, bytes);
+    boolean created = delegate.putIfAbsent(key, bytes);
+    checkAfter("putIfAbsent", key);
+    return created;
   }
 
   @Override
@@ -70,5 +99,6 @@ public final class FaultInjectingStore implements ObjectStore {
   public void delete(String key) {
     check("delete", key);
     delegate.delete(key);
+    checkAfter("delete", key);
   }
 }
