@@ -20,6 +20,7 @@ import io.tributary.schema.SchemaHistory;
 import io.tributary.schema.ShapeResult;
 import io.tributary.store.ObjectKeys;
 import io.tributary.store.ObjectStore;
+import io.tributary.store.StoreException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -59,12 +60,20 @@ public final class Landing implements AutoCloseable {
   private final Ledger ledger;
   private final FlushWriter writer;
   private final MemoryBudget budget;
+  private final Backoff backoff;
   private final Map<String, Partitioner> partitioners = new HashMap<>();
   private final Map<String, DatasetSettings> datasetSettings = new HashMap<>();
   private final Map<SourcePartition, PartitionState> partitions = new LinkedHashMap<>();
   private long heldBytes;
+  private int storeFailures;
 
   public Landing(LandingSettings settings, ObjectStore store, Clock clock) {
+    this(settings, store, clock, Backoff.exponential());
+  }
+
+  /** With {@code backoff} deciding how to wait while the store is down. */
+  public Landing(LandingSettings settings, ObjectStore store, Clock clock, Backoff backoff) {
+    this.backoff = Objects.requireNonNull(backoff, "backoff may not be null");
     this.settings = Objects.requireNonNull(settings, "settings may not be null");
     this.clock = Objects.requireNonNull(clock, "clock may not be null");
     this.decoder = new JsonDecoder(settings.limits());
@@ -94,8 +103,25 @@ public final class Landing implements AutoCloseable {
     return state == null || state.latest == null ? Optional.empty() : Optional.ofNullable(state.latest.watermark());
   }
 
-  /** Takes one record of an assigned partition, in source order. */
+  /**
+   * Takes one record of an assigned partition, in source order. While the object store is down this call waits
+   * (and so does the source) and loses nothing; it throws only for a permanent store failure.
+   */
   public synchronized Outcome accept(SourceRecord record) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return acceptOnce(record);
+      } catch (StoreException e) {
+        // Only the schema history can fail here before the record is buffered; flushes retry by themselves.
+        if (!e.retryable()) {
+          throw e;
+        }
+        backoff.pause(attempt, e);
+      }
+    }
+  }
+
+  private Outcome acceptOnce(SourceRecord record) {
     SourcePartition partition = new SourcePartition(record.stream(), record.partition());
     PartitionState state = partitions.get(partition);
     if (state == null) {
@@ -227,10 +253,8 @@ public final class Landing implements AutoCloseable {
    */
   private void flush(PartitionState state, List<String> folders, boolean untilEmpty) {
     List<String> pending = folders;
-    for (int attempt = 0; !pending.isEmpty(); attempt++) {
-      if (attempt > 100) {
-        throw new IllegalStateException("Cannot commit " + state.partition + ": lost 100 commits in a row");
-      }
+    int losses = 0;
+    while (!pending.isEmpty()) {
       List<PartitionState.Rolled> rolled = state.take(pending);
       for (PartitionState.Rolled r : rolled) {
         heldBytes -= r.buffer().memoryBytes();
@@ -238,12 +262,29 @@ public final class Landing implements AutoCloseable {
       if (rolled.isEmpty()) {
         return;
       }
-      FlushWriter.Flush flush = writer.write(state.partition, rolled);
-      CommitOutcome outcome = ledger.commit(state.partition, state.nextSeq(), state.watermark(), flush.files(),
-          state.aboveAfter(flush.ranges()));
+      CommitOutcome outcome;
+      try {
+        FlushWriter.Flush flush = writer.write(state.partition, rolled);
+        outcome = ledger.commit(state.partition, state.nextSeq(), state.watermark(), flush.files(),
+            state.aboveAfter(flush.ranges()));
+      } catch (StoreException e) {
+        // Nothing of this flush is visible unless its commit was written, which the retry finds out: put the rows
+        // back, wait, and try again. Staged copies of the failed attempt stay invisible.
+        heldBytes += state.restore(rolled);
+        if (!e.retryable()) {
+          throw e;
+        }
+        storeFailures++;
+        backoff.pause(storeFailures, e);
+        continue;
+      }
+      storeFailures = 0;
       if (outcome instanceof CommitOutcome.Committed committed) {
         state.committed(committed.record());
         return;
+      }
+      if (++losses > 100) {
+        throw new IllegalStateException("Cannot commit " + state.partition + ": lost 100 commits in a row");
       }
       CommitRecord winner = ((CommitOutcome.Lost) outcome).winner();
       heldBytes += state.lostTo(winner, rolled);

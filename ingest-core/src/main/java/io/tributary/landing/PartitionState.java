@@ -102,6 +102,18 @@ final class PartitionState {
     return rolled;
   }
 
+  /** Puts buffers taken out for a flush that failed back in place; returns the memory they hold. */
+  long restore(List<Rolled> rolled) {
+    long restored = 0;
+    for (Rolled r : rolled) {
+      if (buffers.putIfAbsent(r.folder(), new Open(r.buffer(), r.rolling())) != null) {
+        throw new IllegalStateException("Cannot restore the buffer of " + r.folder() + ": it was reopened");
+      }
+      restored += r.buffer().memoryBytes();
+    }
+    return restored;
+  }
+
   long nextSeq() {
     return latest == null ? 1 : latest.seq() + 1;
   }

@@ -23,6 +23,7 @@ public final class FaultInjectingStore implements ObjectStore {
   private volatile BiPredicate<String, String> crashWhen = (operation, key) -> false;
   private volatile int remaining;
   private volatile boolean afterCall;
+  private volatile boolean down;
 
   public FaultInjectingStore(ObjectStore delegate) {
     this.delegate = delegate;
@@ -47,6 +48,15 @@ public final class FaultInjectingStore implements ObjectStore {
     this.crashWhen = (operation, key) -> false;
   }
 
+  /** From now on every call fails as an unreachable store does (retryable), until {@link #up()}. */
+  public void down() {
+    down = true;
+  }
+
+  public void up() {
+    down = false;
+  }
+
   /** True when the call must crash; counts the call. */
   private synchronized boolean due(String operation, String key) {
     if (crashWhen.test(operation, key) && --remaining == 0) {
@@ -57,6 +67,9 @@ public final class FaultInjectingStore implements ObjectStore {
   }
 
   private void check(String operation, String key) {
+    if (down) {
+      throw new io.tributary.store.StoreException("Injected outage: " + operation + " " + key, true);
+    }
     if (!afterCall && due(operation, key)) {
       throw new Crash(operation, key);
     }
