@@ -84,11 +84,6 @@ public final class Ledger {
     }
     CommitRecord winner = read(partition, seq).orElseThrow(() -> new IllegalStateException(
         "Cannot read commit record " + key + ": put-if-absent found it, a read did not"));
-    if (winner.owner().equals(owner) && winner.files().equals(record.files())) {
-      // Our own earlier attempt, whose answer was lost to a store error: it did commit.
-      publish(winner);
-      return new CommitOutcome.Committed(winner);
-    }
     discard(files);
     // The winner may have died before publishing: publishing is idempotent, so the loser makes sure.
     publish(winner);

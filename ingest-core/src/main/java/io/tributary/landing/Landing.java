@@ -268,7 +268,8 @@ public final class Landing implements AutoCloseable {
         outcome = ledger.commit(state.partition, state.nextSeq(), state.watermark(), flush.files(),
             state.aboveAfter(flush.ranges()));
       } catch (StoreException e) {
-        // Nothing of this flush is visible unless its commit was written, which the retry finds out: put the rows
+        // Nothing of this flush is visible unless its commit was written; if it was (its answer lost), the retry
+        // loses the same seq to it, publishes its files and drops its rows. Either way: put the rows
         // back, wait, and try again. Staged copies of the failed attempt stay invisible.
         heldBytes += state.restore(rolled);
         if (!e.retryable()) {
