@@ -150,6 +150,29 @@ class LandingTest {
     assertThat(counts.values()).containsOnly(1L);
   }
 
+  @Test
+  void aRecordWithNoDatasetLandsInTheUnroutedErrorsAndTheRestFlows() throws Exception {
+    LandingSettings byType = LandingFixture.settings("a", 1_000_000, 64L << 20);
+    LandingSettings settings = new LandingSettings(byType.prefix(), byType.errorPrefix(), byType.instanceId(),
+        byType.limits(), io.tributary.routing.DatasetRouters.byField("type", null), byType.datasets(),
+        byType.errorGranularity(), byType.errorRolling(), byType.parquet(), byType.memoryBudgetBytes());
+    Landing landing = new Landing(settings, new LocalFileStore(dir), clock);
+    landing.assign(new SourcePartition("mixed", "0"));
+    assertThat(landing.accept(record("mixed", 0, "{\"type\": \"click\", \"ts\": 1}"))).isEqualTo(Landing.Outcome.LANDED);
+    assertThat(landing.accept(record("mixed", 1, "{\"ts\": 1}"))).isEqualTo(Landing.Outcome.ERROR);
+    assertThat(landing.accept(record("mixed", 2, "{\"type\": \"view\", \"ts\": 1}"))).isEqualTo(Landing.Outcome.LANDED);
+    landing.close();
+
+    try (DuckDb duck = DuckDb.open()) {
+      Map<String, Object> error = duck.row("SELECT error_type, error_message, \"offset\" FROM read_parquet('"
+          + dir.resolve("errors/_unrouted") + "/**/*.parquet', hive_partitioning=true)");
+      assertThat(error).containsEntry("error_type", "ROUTING").containsEntry("offset", "1");
+      assertThat((String) error.get("error_message")).contains("type");
+      assertThat(LandingFixture.parquetFiles(dir.resolve("lake/click"))).isEqualTo(1);
+      assertThat(LandingFixture.parquetFiles(dir.resolve("lake/view"))).isEqualTo(1);
+    }
+  }
+
   private static SourceRecord record(String stream, int offset, String json) {
     return new SourceRecord(stream, "0", Integer.toString(offset), null, List.of(), LandingFixture.HOUR_06,
         json.getBytes(StandardCharsets.UTF_8));
