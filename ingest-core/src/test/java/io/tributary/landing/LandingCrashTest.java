@@ -53,18 +53,36 @@ class LandingCrashTest {
   @MethodSource("crashPoints")
   void aRestartAfterACrashLandsEveryRecordExactlyOnce(String name, BiPredicate<String, String> rule, int occurrence,
       boolean afterCall) throws Exception {
+    crashAndRestart(name, rule, occurrence, afterCall, 10, 0, 0);
+  }
+
+  /**
+   * The same with wall-clock rolls only: the first run rolls every 7 records' worth of time, the restarted one
+   * every 11, so the files of the replay are cut differently from the files of the first run.
+   */
+  @ParameterizedTest(name = "crash {0}, wall-clock rolls")
+  @MethodSource("crashPoints")
+  void wallClockRollsKeepExactlyOnceThroughACrash(String name, BiPredicate<String, String> rule, int occurrence,
+      boolean afterCall) throws Exception {
+    crashAndRestart(name, rule, occurrence, afterCall, 1_000_000, 7, 11);
+  }
+
+  private void crashAndRestart(String name, BiPredicate<String, String> rule, int occurrence, boolean afterCall,
+      long maxRecords, int firstTick, int secondTick) throws Exception {
     List<SourceRecord> records = LandingFixture.records("orders", "0", RECORDS);
     MutableClock clock = new MutableClock(Instant.parse("2025-11-21T06:30:00Z"));
     FaultInjectingStore faulty = new FaultInjectingStore(new LocalFileStore(dir));
     faulty.crashAt(rule, occurrence, afterCall);
 
-    Landing first = LandingFixture.landing(faulty, "first", 10, clock);
+    Landing first = LandingFixture.landing(faulty, "first", maxRecords, clock);
     first.assign(P);
     String sourceCheckpoint = null;
     boolean crashed = false;
+    int taken = 0;
     for (SourceRecord record : records) {
       try {
         first.accept(record);
+        tick(first, clock, firstTick, ++taken);
         sourceCheckpoint = first.checkpoint(P).orElse(sourceCheckpoint);
       } catch (FaultInjectingStore.Crash crash) {
         crashed = true;
@@ -76,11 +94,13 @@ class LandingCrashTest {
     }
 
     // The process is gone; a new one recovers from the store and the source replays from its checkpoint.
-    Landing second = LandingFixture.landing(new LocalFileStore(dir), "second", 10, clock);
+    Landing second = LandingFixture.landing(new LocalFileStore(dir), "second", maxRecords, clock);
     second.assign(P);
     int resumeAt = sourceCheckpoint == null ? 0 : Integer.parseInt(sourceCheckpoint) + 1;
+    taken = 0;
     for (SourceRecord record : records.subList(resumeAt, records.size())) {
       second.accept(record);
+      tick(second, clock, secondTick, ++taken);
     }
     second.close();
 
@@ -92,6 +112,14 @@ class LandingCrashTest {
       assertThat(staged.filter(p -> p.toString().contains("_tributary/staging")).filter(Files::isRegularFile)
           .count()).as("staged copies left of committed flushes").isLessThanOrEqualTo(
               name.contains("before the commit") || name.contains("upload") ? 8 : 0);
+    }
+  }
+
+  /** Every {@code every} records, three minutes pass and buffers older than five minutes roll. */
+  private static void tick(Landing landing, MutableClock clock, int every, int taken) {
+    if (every > 0 && taken % every == 0) {
+      clock.advance(java.time.Duration.ofMinutes(3));
+      landing.rollDue();
     }
   }
 }
