@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.tributary.store.LocalFileStore;
 import io.tributary.store.ObjectStore;
 import io.tributary.testing.FaultInjectingStore;
+import io.tributary.testing.ForwardingStore;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -166,38 +167,17 @@ class LedgerTest {
   }
 
   /** Counts reads, to show that finding the latest commit does not read the whole ledger. */
-  private static final class CountingStore implements ObjectStore {
-    private final ObjectStore delegate;
+  private static final class CountingStore extends ForwardingStore {
     int gets;
 
     CountingStore(ObjectStore delegate) {
-      this.delegate = delegate;
-    }
-
-    @Override
-    public void put(String key, byte[] bytes) {
-      delegate.put(key, bytes);
-    }
-
-    @Override
-    public boolean putIfAbsent(String key, byte[] bytes) {
-      return delegate.putIfAbsent(key, bytes);
+      super(delegate);
     }
 
     @Override
     public java.util.Optional<byte[]> get(String key) {
       gets++;
       return delegate.get(key);
-    }
-
-    @Override
-    public List<String> list(String prefix) {
-      return delegate.list(prefix);
-    }
-
-    @Override
-    public void delete(String key) {
-      delegate.delete(key);
     }
   }
 }

@@ -7,6 +7,7 @@ import io.tributary.record.SourceRecord;
 import io.tributary.store.LocalFileStore;
 import io.tributary.store.StoreException;
 import io.tributary.testing.FaultInjectingStore;
+import io.tributary.testing.ForwardingStore;
 import io.tributary.testing.MutableClock;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -71,11 +72,9 @@ class LandingOutageTest {
   }
 
   /** Turns an injected crash into the retryable error a store gives when it cannot say how a call ended. */
-  private static final class FailAsStoreError implements io.tributary.store.ObjectStore {
-    private final io.tributary.store.ObjectStore delegate;
-
+  private static final class FailAsStoreError extends ForwardingStore {
     FailAsStoreError(io.tributary.store.ObjectStore delegate) {
-      this.delegate = delegate;
+      super(delegate);
     }
 
     private static StoreException unknown(FaultInjectingStore.Crash crash) {
@@ -98,21 +97,6 @@ class LandingOutageTest {
       } catch (FaultInjectingStore.Crash crash) {
         throw unknown(crash);
       }
-    }
-
-    @Override
-    public java.util.Optional<byte[]> get(String key) {
-      return delegate.get(key);
-    }
-
-    @Override
-    public List<String> list(String prefix) {
-      return delegate.list(prefix);
-    }
-
-    @Override
-    public void delete(String key) {
-      delegate.delete(key);
     }
   }
 }
