@@ -23,10 +23,6 @@ public final class MemoryBudget {
     this.lowWaterBytes = limitBytes - limitBytes / 4;
   }
 
-  public long limitBytes() {
-    return limitBytes;
-  }
-
   /** True when buffers holding {@code heldBytes} are over the budget. */
   public boolean exceeded(long heldBytes) {
     return heldBytes > limitBytes;

@@ -1,15 +1,10 @@
 package io.tributary.commit;
 
-import java.util.Comparator;
-
 /**
  * Order of source positions. Kafka offsets and Kinesis sequence numbers are non-negative decimal integers, the
  * latter beyond 64 bits, so positions compare as numbers written in decimal: by length, then digit by digit.
  */
 public final class Positions {
-  /** Compares two decimal positions numerically. */
-  public static final Comparator<String> ORDER = Positions::compare;
-
   private Positions() {}
 
   public static int compare(String a, String b) {

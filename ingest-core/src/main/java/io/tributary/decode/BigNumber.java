@@ -19,9 +19,4 @@ public record BigNumber(String text) {
   public BigDecimal toBigDecimal() {
     return new BigDecimal(text);
   }
-
-  /** True if the number is an integer (no fraction, no exponent), as JSON writes integers. */
-  public boolean isIntegral() {
-    return text.indexOf('.') < 0 && text.indexOf('e') < 0 && text.indexOf('E') < 0;
-  }
 }

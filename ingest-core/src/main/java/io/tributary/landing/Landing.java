@@ -2,6 +2,7 @@ package io.tributary.landing;
 
 import io.tributary.buffer.MemoryBudget;
 import io.tributary.buffer.RollingPolicy;
+import io.tributary.buffer.RowBuffer;
 import io.tributary.commit.CommitOutcome;
 import io.tributary.commit.CommitRecord;
 import io.tributary.commit.Ledger;
@@ -15,6 +16,7 @@ import io.tributary.partition.PartitionResult;
 import io.tributary.partition.Partitioner;
 import io.tributary.record.SourceRecord;
 import io.tributary.routing.RouteResult;
+import io.tributary.schema.DatasetSchema;
 import io.tributary.schema.DatasetSchemas;
 import io.tributary.schema.SchemaHistory;
 import io.tributary.schema.ShapeResult;
@@ -65,7 +67,6 @@ public final class Landing implements AutoCloseable {
   private final Map<String, DatasetSettings> datasetSettings = new HashMap<>();
   private final Map<SourcePartition, PartitionState> partitions = new LinkedHashMap<>();
   private long heldBytes;
-  private int storeFailures;
 
   public Landing(LandingSettings settings, ObjectStore store, Clock clock) {
     this(settings, store, clock, Backoff.exponential());
@@ -223,7 +224,7 @@ public final class Landing implements AutoCloseable {
   }
 
   private void buffer(PartitionState state, String folder, RollingPolicy rolling,
-      io.tributary.schema.DatasetSchema schema, Object[] row, SourceRecord record, long now) {
+      DatasetSchema schema, Object[] row, SourceRecord record, long now) {
     heldBytes += state.append(folder, rolling, schema, row, record.position(), record.timestampMillis(), now);
     state.took(record.position());
     if (state.dueBySize(folder)) {
@@ -235,7 +236,7 @@ public final class Landing implements AutoCloseable {
   }
 
   private void relieveMemory() {
-    Map<BufferRef, io.tributary.buffer.RowBuffer> all = new HashMap<>();
+    Map<BufferRef, RowBuffer> all = new HashMap<>();
     for (PartitionState state : partitions.values()) {
       state.collect(all);
     }
@@ -254,6 +255,7 @@ public final class Landing implements AutoCloseable {
   private void flush(PartitionState state, List<String> folders, boolean untilEmpty) {
     List<String> pending = folders;
     int losses = 0;
+    int storeFailures = 0;
     while (!pending.isEmpty()) {
       List<PartitionState.Rolled> rolled = state.take(pending);
       for (PartitionState.Rolled r : rolled) {
@@ -275,11 +277,9 @@ public final class Landing implements AutoCloseable {
         if (!e.retryable()) {
           throw e;
         }
-        storeFailures++;
-        backoff.pause(storeFailures, e);
+        backoff.pause(++storeFailures, e);
         continue;
       }
-      storeFailures = 0;
       if (outcome instanceof CommitOutcome.Committed committed) {
         state.committed(committed.record());
         return;

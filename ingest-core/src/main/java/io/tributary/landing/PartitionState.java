@@ -102,7 +102,7 @@ final class PartitionState {
     return rolled;
   }
 
-  /** Puts buffers taken out for a flush that failed back in place; returns the memory they hold. */
+  /** Puts buffers taken out for a flush that failed or lost back in place; returns the memory they hold. */
   long restore(List<Rolled> rolled) {
     long restored = 0;
     for (Rolled r : rolled) {
@@ -161,12 +161,7 @@ final class PartitionState {
   long lostTo(CommitRecord winner, List<Rolled> rolled) {
     latest = winner;
     long before = memoryBytes();
-    for (Rolled r : rolled) {
-      Open back = buffers.get(r.folder());
-      RowBuffer keep = back == null ? new RowBuffer(r.buffer().openedAtMillis()) : back.buffer();
-      copyNotDurable(r.folder(), r.buffer(), keep);
-      buffers.put(r.folder(), new Open(keep, r.rolling()));
-    }
+    restore(rolled);
     for (Map.Entry<String, Open> entry : new ArrayList<>(buffers.entrySet())) {
       Open open = entry.getValue();
       RowBuffer kept = new RowBuffer(open.buffer().openedAtMillis());

@@ -1,6 +1,5 @@
 package io.tributary.schema.internal;
 
-import io.tributary.decode.BigNumber;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -56,9 +55,6 @@ public final class Timestamps {
     }
     if (value instanceof Double d) {
       return fromEpoch(d, null);
-    }
-    if (value instanceof BigNumber) {
-      return null;
     }
     return null;
   }
