@@ -67,6 +67,7 @@ public final class Landing implements AutoCloseable {
   private final Map<String, DatasetSettings> datasetSettings = new HashMap<>();
   private final Map<SourcePartition, PartitionState> partitions = new LinkedHashMap<>();
   private long heldBytes;
+  private long accepted;
 
   public Landing(LandingSettings settings, ObjectStore store, Clock clock) {
     this(settings, store, clock, Backoff.exponential());
@@ -87,15 +88,28 @@ public final class Landing implements AutoCloseable {
 
   /**
    * Takes ownership of {@code partition}: recovers it from the ledger (publishing a commit whose writer died before
-   * publishing it).
+   * publishing it). While the store is down this call waits. Assigning a partition again forgets what was buffered
+   * for it (the source replays it from its checkpoint).
    *
    * @return the watermark to resume after (every position at or below it is durable), or empty to start from the
    *     source's own start position
    */
   public synchronized Optional<String> assign(SourcePartition partition) {
-    Optional<CommitRecord> latest = ledger.recover(partition);
-    partitions.put(partition, new PartitionState(partition, latest.orElse(null)));
-    return latest.map(CommitRecord::watermark);
+    for (int attempt = 1; ; attempt++) {
+      try {
+        Optional<CommitRecord> latest = ledger.recover(partition);
+        PartitionState old = partitions.put(partition, new PartitionState(partition, latest.orElse(null)));
+        if (old != null) {
+          heldBytes -= old.memoryBytes();
+        }
+        return latest.map(CommitRecord::watermark);
+      } catch (StoreException e) {
+        if (!e.retryable()) {
+          throw e;
+        }
+        backoff.pause(attempt, e);
+      }
+    }
   }
 
   /** The position the source may commit: every record at or below it is durable. Empty when none is yet. */
@@ -109,6 +123,7 @@ public final class Landing implements AutoCloseable {
    * (and so does the source) and loses nothing; it throws only for a permanent store failure.
    */
   public synchronized Outcome accept(SourceRecord record) {
+    accepted++;
     for (int attempt = 1; ; attempt++) {
       try {
         return acceptOnce(record);
@@ -176,13 +191,19 @@ public final class Landing implements AutoCloseable {
   /**
    * Gives up {@code partition}: rolls and commits everything buffered for it, then forgets it. If this instance
    * turns out to be a zombie, its rows are dropped where the successor committed them.
+   *
+   * @return the partition's last checkpoint (every record taken is at or below it), empty if it was not assigned
+   *     or nothing of it is durable
    */
-  public synchronized void revoke(SourcePartition partition) {
+  public synchronized Optional<String> revoke(SourcePartition partition) {
     PartitionState state = partitions.get(partition);
-    if (state != null) {
-      flush(state, state.keys(), true);
-      partitions.remove(partition);
+    if (state == null) {
+      return Optional.empty();
     }
+    flush(state, state.keys(), true);
+    Optional<String> last = checkpoint(partition);
+    partitions.remove(partition);
+    return last;
   }
 
   /** Gives up {@code partition} without writing anything: its records stay behind its checkpoint. */
@@ -196,6 +217,11 @@ public final class Landing implements AutoCloseable {
   /** The partitions this instance owns. */
   public synchronized List<SourcePartition> assigned() {
     return List.copyOf(partitions.keySet());
+  }
+
+  /** How many records {@link #accept} was handed since this instance started, replays included. */
+  public synchronized long acceptedCount() {
+    return accepted;
   }
 
   /** Bytes of memory the buffers hold now. */

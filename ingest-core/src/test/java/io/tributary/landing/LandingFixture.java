@@ -12,7 +12,7 @@ import io.tributary.routing.DatasetRouters;
 import io.tributary.schema.EvolutionSettings;
 import io.tributary.schema.SchemaPolicy;
 import io.tributary.store.ObjectStore;
-import io.tributary.testing.DuckDb;
+import io.tributary.testing.LakeCounts;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,37 +71,11 @@ final class LandingFixture {
 
   /** Every (source, partition, offset) landed, with how many times, from data and error files together. */
   static Map<String, Long> landedCounts(Path root) throws Exception {
-    Map<String, Long> counts = new TreeMap<>();
-    try (DuckDb duck = DuckDb.open()) {
-      Path lake = root.resolve("lake");
-      if (hasParquet(lake)) {
-        for (List<Object> row : duck.rows("SELECT _source || '/' || _partition || '/' || _offset, count(*) FROM "
-            + "read_parquet('" + lake + "/*/**/*.parquet', hive_partitioning=true, union_by_name=true) GROUP BY 1")) {
-          counts.merge((String) row.get(0), ((Number) row.get(1)).longValue(), Long::sum);
-        }
-      }
-      Path errors = root.resolve("errors");
-      if (hasParquet(errors)) {
-        for (List<Object> row : duck.rows("SELECT source || '/' || \"partition\" || '/' || \"offset\", count(*) FROM "
-            + "read_parquet('" + errors + "/**/*.parquet', hive_partitioning=true) GROUP BY 1")) {
-          counts.merge((String) row.get(0), ((Number) row.get(1)).longValue(), Long::sum);
-        }
-      }
-    }
-    return counts;
+    return LakeCounts.landed(root.resolve("lake"), root.resolve("errors"));
   }
 
   static long parquetFiles(Path folder) throws Exception {
-    if (!Files.exists(folder)) {
-      return 0;
-    }
-    try (var files = Files.walk(folder)) {
-      return files.filter(p -> p.toString().endsWith(".parquet")).count();
-    }
-  }
-
-  private static boolean hasParquet(Path folder) throws Exception {
-    return parquetFiles(folder) > 0;
+    return LakeCounts.parquetFiles(folder);
   }
 
   static SourcePartition partition(SourceRecord record) {

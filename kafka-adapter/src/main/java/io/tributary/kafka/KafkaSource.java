@@ -1,0 +1,175 @@
+package io.tributary.kafka;
+
+import io.tributary.landing.Landing;
+import io.tributary.source.Source;
+import io.tributary.source.SourceLag;
+import io.tributary.source.SourceState;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.CloseOptions;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Named;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Kafka source: a Kafka Streams application (one {@code application.id} per deployment, so one consumer group)
+ * whose only processor hands records to the landing layer. Run N of them (ECS tasks) and Kafka's group protocol
+ * spreads the partitions; each commits only offsets the landing layer made durable.
+ */
+public final class KafkaSource implements Source {
+
+  private static final Logger LOG = LoggerFactory.getLogger(KafkaSource.class);
+
+  private final KafkaSourceSettings settings;
+  private final Landing landing;
+  private final String clientId;
+  private final Clock clock;
+  private final LagTracker lag = new LagTracker();
+  private final AtomicReference<Throwable> failure = new AtomicReference<>();
+  private final AtomicBoolean ranOnce = new AtomicBoolean();
+  private final AtomicBoolean stopping = new AtomicBoolean();
+  private KafkaStreams streams;
+  private Path stateDir;
+  private boolean ownStateDir;
+
+  /**
+   * @param clientId names this instance's clients (Kafka's client.id; the instance id suits)
+   */
+  public KafkaSource(KafkaSourceSettings settings, Landing landing, String clientId) {
+    this(settings, landing, clientId, Clock.systemUTC());
+  }
+
+  KafkaSource(KafkaSourceSettings settings, Landing landing, String clientId, Clock clock) {
+    this.settings = Objects.requireNonNull(settings, "settings may not be null");
+    this.landing = Objects.requireNonNull(landing, "landing may not be null");
+    this.clientId = Objects.requireNonNull(clientId, "clientId may not be null");
+    this.clock = Objects.requireNonNull(clock, "clock may not be null");
+  }
+
+  /** The topology: one source per named topic (or one for the pattern), each into the landing processor. */
+  Topology topology() {
+    StreamsBuilder builder = new StreamsBuilder();
+    Consumed<byte[], byte[]> consumed = Consumed.with(Serdes.ByteArray(), Serdes.ByteArray())
+        .withTimestampExtractor(new SourceTimestamps());
+    if (settings.topicPattern().isPresent()) {
+      builder.stream(settings.topicPattern().get(), consumed.withName("topics"))
+          .process(() -> new LandingProcessor(landing), Named.as("landing"));
+    } else {
+      for (String topic : new LinkedHashSet<>(settings.topics())) {
+        builder.stream(topic, consumed.withName("topic-" + topic))
+            .process(() -> new LandingProcessor(landing), Named.as("landing-" + topic));
+      }
+    }
+    return builder.build();
+  }
+
+  @Override
+  public synchronized void start() {
+    if (streams != null) {
+      throw new IllegalStateException("The Kafka source is already started");
+    }
+    stateDir = settings.stateDir().orElseGet(KafkaSource::temporaryStateDir);
+    ownStateDir = settings.stateDir().isEmpty();
+    streams = new KafkaStreams(topology(), settings.streamsProperties(clientId, stateDir),
+        new GatedClientSupplier(landing, lag, settings.tickInterval(), clock));
+    streams.setUncaughtExceptionHandler(error -> {
+      failure.compareAndSet(null, error);
+      LOG.error("A stream thread failed; the Kafka source stops (records not yet durable stay behind the "
+          + "committed offsets)", error);
+      return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+    });
+    streams.setStateListener((now, before) -> {
+      if (now == KafkaStreams.State.RUNNING) {
+        ranOnce.set(true);
+      }
+      LOG.info("Kafka source {}: {} -> {}", clientId, before, now);
+    });
+    streams.start();
+  }
+
+  @Override
+  public boolean stop(Duration timeout) {
+    KafkaStreams running;
+    synchronized (this) {
+      running = streams;
+    }
+    if (running == null || !stopping.compareAndSet(false, true)) {
+      return running == null;
+    }
+    boolean closed = running.close(CloseOptions.timeout(timeout)
+        .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
+    if (closed && ownStateDir) {
+      deleteQuietly(stateDir);
+    }
+    return closed && failure.get() == null;
+  }
+
+  @Override
+  public SourceState state() {
+    KafkaStreams running;
+    synchronized (this) {
+      running = streams;
+    }
+    if (failure.get() != null) {
+      return SourceState.FAILED;
+    }
+    if (running == null) {
+      return SourceState.STARTING;
+    }
+    switch (running.state()) {
+      case RUNNING:
+        return SourceState.RUNNING;
+      case CREATED:
+      case REBALANCING:
+        return ranOnce.get() ? SourceState.RUNNING : SourceState.STARTING;
+      case PENDING_ERROR:
+      case ERROR:
+        return SourceState.FAILED;
+      default:
+        return SourceState.STOPPED;
+    }
+  }
+
+  @Override
+  public SourceLag lag() {
+    return lag.snapshot();
+  }
+
+  /** Why the source stopped by itself, if it did. */
+  public Optional<Throwable> failure() {
+    return Optional.ofNullable(failure.get());
+  }
+
+  private static Path temporaryStateDir() {
+    try {
+      return Files.createTempDirectory("tributary-kafka-streams");
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot create a state directory for Kafka Streams", e);
+    }
+  }
+
+  private static void deleteQuietly(Path dir) {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    } catch (IOException | UncheckedIOException e) {
+      LOG.debug("Could not delete {}", dir, e);
+    }
+  }
+}

@@ -1,0 +1,174 @@
+package io.tributary.kafka;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * What the Kafka source needs, validated: errors name the configuration key and what is allowed.
+ *
+ * @param bootstrapServers {@code kafka.bootstrap-servers}: host:port[,host:port…]
+ * @param applicationId {@code kafka.application-id}: the Kafka Streams application id, one per deployment; it is the
+ *     consumer group id
+ * @param topics {@code kafka.topics}: topics by name (each its own sub-topology: up to the sum of their partitions
+ *     can run in parallel)
+ * @param topicPattern {@code kafka.topic-pattern}: topics by regex, new matching topics picked up (one
+ *     sub-topology: up to the largest partition count of the matched topics can run in parallel)
+ * @param streamThreads {@code kafka.stream-threads}: Kafka Streams threads in this task
+ * @param security {@code kafka.security.*}
+ * @param startFrom {@code kafka.start-from}: where a group with no committed offset starts, earliest or latest
+ * @param tickInterval {@code kafka.tick-interval}: how often each stream thread rolls aged buffers, commits what
+ *     became durable and samples lag
+ * @param commitInterval {@code kafka.commit-interval}: Kafka Streams' own commit interval (its commits pass the
+ *     same gate)
+ * @param sessionTimeout {@code kafka.session-timeout}: how long the group waits for a silent (killed) member
+ *     before its partitions move
+ * @param topicRefreshInterval {@code kafka.topic-refresh-interval}: how often the pattern is matched again
+ * @param stateDir where Kafka Streams keeps its (empty) state directory; empty for a fresh temporary one
+ * @param clientProperties {@code kafka.client-properties}: further Kafka client properties, passed as they are;
+ *     properties the source decides itself are refused
+ */
+public record KafkaSourceSettings(String bootstrapServers, String applicationId, List<String> topics,
+    Optional<Pattern> topicPattern, int streamThreads, KafkaSecurity security, String startFrom,
+    Duration tickInterval, Duration commitInterval, Duration sessionTimeout, Duration topicRefreshInterval,
+    Optional<Path> stateDir, Map<String, String> clientProperties) {
+
+  /** Client properties the source sets itself: the exactly-once argument depends on them. */
+  static final Set<String> RESERVED = Set.of("application.id", "group.id", "bootstrap.servers",
+      "processing.guarantee", "enable.auto.commit", "default.key.serde", "default.value.serde",
+      "num.stream.threads", "default.client.supplier", "group.protocol", "state.dir", "auto.offset.reset",
+      "security.protocol", "sasl.mechanism", "sasl.jaas.config");
+
+  private static final Pattern APPLICATION_ID = Pattern.compile("[A-Za-z0-9._-]{1,200}");
+
+  public KafkaSourceSettings {
+    if (bootstrapServers == null || bootstrapServers.isBlank()) {
+      throw new IllegalArgumentException("Missing kafka.bootstrap-servers: give host:port[,host:port...]");
+    }
+    for (String server : bootstrapServers.split(",")) {
+      if (!server.trim().matches("[^:\\s]+:\\d{1,5}")) {
+        throw new IllegalArgumentException("Invalid kafka.bootstrap-servers entry '" + server.trim()
+            + "': must be host:port");
+      }
+    }
+    if (applicationId == null || !APPLICATION_ID.matcher(applicationId).matches()) {
+      throw new IllegalArgumentException("Invalid kafka.application-id '" + applicationId
+          + "': 1 to 200 of the characters A-Z a-z 0-9 . _ -");
+    }
+    topics = List.copyOf(Objects.requireNonNull(topics, "topics may not be null"));
+    Objects.requireNonNull(topicPattern, "topicPattern may not be null");
+    if (topics.isEmpty() == topicPattern.isEmpty()) {
+      throw new IllegalArgumentException("Give exactly one of kafka.topics and kafka.topic-pattern");
+    }
+    for (String topic : topics) {
+      if (topic == null || !topic.matches("[A-Za-z0-9._-]{1,249}")) {
+        throw new IllegalArgumentException("Invalid topic '" + topic + "' in kafka.topics: 1 to 249 of the "
+            + "characters A-Z a-z 0-9 . _ -");
+      }
+    }
+    if (streamThreads < 1 || streamThreads > 64) {
+      throw new IllegalArgumentException("Invalid kafka.stream-threads " + streamThreads + ": allowed 1 to 64");
+    }
+    Objects.requireNonNull(security, "security may not be null");
+    if (!"earliest".equals(startFrom) && !"latest".equals(startFrom)) {
+      throw new IllegalArgumentException("Invalid kafka.start-from '" + startFrom + "': allowed earliest, latest");
+    }
+    requirePositive(tickInterval, "kafka.tick-interval");
+    requirePositive(commitInterval, "kafka.commit-interval");
+    requirePositive(sessionTimeout, "kafka.session-timeout");
+    requirePositive(topicRefreshInterval, "kafka.topic-refresh-interval");
+    Objects.requireNonNull(stateDir, "stateDir may not be null");
+    clientProperties = Map.copyOf(Objects.requireNonNull(clientProperties, "clientProperties may not be null"));
+    for (String key : clientProperties.keySet()) {
+      if (RESERVED.contains(key) || key.startsWith("ssl.") || key.startsWith("sasl.")) {
+        throw new IllegalArgumentException("Invalid key '" + key + "' in kafka.client-properties: set by "
+            + (key.startsWith("ssl.") || key.startsWith("sasl.") || key.startsWith("security.")
+                ? "kafka.security.*" : "the source itself"));
+      }
+    }
+  }
+
+  /** The defaults for topics by name. */
+  public static KafkaSourceSettings forTopics(String bootstrapServers, String applicationId, List<String> topics) {
+    return new KafkaSourceSettings(bootstrapServers, applicationId, topics, Optional.empty(), 1,
+        new KafkaSecurity.Plaintext(), "earliest", Duration.ofSeconds(1), Duration.ofSeconds(10),
+        Duration.ofSeconds(45), Duration.ofSeconds(30), Optional.empty(), Map.of());
+  }
+
+  /** The defaults for topics by regex. */
+  public static KafkaSourceSettings forPattern(String bootstrapServers, String applicationId, String regex) {
+    Pattern pattern;
+    try {
+      pattern = Pattern.compile(regex);
+    } catch (PatternSyntaxException e) {
+      throw new IllegalArgumentException("Invalid kafka.topic-pattern '" + regex + "': " + e.getDescription(), e);
+    }
+    return new KafkaSourceSettings(bootstrapServers, applicationId, List.of(), Optional.of(pattern), 1,
+        new KafkaSecurity.Plaintext(), "earliest", Duration.ofSeconds(1), Duration.ofSeconds(10),
+        Duration.ofSeconds(45), Duration.ofSeconds(30), Optional.empty(), Map.of());
+  }
+
+  public KafkaSourceSettings withStreamThreads(int threads) {
+    return new KafkaSourceSettings(bootstrapServers, applicationId, topics, topicPattern, threads, security,
+        startFrom, tickInterval, commitInterval, sessionTimeout, topicRefreshInterval, stateDir, clientProperties);
+  }
+
+  public KafkaSourceSettings withSecurity(KafkaSecurity newSecurity) {
+    return new KafkaSourceSettings(bootstrapServers, applicationId, topics, topicPattern, streamThreads,
+        newSecurity, startFrom, tickInterval, commitInterval, sessionTimeout, topicRefreshInterval, stateDir,
+        clientProperties);
+  }
+
+  public KafkaSourceSettings withTimings(Duration tick, Duration commit, Duration session, Duration topicRefresh) {
+    return new KafkaSourceSettings(bootstrapServers, applicationId, topics, topicPattern, streamThreads, security,
+        startFrom, tick, commit, session, topicRefresh, stateDir, clientProperties);
+  }
+
+  public KafkaSourceSettings withClientProperties(Map<String, String> properties) {
+    return new KafkaSourceSettings(bootstrapServers, applicationId, topics, topicPattern, streamThreads, security,
+        startFrom, tickInterval, commitInterval, sessionTimeout, topicRefreshInterval, stateDir, properties);
+  }
+
+  /**
+   * The Kafka Streams properties: at-least-once processing (the commit gate does the rest; exactly-once-v2 would
+   * commit offsets inside producer transactions, past the gate), byte-array serdes, the classic group protocol
+   * (the streams protocol does not take pattern subscriptions yet).
+   */
+  Properties streamsProperties(String clientId, Path stateDirectory) {
+    Map<String, Object> props = new HashMap<>(clientProperties);
+    props.putAll(security.clientProperties());
+    props.put("application.id", applicationId);
+    props.put("client.id", clientId);
+    props.put("bootstrap.servers", bootstrapServers);
+    props.put("processing.guarantee", "at_least_once");
+    props.put("num.stream.threads", streamThreads);
+    props.put("commit.interval.ms", commitInterval.toMillis());
+    props.put("state.dir", stateDirectory.toString());
+    props.put("default.key.serde", "org.apache.kafka.common.serialization.Serdes$ByteArraySerde");
+    props.put("default.value.serde", "org.apache.kafka.common.serialization.Serdes$ByteArraySerde");
+    props.put("group.protocol", "classic");
+    props.put("processing.exception.handler.global.enabled", true);
+    props.put("consumer.auto.offset.reset", startFrom);
+    props.put("consumer.session.timeout.ms", (int) sessionTimeout.toMillis());
+    props.put("consumer.heartbeat.interval.ms", (int) Math.max(100, sessionTimeout.toMillis() / 4));
+    props.put("consumer.metadata.max.age.ms", topicRefreshInterval.toMillis());
+    props.put("metadata.max.age.ms", topicRefreshInterval.toMillis());
+    Properties properties = new Properties();
+    properties.putAll(props);
+    return properties;
+  }
+
+  private static void requirePositive(Duration value, String key) {
+    if (value == null || value.isNegative() || value.isZero()) {
+      throw new IllegalArgumentException("Invalid " + key + " " + value + ": must be a positive duration");
+    }
+  }
+}
