@@ -2,20 +2,11 @@ package io.tributary.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tributary.buffer.RollingPolicy;
 import io.tributary.commit.SourcePartition;
-import io.tributary.decode.DecodeLimits;
-import io.tributary.landing.DatasetSettings;
 import io.tributary.landing.Landing;
-import io.tributary.landing.LandingSettings;
-import io.tributary.parquet.WriteOptions;
-import io.tributary.partition.EventTimeFormat;
-import io.tributary.partition.Granularity;
-import io.tributary.partition.PartitionSpec;
-import io.tributary.routing.DatasetRouters;
-import io.tributary.schema.EvolutionSettings;
 import io.tributary.store.LocalFileStore;
 import io.tributary.testing.LakeCounts;
+import io.tributary.testing.TestLandings;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -172,13 +163,7 @@ public abstract class SourceContract {
 
   /** A landing layer over a folder: datasets by stream, event time from {@code ts}, buffers rolled after {@code age}. */
   protected Landing landing(String instance, Duration age) {
-    RollingPolicy rolling = new RollingPolicy(age, 64L << 20, 1_000_000);
-    LandingSettings settings = new LandingSettings("lake", "errors", instance, DecodeLimits.defaults(),
-        DatasetRouters.byStream(),
-        dataset -> new DatasetSettings(EvolutionSettings.defaults(),
-            new PartitionSpec("ts", EventTimeFormat.EPOCH_MILLIS, Granularity.HOUR, List.of()), rolling),
-        Granularity.HOUR, rolling, WriteOptions.defaults(), 64L << 20);
-    return new Landing(settings, new LocalFileStore(root), Clock.systemUTC());
+    return new Landing(TestLandings.byStream(instance, age), new LocalFileStore(root), Clock.systemUTC());
   }
 
   /** Starts a source and stops it after the test. */

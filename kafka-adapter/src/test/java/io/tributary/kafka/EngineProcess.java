@@ -1,19 +1,10 @@
 package io.tributary.kafka;
 
-import io.tributary.buffer.RollingPolicy;
-import io.tributary.decode.DecodeLimits;
-import io.tributary.landing.DatasetSettings;
 import io.tributary.landing.Landing;
-import io.tributary.landing.LandingSettings;
-import io.tributary.parquet.WriteOptions;
-import io.tributary.partition.EventTimeFormat;
-import io.tributary.partition.Granularity;
-import io.tributary.partition.PartitionSpec;
-import io.tributary.routing.DatasetRouters;
-import io.tributary.schema.EvolutionSettings;
 import io.tributary.source.GracefulStop;
 import io.tributary.source.SourceState;
 import io.tributary.store.LocalFileStore;
+import io.tributary.testing.TestLandings;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,13 +27,7 @@ public final class EngineProcess {
     String instance = args[4];
     Duration rollAge = Duration.ofMillis(Long.parseLong(args[5]));
 
-    RollingPolicy rolling = new RollingPolicy(rollAge, 8L << 20, 1_000_000);
-    LandingSettings settings = new LandingSettings("lake", "errors", instance, DecodeLimits.defaults(),
-        DatasetRouters.byStream(),
-        dataset -> new DatasetSettings(EvolutionSettings.defaults(),
-            new PartitionSpec("ts", EventTimeFormat.EPOCH_MILLIS, Granularity.HOUR, List.of()), rolling),
-        Granularity.HOUR, rolling, WriteOptions.defaults(), 64L << 20);
-    Landing landing = new Landing(settings, new LocalFileStore(root), Clock.systemUTC());
+    Landing landing = new Landing(TestLandings.byStream(instance, rollAge), new LocalFileStore(root), Clock.systemUTC());
     KafkaSource source = new KafkaSource(KafkaHarness.settings(bootstrap, group, topics).withStreamThreads(2),
         landing, instance);
     GracefulStop stop = new GracefulStop(Duration.ofSeconds(25), () -> {
