@@ -19,7 +19,8 @@ import org.apache.kafka.common.test.TestKitNodes;
 
 /**
  * A real Kafka 4.3.1 broker in KRaft mode (combined broker and controller), in this JVM, on a free loopback port,
- * with a plain producer (not ours) and an admin client. Closed by its owner.
+ * with a plain producer (not ours) and an admin client. Closed by its owner. {@link #connect} gives the same view
+ * of a broker started elsewhere (a container).
  */
 public final class KafkaBroker implements AutoCloseable {
 
@@ -27,11 +28,19 @@ public final class KafkaBroker implements AutoCloseable {
   private final Admin admin;
   private final Producer<byte[], byte[]> producer;
 
-  private KafkaBroker(KafkaClusterTestKit cluster) {
+  private final String bootstrapServers;
+
+  private KafkaBroker(KafkaClusterTestKit cluster, String bootstrapServers) {
     this.cluster = cluster;
-    this.admin = Admin.create(Map.of("bootstrap.servers", cluster.bootstrapServers()));
-    this.producer = new KafkaProducer<>(Map.of("bootstrap.servers", cluster.bootstrapServers(), "acks", "all",
+    this.bootstrapServers = bootstrapServers;
+    this.admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers));
+    this.producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrapServers, "acks", "all",
         "enable.idempotence", "true", "linger.ms", "0"), new ByteArraySerializer(), new ByteArraySerializer());
+  }
+
+  /** A producer and an admin client for a broker someone else runs; closing them leaves the broker alone. */
+  public static KafkaBroker connect(String bootstrapServers) {
+    return new KafkaBroker(null, bootstrapServers);
   }
 
   /** Formats and starts a one-node cluster; groups rebalance without the initial delay. */
@@ -50,7 +59,7 @@ public final class KafkaBroker implements AutoCloseable {
       cluster.format();
       cluster.startup();
       cluster.waitForReadyBrokers();
-      return new KafkaBroker(cluster);
+      return new KafkaBroker(cluster, cluster.bootstrapServers());
     } catch (Exception | Error e) {
       cluster.close();
       throw e;
@@ -58,7 +67,7 @@ public final class KafkaBroker implements AutoCloseable {
   }
 
   public String bootstrapServers() {
-    return cluster.bootstrapServers();
+    return bootstrapServers;
   }
 
   public Admin admin() {
@@ -113,7 +122,9 @@ public final class KafkaBroker implements AutoCloseable {
       producer.close();
       admin.close();
     } finally {
-      cluster.close();
+      if (cluster != null) {
+        cluster.close();
+      }
     }
   }
 }
