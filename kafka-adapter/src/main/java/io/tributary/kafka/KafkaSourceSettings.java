@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -41,11 +40,34 @@ public record KafkaSourceSettings(String bootstrapServers, String applicationId,
     Duration tickInterval, Duration commitInterval, Duration sessionTimeout, Duration topicRefreshInterval,
     Optional<Path> stateDir, Map<String, String> clientProperties) {
 
-  /** Client properties the source sets itself: the exactly-once argument depends on them. */
-  static final Set<String> RESERVED = Set.of("application.id", "group.id", "bootstrap.servers",
-      "processing.guarantee", "enable.auto.commit", "default.key.serde", "default.value.serde",
-      "num.stream.threads", "default.client.supplier", "group.protocol", "state.dir", "auto.offset.reset",
-      "security.protocol", "sasl.mechanism", "sasl.jaas.config");
+  /**
+   * Client properties the source sets itself, and the key that sets each: the exactly-once argument and the
+   * security mode depend on them. Checked after removing Kafka Streams' client prefixes ({@code consumer.},
+   * {@code main.consumer.}, {@code producer.}, …), which would otherwise override them.
+   */
+  static final Map<String, String> RESERVED = Map.ofEntries(
+      Map.entry("application.id", "kafka.application-id"),
+      Map.entry("group.id", "kafka.application-id"),
+      Map.entry("client.id", "the instance id"),
+      Map.entry("bootstrap.servers", "kafka.bootstrap-servers"),
+      Map.entry("num.stream.threads", "kafka.stream-threads"),
+      Map.entry("auto.offset.reset", "kafka.start-from"),
+      Map.entry("commit.interval.ms", "kafka.commit-interval"),
+      Map.entry("session.timeout.ms", "kafka.session-timeout"),
+      Map.entry("heartbeat.interval.ms", "kafka.session-timeout"),
+      Map.entry("metadata.max.age.ms", "kafka.topic-refresh-interval"),
+      Map.entry("state.dir", "the source itself"),
+      Map.entry("processing.guarantee", "the source itself (the commit gate needs at_least_once)"),
+      Map.entry("enable.auto.commit", "the source itself (the commit gate)"),
+      Map.entry("group.protocol", "the source itself (the commit gate needs the classic protocol)"),
+      Map.entry("default.client.supplier", "the source itself (the commit gate)"),
+      Map.entry("default.key.serde", "the source itself"),
+      Map.entry("default.value.serde", "the source itself"),
+      Map.entry("security.protocol", "kafka.security.*"));
+
+  /** Kafka Streams' prefixes for the properties of one kind of client. */
+  private static final List<String> CLIENT_PREFIXES = List.of("main.consumer.", "restore.consumer.",
+      "global.consumer.", "consumer.", "producer.", "admin.");
 
   private static final Pattern APPLICATION_ID = Pattern.compile("[A-Za-z0-9._-]{1,200}");
 
@@ -53,17 +75,22 @@ public record KafkaSourceSettings(String bootstrapServers, String applicationId,
     if (bootstrapServers == null || bootstrapServers.isBlank()) {
       throw new IllegalArgumentException("Missing kafka.bootstrap-servers: give host:port[,host:port...]");
     }
-    for (String server : bootstrapServers.split(",")) {
-      if (!server.trim().matches("[^:\\s]+:\\d{1,5}")) {
+    for (String server : bootstrapServers.split(",", -1)) {
+      if (!server.trim().matches("[^:\\s]+:\\d{1,5}")
+          || Integer.parseInt(server.trim().substring(server.trim().lastIndexOf(':') + 1)) > 65_535) {
         throw new IllegalArgumentException("Invalid kafka.bootstrap-servers entry '" + server.trim()
-            + "': must be host:port");
+            + "': must be host:port with a port from 1 to 65535");
       }
     }
     if (applicationId == null || !APPLICATION_ID.matcher(applicationId).matches()) {
       throw new IllegalArgumentException("Invalid kafka.application-id '" + applicationId
           + "': 1 to 200 of the characters A-Z a-z 0-9 . _ -");
     }
-    topics = List.copyOf(Objects.requireNonNull(topics, "topics may not be null"));
+    Objects.requireNonNull(topics, "topics may not be null");
+    if (topics.stream().anyMatch(Objects::isNull)) {
+      throw new IllegalArgumentException("Invalid kafka.topics: an entry is empty");
+    }
+    topics = List.copyOf(topics);
     Objects.requireNonNull(topicPattern, "topicPattern may not be null");
     if (topics.isEmpty() == topicPattern.isEmpty()) {
       throw new IllegalArgumentException("Give exactly one of kafka.topics and kafka.topic-pattern");
@@ -88,11 +115,9 @@ public record KafkaSourceSettings(String bootstrapServers, String applicationId,
     Objects.requireNonNull(stateDir, "stateDir may not be null");
     clientProperties = Map.copyOf(Objects.requireNonNull(clientProperties, "clientProperties may not be null"));
     for (String key : clientProperties.keySet()) {
-      if (RESERVED.contains(key) || key.startsWith("ssl.") || key.startsWith("sasl.")) {
-        throw new IllegalArgumentException("Invalid key '" + key + "' in kafka.client-properties: set by "
-            + (key.startsWith("ssl.") || key.startsWith("sasl.") || key.startsWith("security.")
-                ? "kafka.security.*" : "the source itself"));
-      }
+      ownerOf(key).ifPresent(owner -> {
+        throw new IllegalArgumentException("Invalid key '" + key + "' in kafka.client-properties: set by " + owner);
+      });
     }
   }
 
@@ -164,6 +189,21 @@ public record KafkaSourceSettings(String bootstrapServers, String applicationId,
     Properties properties = new Properties();
     properties.putAll(props);
     return properties;
+  }
+
+  /** Which setting decides {@code key} (a Kafka client property, maybe with a client prefix), if the source does. */
+  private static Optional<String> ownerOf(String key) {
+    String bare = key;
+    for (String prefix : CLIENT_PREFIXES) {
+      if (bare.startsWith(prefix)) {
+        bare = bare.substring(prefix.length());
+        break;
+      }
+    }
+    if (bare.startsWith("ssl.") || bare.startsWith("sasl.")) {
+      return Optional.of("kafka.security.*");
+    }
+    return Optional.ofNullable(RESERVED.get(bare));
   }
 
   private static void requirePositive(Duration value, String key) {
