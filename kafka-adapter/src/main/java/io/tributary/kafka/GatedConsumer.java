@@ -10,12 +10,15 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.CloseOptions;
+import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.consumer.OffsetCommitCallback;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RebalanceInProgressException;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,8 +74,14 @@ final class GatedConsumer extends KafkaConsumer<byte[], byte[]> {
     landing.rollDue();
     Map<TopicPartition, OffsetAndMetadata> advanced = gate.advanced(assignment());
     if (!advanced.isEmpty()) {
-      super.commitSync(advanced);
-      gate.committed(advanced);
+      try {
+        super.commitSync(advanced);
+        gate.committed(advanced);
+      } catch (RebalanceInProgressException | CommitFailedException | RetriableException e) {
+        // A rebalance is under way or the commit timed out: the next tick, or Kafka Streams' revocation commit
+        // through the gate, commits the same durable offsets. Nothing else depends on this one.
+        LOG.debug("Commit of durable offsets deferred: {}", e.toString());
+      }
     }
     for (TopicPartition tp : assignment()) {
       OptionalLong behind = currentLag(tp);

@@ -105,6 +105,36 @@ class EngineKillTest {
     assertCommittedToTheEnd("sigterm-test", topics);
   }
 
+  @Test
+  void twoEnginesOneKilledTheOtherTakesOverAndTheRestartedOneRejoins() throws Exception {
+    List<String> topics = topics("inventory", "pricing");
+    String group = "pair-test";
+    List<String> sent = Collections.synchronizedList(new ArrayList<>());
+    List<String> bad = Collections.synchronizedList(new ArrayList<>());
+    Thread producer = new Thread(() -> produce(topics, 4_000, 40, sent, bad), "producer");
+    producer.start();
+
+    Process a = launch(group, topics, "a", 700);
+    Process b = launch(group, topics, "b", 700);
+    awaitLine(a, "a", line -> line.startsWith("ACCEPTED ") && !line.equals("ACCEPTED 0"));
+    awaitLine(b, "b", line -> line.startsWith("ACCEPTED ") && !line.equals("ACCEPTED 0"));
+    a.destroyForcibly();
+    assertThat(a.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    long landedWhenKilled = LakeCounts.landed(root.resolve("lake"), root.resolve("errors")).size();
+    // b takes a's partitions once the group gives up on a (session timeout), and keeps landing.
+    awaitLanded(landedWhenKilled + 200, b, "b");
+
+    Process again = launch(group, topics, "a-again", 700);
+    producer.join(180_000);
+    awaitLanded(sent.size(), b, "b");
+    awaitLine(again, "a-again", line -> line.equals("STATE RUNNING"));
+    assertSigtermExitsZero(again, "a-again");
+    assertSigtermExitsZero(b, "b");
+
+    assertExactlyOnce(sent, bad, 0);
+    assertCommittedToTheEnd(group, topics);
+  }
+
   private static List<String> topics(String... names) {
     List<String> topics = new ArrayList<>();
     for (String name : names) {

@@ -13,7 +13,8 @@ import java.util.List;
 /**
  * The engine as its own process, for tests that kill it: a Kafka source into a folder lake, stopped gracefully
  * by SIGTERM. Arguments: bootstrap servers, group, comma-separated topics, lake root, instance id, roll age in
- * milliseconds. Prints {@code ACCEPTED n} whenever the count of records taken changes, and the source's state.
+ * milliseconds. Prints {@code ACCEPTED n} whenever the count of records taken changes, and the source's state; exits 1
+ * when the source fails, as the service does.
  */
 public final class EngineProcess {
 
@@ -55,6 +56,9 @@ public final class EngineProcess {
       if (source.state() != state) {
         state = source.state();
         System.out.println("STATE " + state);
+        if (state == SourceState.FAILED) {
+          Runtime.getRuntime().halt(1);
+        }
       }
       try {
         Thread.sleep(100);
