@@ -2,36 +2,46 @@ package io.tributary.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
 
+/** The command line's surface: version, help, and a mistyped command named with a suggestion. */
 class MainTest {
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
 
   private int run(String... args) {
-    return Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
+    return Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
   }
 
   @Test
   void versionPrintsTheNameAndExitsZero() {
     assertThat(run("version")).isZero();
-    assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("tributary ");
+    assertThat(out.toString()).startsWith("tributary ");
+    assertThat(run("--version")).isZero();
   }
 
   @Test
-  void noArgumentsPrintsTheHelp() {
+  void noArgumentsPrintsTheCommandsWithWhatEachDoes() {
     assertThat(run()).isZero();
-    assertThat(out.toString(StandardCharsets.UTF_8)).contains("Usage: tributary <command>", "version");
+    assertThat(out.toString()).contains("Usage: tributary", "run", "query", "schemas", "health", "version",
+        "Run the service");
   }
 
   @Test
-  void anUnknownCommandIsNamedAndExitsTwo() {
-    assertThat(run("lnad")).isEqualTo(2);
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown command 'lnad'");
-    assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+  void everyCommandExplainsItselfWithHelp() {
+    for (String command : new String[] {"run", "query", "schemas", "health", "config-docs", "version"}) {
+      out.getBuffer().setLength(0);
+      assertThat(run(command, "--help")).as(command).isZero();
+      assertThat(out.toString()).as(command).contains("Usage: tributary " + command);
+    }
+  }
+
+  @Test
+  void aMistypedCommandIsNamedWithASuggestionAndExitsTwo() {
+    assertThat(run("rnu")).isEqualTo(2);
+    assertThat(err.toString()).contains("rnu").contains("run");
+    assertThat(out.toString()).isEmpty();
   }
 }

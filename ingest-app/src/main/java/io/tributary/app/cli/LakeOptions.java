@@ -1,0 +1,36 @@
+package io.tributary.app.cli;
+
+import io.tributary.app.config.ConfigLoader;
+import io.tributary.app.config.ServiceConfig;
+import io.tributary.store.LocalFileStore;
+import io.tributary.store.ObjectStore;
+import java.nio.file.Path;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+
+/** Where the lake is, for the commands that read it: a configuration file, or a folder. */
+final class LakeOptions {
+
+  @Option(names = {"-c", "--config"}, paramLabel = "FILE",
+      description = "The service's configuration: its store, prefix and error prefix.")
+  Path config;
+
+  @Option(names = {"-l", "--lake"}, paramLabel = "DIR",
+      description = "A local lake folder (prefix empty, errors under _errors). Default: ./lake")
+  Path lake;
+
+  /** The store, the data prefix and the error prefix. */
+  Lake open() {
+    if (config != null) {
+      ServiceConfig service = ServiceConfig.of(ConfigLoader.standard().load(config));
+      return new Lake(service.openStore(), service.landingSettings().prefix(),
+          service.landingSettings().errorPrefix(), service.storeDescription(), service.localLake());
+    }
+    Path folder = lake == null ? Path.of("lake") : lake;
+    return new Lake(new LocalFileStore(folder), "", "_errors", folder.toAbsolutePath().normalize().toString(),
+        Optional.of(folder));
+  }
+
+  /** The lake: its store and prefixes, and its folder when it is local. */
+  record Lake(ObjectStore store, String prefix, String errorPrefix, String description, Optional<Path> folder) {}
+}

@@ -1,0 +1,110 @@
+package io.tributary.app.service;
+
+import io.tributary.app.config.ServiceConfig;
+import io.tributary.kafka.KafkaSource;
+import io.tributary.landing.Landing;
+import io.tributary.landing.LandingSettings;
+import io.tributary.source.Source;
+import io.tributary.source.SourceState;
+import io.tributary.store.ObjectKeys;
+import io.tributary.store.ObjectStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The running service: store, landing layer, source, HTTP endpoints. Built from a checked configuration. */
+public final class Service implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Service.class);
+  private static final long STORE_CHECK_MILLIS = 10_000;
+
+  private final ServiceConfig config;
+  private final ObjectStore store;
+  private final Landing landing;
+  private final Source source;
+  private final HealthServer http;
+  private volatile long storeCheckedAt;
+  private volatile String storeProblem;
+
+  private Service(ServiceConfig config, ObjectStore store, Landing landing, Source source, HealthServer http) {
+    this.config = config;
+    this.store = store;
+    this.landing = landing;
+    this.source = source;
+    this.http = http;
+  }
+
+  /**
+   * Opens the store, starts the source and (unless {@code http.port} is 0) the HTTP endpoints.
+   *
+   * @param metricsText the Prometheus text for {@code /metrics}, null when off
+   */
+  public static Service start(ServiceConfig config, LandingFactory landings, Supplier<String> metricsText) {
+    ObjectStore store = config.openStore();
+    Landing landing = landings.create(config.landingSettings(), store, Clock.systemUTC());
+    Source source = new KafkaSource(config.kafkaSettings(), landing, config.instanceId());
+    Service[] self = new Service[1];
+    HealthServer http = config.httpPort() == 0 ? null
+        : new HealthServer(config.httpPort(), () -> self[0] == null ? "starting" : self[0].notReady(), metricsText);
+    Service service = new Service(config, store, landing, source, http);
+    self[0] = service;
+    LOG.info("Landing in {} (instance {})", config.storeDescription(), config.instanceId());
+    source.start();
+    return service;
+  }
+
+  public Source source() {
+    return source;
+  }
+
+  public Landing landing() {
+    return landing;
+  }
+
+  public Optional<Integer> httpPort() {
+    return Optional.ofNullable(http).map(HealthServer::port);
+  }
+
+  /** How the service makes its landing layer (the metrics registry goes in here). */
+  @FunctionalInterface
+  public interface LandingFactory {
+    Landing create(LandingSettings settings, ObjectStore store, Clock clock);
+  }
+
+  /** Null when ready: the source runs and owns its partitions, the store answers. Else why not. */
+  public String notReady() {
+    SourceState state = source.state();
+    if (state != SourceState.RUNNING) {
+      return "source " + state.name().toLowerCase(java.util.Locale.ROOT);
+    }
+    long now = System.currentTimeMillis();
+    if (now - storeCheckedAt > STORE_CHECK_MILLIS) {
+      try {
+        store.get(ObjectKeys.join(config.landingSettings().prefix(), "_tributary/readiness-probe"));
+        storeProblem = null;
+      } catch (RuntimeException e) {
+        storeProblem = "store unreachable: " + e.getMessage();
+      }
+      storeCheckedAt = now;
+    }
+    return storeProblem;
+  }
+
+  /** The drain on SIGTERM: stop the source (it rolls and commits), then the rest. True when all was committed. */
+  public boolean drain(Duration deadline) {
+    boolean stopped = source.stop(deadline);
+    landing.close();
+    if (http != null) {
+      http.close();
+    }
+    return stopped;
+  }
+
+  @Override
+  public void close() {
+    drain(config.shutdownDeadline());
+  }
+}
