@@ -143,7 +143,9 @@ public final class Landing implements AutoCloseable {
     if (state == null) {
       throw new IllegalStateException("Cannot accept a record of " + partition + ": the partition is not assigned");
     }
-    if (state.belowWatermark(record.position())) {
+    if (state.belowWatermark(record.position()) || state.alreadyTaken(record.position())) {
+      // Durable already, or taken since the assignment (buffered or durable): a source that went back to an
+      // older position without a rebalance (Kafka Streams seeks after a failed commit) re-delivers it.
       return Outcome.DUPLICATE;
     }
     long now = clock.millis();

@@ -38,6 +38,11 @@ final class PartitionState {
     return latest != null && Positions.atOrBefore(position, latest.watermark());
   }
 
+  /** Whether {@code position} was taken already (buffered or durable): the source went back without a rebalance. */
+  boolean alreadyTaken(String position) {
+    return lastTaken != null && Positions.atOrBefore(position, lastTaken);
+  }
+
   boolean isDurable(String folder, String position) {
     return latest != null && latest.isDurable(folder, position);
   }

@@ -80,6 +80,35 @@ class LandingTest {
   }
 
   @Test
+  void aSourceThatGoesBackWithoutARebalanceLandsNothingTwice() throws Exception {
+    // Kafka Streams seeks a task back to its committed offset after a failed commit, without a rebalance.
+    Landing landing = LandingFixture.landing(new LocalFileStore(dir), "a", 1_000_000, clock);
+    SourcePartition p = new SourcePartition("orders", "0");
+    landing.assign(p);
+    List<SourceRecord> records = LandingFixture.records("orders", "0", 40);
+    for (SourceRecord record : records.subList(0, 20)) {
+      landing.accept(record);
+    }
+    clock.advance(Duration.ofMinutes(6));
+    landing.rollDue();
+    for (SourceRecord record : records.subList(20, 30)) {
+      landing.accept(record);
+    }
+    for (SourceRecord record : records.subList(10, 30)) {
+      assertThat(landing.accept(record)).as("record %s again", record.position())
+          .isEqualTo(Landing.Outcome.DUPLICATE);
+    }
+    for (SourceRecord record : records.subList(30, 40)) {
+      assertThat(landing.accept(record)).isNotEqualTo(Landing.Outcome.DUPLICATE);
+    }
+    landing.close();
+
+    Map<String, Long> counts = LandingFixture.landedCounts(dir);
+    assertThat(counts).hasSize(40);
+    assertThat(counts.values()).containsOnly(1L);
+  }
+
+  @Test
   void aSchemaChangeInTheMiddleOfAWindowMakesNoExtraFile() throws Exception {
     Landing landing = LandingFixture.landing(new LocalFileStore(dir), "a", 1_000_000, clock);
     landing.assign(new SourcePartition("orders", "0"));

@@ -18,12 +18,14 @@ final class GatedClientSupplier implements KafkaClientSupplier {
 
   private final Landing landing;
   private final LagTracker lag;
+  private final PartitionOwners owners;
   private final Duration tick;
   private final Clock clock;
 
-  GatedClientSupplier(Landing landing, LagTracker lag, Duration tick, Clock clock) {
+  GatedClientSupplier(Landing landing, LagTracker lag, PartitionOwners owners, Duration tick, Clock clock) {
     this.landing = landing;
     this.lag = lag;
+    this.owners = owners;
     this.tick = tick;
     this.clock = clock;
   }
@@ -40,7 +42,7 @@ final class GatedClientSupplier implements KafkaClientSupplier {
 
   @Override
   public Consumer<byte[], byte[]> getConsumer(Map<String, Object> config) {
-    return new GatedConsumer(config, landing, lag, tick, clock);
+    return new GatedConsumer(config, landing, lag, owners, tick, clock);
   }
 
   @Override

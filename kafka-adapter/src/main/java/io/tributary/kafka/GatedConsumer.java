@@ -5,9 +5,11 @@ import io.tributary.landing.Landing;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.CommitFailedException;
@@ -42,19 +44,23 @@ import org.slf4j.LoggerFactory;
 final class GatedConsumer extends KafkaConsumer<byte[], byte[]> {
 
   private static final Logger LOG = LoggerFactory.getLogger(GatedConsumer.class);
+  private static final Duration TICK_COMMIT_TIMEOUT = Duration.ofSeconds(5);
 
   private final Landing landing;
   private final CommitGate gate;
   private final LagTracker lag;
+  private final PartitionOwners owners;
   private final long tickMillis;
   private final Clock clock;
   private long lastTick;
 
-  GatedConsumer(Map<String, Object> config, Landing landing, LagTracker lag, Duration tick, Clock clock) {
+  GatedConsumer(Map<String, Object> config, Landing landing, LagTracker lag, PartitionOwners owners, Duration tick,
+      Clock clock) {
     super(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     this.landing = landing;
     this.gate = new CommitGate(landing);
     this.lag = lag;
+    this.owners = owners;
     this.tickMillis = tick.toMillis();
     this.clock = clock;
     this.lastTick = clock.millis();
@@ -75,7 +81,7 @@ final class GatedConsumer extends KafkaConsumer<byte[], byte[]> {
     Map<TopicPartition, OffsetAndMetadata> advanced = gate.advanced(assignment());
     if (!advanced.isEmpty()) {
       try {
-        super.commitSync(advanced);
+        super.commitSync(advanced, TICK_COMMIT_TIMEOUT);
         gate.committed(advanced);
       } catch (RebalanceInProgressException | CommitFailedException | RetriableException e) {
         // A rebalance is under way or the commit timed out: the next tick, or Kafka Streams' revocation commit
@@ -93,19 +99,29 @@ final class GatedConsumer extends KafkaConsumer<byte[], byte[]> {
 
   @Override
   public void commitSync(Map<TopicPartition, OffsetAndMetadata> offsets) {
-    Map<TopicPartition, OffsetAndMetadata> allowed = gate.clamp(offsets);
-    if (!allowed.isEmpty()) {
-      super.commitSync(allowed);
-      gate.committed(allowed);
-    }
+    commitSync(offsets, null);
   }
 
+  /**
+   * Kafka Streams' commits, clamped. A commit that times out is given up rather than thrown: committing less is
+   * always safe, while Kafka Streams answers a failed commit by seeking its tasks back and, after
+   * {@code task.timeout.ms}, by failing the thread.
+   */
   @Override
   public void commitSync(Map<TopicPartition, OffsetAndMetadata> offsets, Duration timeout) {
     Map<TopicPartition, OffsetAndMetadata> allowed = gate.clamp(offsets);
-    if (!allowed.isEmpty()) {
-      super.commitSync(allowed, timeout);
+    if (allowed.isEmpty()) {
+      return;
+    }
+    try {
+      if (timeout == null) {
+        super.commitSync(allowed);
+      } else {
+        super.commitSync(allowed, timeout);
+      }
       gate.committed(allowed);
+    } catch (RetriableException e) {
+      LOG.warn("Offset commit given up ({}); the next one commits the same durable offsets", e.toString());
     }
   }
 
@@ -150,12 +166,46 @@ final class GatedConsumer extends KafkaConsumer<byte[], byte[]> {
 
   @Override
   public void subscribe(Collection<String> topics, ConsumerRebalanceListener listener) {
-    super.subscribe(topics, new GatedRebalanceListener(listener, landing, gate, lag));
+    super.subscribe(topics, new GatedRebalanceListener(listener, this, landing, gate, lag, owners));
   }
 
   @Override
   public void subscribe(Pattern pattern, ConsumerRebalanceListener listener) {
-    super.subscribe(pattern, new GatedRebalanceListener(listener, landing, gate, lag));
+    super.subscribe(pattern, new GatedRebalanceListener(listener, this, landing, gate, lag, owners));
+  }
+
+  /**
+   * Gives each newly assigned partition that has no committed offset and nothing in the ledger a committed
+   * offset at once: its current position. Without it, a task that dies before its first flush leaves the group
+   * with no offset, and with {@code start-from: latest} the next owner would start past records this one took.
+   * The position passes no record anyone took.
+   */
+  void pinStartPositions(Collection<TopicPartition> partitions) {
+    Set<TopicPartition> fresh = new HashSet<>();
+    for (TopicPartition tp : partitions) {
+      if (landing.checkpoint(KafkaRecords.partitionOf(tp)).isEmpty()) {
+        fresh.add(tp);
+      }
+    }
+    if (fresh.isEmpty()) {
+      return;
+    }
+    try {
+      Map<TopicPartition, OffsetAndMetadata> committed = committed(fresh, TICK_COMMIT_TIMEOUT);
+      Map<TopicPartition, OffsetAndMetadata> pins = new LinkedHashMap<>();
+      for (TopicPartition tp : fresh) {
+        if (committed.get(tp) == null) {
+          pins.put(tp, new OffsetAndMetadata(position(tp, TICK_COMMIT_TIMEOUT)));
+        }
+      }
+      if (!pins.isEmpty()) {
+        super.commitSync(pins, TICK_COMMIT_TIMEOUT);
+        gate.committed(pins);
+      }
+    } catch (RebalanceInProgressException | CommitFailedException | RetriableException e) {
+      LOG.warn("Could not pin the start offsets of {} ({}); a task dying before its first flush may then start "
+          + "from kafka.start-from again", fresh, e.toString());
+    }
   }
 
   @Override
@@ -183,20 +233,30 @@ final class GatedConsumer extends KafkaConsumer<byte[], byte[]> {
    */
   private void releaseAll() {
     Map<TopicPartition, OffsetAndMetadata> last = new LinkedHashMap<>();
-    try {
-      for (TopicPartition tp : assignment()) {
-        SourcePartition partition = KafkaRecords.partitionOf(tp);
-        gate.release(tp, landing.revoke(partition));
-        lag.remove(partition);
-        last.put(tp, new OffsetAndMetadata(Long.MAX_VALUE));
+    for (TopicPartition tp : assignment()) {
+      if (!owners.release(tp, this)) {
+        continue;
       }
+      SourcePartition partition = KafkaRecords.partitionOf(tp);
+      lag.remove(partition);
+      try {
+        gate.release(tp, landing.revoke(partition));
+        last.put(tp, new OffsetAndMetadata(Long.MAX_VALUE));
+      } catch (RuntimeException e) {
+        owners.failedRelease();
+        LOG.warn("Could not roll and commit {} on close; its records stay behind the committed offset and are "
+            + "read again by the next owner", partition, e);
+      }
+    }
+    try {
       Map<TopicPartition, OffsetAndMetadata> allowed = gate.clamp(last);
       if (!allowed.isEmpty()) {
-        super.commitSync(allowed);
+        super.commitSync(allowed, TICK_COMMIT_TIMEOUT);
       }
     } catch (RuntimeException e) {
-      LOG.warn("Could not roll and commit every partition on close; their records stay behind the committed "
-          + "offsets and are read again by the next owner", e);
+      owners.failedRelease();
+      LOG.warn("Could not commit the offsets of {} on close; the next owner reads their last records again and "
+          + "drops them as duplicates", last.keySet(), e);
     } finally {
       last.keySet().forEach(gate::forget);
     }

@@ -42,10 +42,11 @@ public final class KafkaSource implements Source {
   private final String clientId;
   private final Clock clock;
   private final LagTracker lag = new LagTracker();
+  private final PartitionOwners owners = new PartitionOwners();
+  private volatile Boolean stopResult;
   private final AtomicReference<Throwable> failure = new AtomicReference<>();
   private final AtomicBoolean ranOnce = new AtomicBoolean();
-  private final AtomicBoolean stopping = new AtomicBoolean();
-  private KafkaStreams streams;
+  private volatile KafkaStreams streams;
   private Path stateDir;
   private boolean ownStateDir;
 
@@ -88,7 +89,7 @@ public final class KafkaSource implements Source {
     stateDir = settings.stateDir().orElseGet(KafkaSource::temporaryStateDir);
     ownStateDir = settings.stateDir().isEmpty();
     streams = new KafkaStreams(topology(), settings.streamsProperties(clientId, stateDir),
-        new GatedClientSupplier(landing, lag, settings.tickInterval(), clock));
+        new GatedClientSupplier(landing, lag, owners, settings.tickInterval(), clock));
     streams.setUncaughtExceptionHandler(error -> {
       failure.compareAndSet(null, error);
       LOG.error("A stream thread failed; the Kafka source stops (records not yet durable stay behind the "
@@ -104,29 +105,32 @@ public final class KafkaSource implements Source {
     streams.start();
   }
 
+  /**
+   * Closes Kafka Streams and leaves the group (so the partitions move at once): each thread commits, then its
+   * consumer rolls and commits its partitions. True only if all of that finished within {@code timeout}; a second
+   * call waits for the first and gives its answer.
+   */
   @Override
-  public boolean stop(Duration timeout) {
-    KafkaStreams running;
-    synchronized (this) {
-      running = streams;
+  public synchronized boolean stop(Duration timeout) {
+    if (stopResult != null) {
+      return stopResult;
     }
-    if (running == null || !stopping.compareAndSet(false, true)) {
-      return running == null;
+    if (streams == null) {
+      stopResult = true;
+      return true;
     }
-    boolean closed = running.close(CloseOptions.timeout(timeout)
+    boolean closed = streams.close(CloseOptions.timeout(timeout)
         .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
     if (closed && ownStateDir) {
       deleteQuietly(stateDir);
     }
-    return closed && failure.get() == null;
+    stopResult = closed && failure.get() == null && owners.failedReleases() == 0;
+    return stopResult;
   }
 
   @Override
   public SourceState state() {
-    KafkaStreams running;
-    synchronized (this) {
-      running = streams;
-    }
+    KafkaStreams running = streams;
     if (failure.get() != null) {
       return SourceState.FAILED;
     }

@@ -63,6 +63,10 @@ public record KafkaSourceSettings(String bootstrapServers, String applicationId,
       Map.entry("default.client.supplier", "the source itself (the commit gate)"),
       Map.entry("default.key.serde", "the source itself"),
       Map.entry("default.value.serde", "the source itself"),
+      Map.entry("processing.exception.handler", "the source itself (a record that failed must stop the thread, "
+          + "never be skipped)"),
+      Map.entry("__processing.threads.enabled__", "the source itself (rebalance callbacks and processing share a "
+          + "thread)"),
       Map.entry("security.protocol", "kafka.security.*"));
 
   /** Kafka Streams' prefixes for the properties of one kind of client. */
@@ -155,6 +159,11 @@ public record KafkaSourceSettings(String bootstrapServers, String applicationId,
   public KafkaSourceSettings withTimings(Duration tick, Duration commit, Duration session, Duration topicRefresh) {
     return new KafkaSourceSettings(bootstrapServers, applicationId, topics, topicPattern, streamThreads, security,
         startFrom, tick, commit, session, topicRefresh, stateDir, clientProperties);
+  }
+
+  public KafkaSourceSettings withStartFrom(String where) {
+    return new KafkaSourceSettings(bootstrapServers, applicationId, topics, topicPattern, streamThreads, security,
+        where, tickInterval, commitInterval, sessionTimeout, topicRefreshInterval, stateDir, clientProperties);
   }
 
   public KafkaSourceSettings withClientProperties(Map<String, String> properties) {
