@@ -10,6 +10,10 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    if (args.length > 0 && args[0].equals("run") && System.getProperty("logback.configurationFile") == null) {
+      // The service logs JSON lines on stdout; the other commands talk to a person.
+      System.setProperty("logback.configurationFile", "logback-run.xml");
+    }
     System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
   }
 

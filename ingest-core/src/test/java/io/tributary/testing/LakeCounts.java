@@ -23,9 +23,25 @@ public final class LakeCounts {
     return counts;
   }
 
-  /** Coordinates in data files, with how many times. */
+  /**
+   * Coordinates in data files, with how many times. Folders whose names start with {@code _} or {@code .} are not
+   * datasets (error files, schemas, the ledger may live there), as for Hive-style readers.
+   */
   public static Map<String, Long> data(Path dataRoot) throws Exception {
-    return count(dataRoot, "_source || '/' || _partition || '/' || _offset", "union_by_name=true");
+    Map<String, Long> counts = new TreeMap<>();
+    if (!Files.isDirectory(dataRoot)) {
+      return counts;
+    }
+    List<Path> datasets;
+    try (Stream<Path> children = Files.list(dataRoot)) {
+      datasets = children.filter(Files::isDirectory).filter(p -> !p.getFileName().toString().startsWith("_")
+          && !p.getFileName().toString().startsWith(".")).toList();
+    }
+    for (Path dataset : datasets) {
+      count(dataset, "_source || '/' || _partition || '/' || _offset", "union_by_name=true")
+          .forEach((coordinate, n) -> counts.merge(coordinate, n, Long::sum));
+    }
+    return counts;
   }
 
   /** Coordinates in error files, with how many times. */

@@ -2,6 +2,7 @@ package io.tributary.app.cli;
 
 import io.tributary.app.Main;
 import io.tributary.app.config.ConfigException;
+import io.tributary.app.demo.DemoCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "tributary", mixinStandardHelpOptions = true, versionProvider = TributaryCommand.Version.class,
     description = "Lands JSON event streams from Kafka (or Amazon MSK) in S3 or a folder as Hive-partitioned "
         + "Parquet, with schema evolution and an error prefix for what cannot land.",
-    subcommands = {TributaryCommand.VersionCommand.class, RunCommand.class, QueryCommand.class, SchemasCommand.class, HealthCommand.class,
+    subcommands = {TributaryCommand.VersionCommand.class, RunCommand.class, DemoCommand.class, QueryCommand.class, SchemasCommand.class, HealthCommand.class,
         ConfigDocsCommand.class, CommandLine.HelpCommand.class})
 public final class TributaryCommand implements Runnable {
 

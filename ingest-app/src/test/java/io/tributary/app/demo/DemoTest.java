@@ -1,0 +1,59 @@
+package io.tributary.app.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tributary.app.Main;
+import io.tributary.testing.LakeCounts;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code tributary demo} as a user runs it (shorter): an embedded broker, 22 drifting services with broken records,
+ * progress, and a report that matches what is really in the folder.
+ */
+class DemoTest {
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void theDemoLandsEveryEventOnceAndSaysWhatLandedAndWhere() throws Exception {
+    Path lake = dir.resolve("demo-lake");
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int status = Main.run(new String[] {"demo", "--lake", lake.toString(), "--seconds", "4", "--rate", "1500"},
+        new PrintWriter(out, true), new PrintWriter(err, true));
+
+    String printed = out.toString();
+    assertThat(status).as("exit status; printed:%n%s%nerrors:%n%s", printed, err).isZero();
+    assertThat(printed).contains("22 services", "Kafka broker up at", "ev/s", "schema versions", "every event "
+        + "exactly once", "DECODE", "The lake: " + lake.toAbsolutePath().normalize(), "How the schema of 'orders'");
+    assertThat(printed).doesNotContain("Bootstrap metadata");
+
+    Map<String, Long> landed = LakeCounts.landed(lake, lake.resolve("_errors"));
+    assertThat(landed.values()).containsOnly(1L);
+    assertThat(landed).hasSize(6000);
+    assertThat(printed).contains("Produced 6000 events");
+    try (var folders = Files.list(lake)) {
+      assertThat(folders.map(p -> p.getFileName().toString()).filter(name -> !name.startsWith("_") && !name.startsWith(".")).toList())
+          .hasSize(22);
+    }
+    assertThat(LakeCounts.errors(lake.resolve("_errors"))).isNotEmpty();
+  }
+
+  @Test
+  void theDemoRefusesAFolderThatIsNotADemoLake() throws Exception {
+    Files.writeString(dir.resolve("precious.txt"), "mine");
+    StringWriter err = new StringWriter();
+    int status = Main.run(new String[] {"demo", "--lake", dir.toString()}, new PrintWriter(new StringWriter()),
+        new PrintWriter(err, true));
+    assertThat(status).isNotZero();
+    assertThat(err.toString()).contains("not empty and holds no previous demo lake");
+    assertThat(dir.resolve("precious.txt")).exists();
+  }
+}
