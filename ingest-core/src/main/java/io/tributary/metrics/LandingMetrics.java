@@ -6,7 +6,6 @@ import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.tributary.errors.ErrorType;
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,6 +33,7 @@ public final class LandingMetrics {
   private final Counter errorBytes;
   private final Timer flushDuration;
   private final Map<String, DatasetMeters> datasets = new ConcurrentHashMap<>();
+  private final Map<ErrorKey, Counter> errors = new ConcurrentHashMap<>();
 
   private LandingMetrics(MeterRegistry registry, Supplier<Number> bufferedBytes, Supplier<Number> freshnessSeconds) {
     this.registry = registry;
@@ -90,7 +90,10 @@ public final class LandingMetrics {
   public void errored(ErrorType type, String dataset, int bytes) {
     errored.increment();
     receivedBytes.increment(bytes);
-    meters(dataset == null ? MetricTags.UNROUTED : dataset).error(type).increment();
+    // Errors are rare: a key per error is cheap, and an error of a dataset registers no other meter of it.
+    errors.computeIfAbsent(new ErrorKey(dataset == null ? MetricTags.UNROUTED : dataset, type),
+        key -> TributaryMeter.ERROR_RECORDS.counter().tag(MetricTags.DATASET, key.dataset())
+            .tag(MetricTags.ERROR_TYPE, key.type().name()).register(registry)).increment();
   }
 
   /**
@@ -148,29 +151,25 @@ public final class LandingMetrics {
     return meters != null ? meters : datasets.computeIfAbsent(dataset, DatasetMeters::new);
   }
 
-  /** The meters tagged with one dataset. Error counters appear with the first error of their type. */
+  /** The tags of one error counter. */
+  private record ErrorKey(String dataset, ErrorType type) {}
+
+  /** The meters tagged with one dataset, registered when its first row is shaped or written. */
   private final class DatasetMeters {
-    final Tags tags;
     final Counter writtenRecords;
     final Counter rescuedValues;
     final Counter rescuedRecords;
     final Counter schemaVersions;
     final Timer latency;
-    final Map<ErrorType, Counter> errors = new EnumMap<>(ErrorType.class);
 
     DatasetMeters(String dataset) {
-      tags = Tags.of(MetricTags.DATASET, dataset);
+      Tags tags = Tags.of(MetricTags.DATASET, dataset);
       writtenRecords = TributaryMeter.WRITTEN_RECORDS.counter().tags(tags).register(registry);
       rescuedValues = TributaryMeter.RESCUED_VALUES.counter().tags(tags).register(registry);
       rescuedRecords = TributaryMeter.RESCUED_RECORDS.counter().tags(tags).register(registry);
       schemaVersions = TributaryMeter.SCHEMA_VERSIONS.counter().tags(tags).register(registry);
       latency = TributaryMeter.LATENCY.timer().tags(tags).publishPercentiles(TributaryMeter.PERCENTILES)
           .percentilePrecision(2).register(registry);
-    }
-
-    synchronized Counter error(ErrorType type) {
-      return errors.computeIfAbsent(type, t -> TributaryMeter.ERROR_RECORDS.counter().tags(tags)
-          .tag(MetricTags.ERROR_TYPE, t.name()).register(registry));
     }
   }
 }

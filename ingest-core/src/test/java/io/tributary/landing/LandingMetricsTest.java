@@ -80,6 +80,9 @@ class LandingMetricsTest {
     assertThat(errors(ErrorType.SCHEMA, "strict")).isPositive()
         .isEqualTo(outcomes.get(Landing.Outcome.ERROR) - 80);
     assertThat(errors(ErrorType.SCHEMA, "orders")).isZero();
+    // Records no dataset was chosen for have error counters and nothing else.
+    assertThat(registry.getMeters()).filteredOn(m -> MetricTags.UNROUTED.equals(m.getId().getTag(MetricTags.DATASET)))
+        .extracting(m -> m.getId().getName()).containsOnly(TributaryMeter.ERROR_RECORDS.meterName());
 
     landing.close();
     try (DuckDb duck = DuckDb.open()) {
