@@ -28,9 +28,6 @@ import software.amazon.awssdk.services.cloudwatch.CloudWatchAsyncClientBuilder;
  * {@link #scrape()} at {@code /metrics}; {@link #close()} at shutdown publishes the last values to CloudWatch.
  */
 public final class MetricsRegistries implements AutoCloseable {
-  /** The tag a percentile gauge adds to its timer's tags: always kept, or p50 and p99 would collapse into one. */
-  static final String PERCENTILE_TAG = "phi";
-
   private final CompositeMeterRegistry composite = new CompositeMeterRegistry();
   private final CloudWatchAsyncClient cloudWatch;
   private final PrometheusMeterRegistry prometheus;
@@ -103,8 +100,9 @@ public final class MetricsRegistries implements AutoCloseable {
   }
 
   /**
-   * Keeps only the tag keys in {@code allowed} (and a percentile's {@code phi}). Meters that differed only in a
-   * removed tag become one meter in the registry this filter is on, which sums their counts.
+   * Keeps only the tag keys in {@code allowed}. Meters that differed only in a removed tag become one meter in the
+   * registry this filter is on, which sums their counts. A percentile keeps its {@code phi}: Micrometer registers
+   * percentile gauges as synthetic meters of their timer, which filters do not map (their timer was mapped).
    */
   static MeterFilter dimensionsOnly(Set<String> allowed) {
     Set<String> keys = Set.copyOf(allowed);
@@ -113,7 +111,7 @@ public final class MetricsRegistries implements AutoCloseable {
       public Meter.Id map(Meter.Id id) {
         List<Tag> kept = new ArrayList<>();
         for (Tag tag : id.getTagsAsIterable()) {
-          if (keys.contains(tag.getKey()) || tag.getKey().equals(PERCENTILE_TAG)) {
+          if (keys.contains(tag.getKey())) {
             kept.add(tag);
           }
         }

@@ -18,8 +18,7 @@ import java.util.Set;
  * @param region the AWS region of CloudWatch; checked only when CloudWatch is enabled
  * @param endpointOverride another CloudWatch endpoint (a VPC endpoint, a local emulator), empty for the region's
  * @param dimensions the tag keys that may reach CloudWatch as dimensions; others are removed before publishing and
- *     the meters they told apart are summed (a percentile's {@code phi} is always kept: p50 and p99 would otherwise
- *     be one metric)
+ *     the meters they told apart are summed (a percentile gauge keeps its {@code phi})
  * @param prometheusEnabled whether to keep a Prometheus registry for the {@code /metrics} text endpoint
  */
 public record MetricsSettings(boolean cloudWatchEnabled, String namespace, Duration step, String region,
