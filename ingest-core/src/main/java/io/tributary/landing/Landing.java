@@ -1,5 +1,6 @@
 package io.tributary.landing;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.tributary.buffer.MemoryBudget;
 import io.tributary.buffer.RollingPolicy;
 import io.tributary.buffer.RowBuffer;
@@ -7,11 +8,13 @@ import io.tributary.commit.CommitOutcome;
 import io.tributary.commit.CommitRecord;
 import io.tributary.commit.Ledger;
 import io.tributary.commit.SourcePartition;
+import io.tributary.commit.StagedFile;
 import io.tributary.decode.DecodeResult;
 import io.tributary.decode.JsonDecoder;
 import io.tributary.errors.ErrorRows;
 import io.tributary.errors.ErrorType;
 import io.tributary.errors.FailedRecord;
+import io.tributary.metrics.LandingMetrics;
 import io.tributary.partition.PartitionResult;
 import io.tributary.partition.Partitioner;
 import io.tributary.record.SourceRecord;
@@ -41,7 +44,9 @@ import java.util.Optional;
  * record ends in a data file, an error file, or stays behind the checkpoint. Adapters hold no landing logic.
  *
  * <p>Thread-safe: every method takes one lock, so an upload blocks other partitions (the simplest form of
- * back-pressure; finer locking is for the performance work).
+ * back-pressure; finer locking is for the performance work). Metrics ({@link io.tributary.metrics.TributaryMeter})
+ * go to the registry given at construction; the gauges read volatile copies of the state and never take the lock,
+ * so a scrape does not wait for an upload.
  */
 public final class Landing implements AutoCloseable {
 
@@ -63,18 +68,29 @@ public final class Landing implements AutoCloseable {
   private final FlushWriter writer;
   private final MemoryBudget budget;
   private final Backoff backoff;
+  private final LandingMetrics metrics;
   private final Map<String, Partitioner> partitioners = new HashMap<>();
   private final Map<String, DatasetSettings> datasetSettings = new HashMap<>();
   private final Map<SourcePartition, PartitionState> partitions = new LinkedHashMap<>();
-  private long heldBytes;
+  // Written under the lock, read by the gauges without it.
+  private volatile long heldBytes;
+  private volatile long oldestBufferedSourceMillis = Long.MAX_VALUE;
   private long accepted;
 
   public Landing(LandingSettings settings, ObjectStore store, Clock clock) {
     this(settings, store, clock, Backoff.exponential());
   }
 
-  /** With {@code backoff} deciding how to wait while the store is down. */
+  /** With {@code backoff} deciding how to wait while the store is down; no metrics. */
   public Landing(LandingSettings settings, ObjectStore store, Clock clock, Backoff backoff) {
+    this(settings, store, clock, backoff, null);
+  }
+
+  /**
+   * With {@code backoff} deciding how to wait while the store is down, and the landing meters registered in
+   * {@code registry} (one {@code Landing} per registry).
+   */
+  public Landing(LandingSettings settings, ObjectStore store, Clock clock, Backoff backoff, MeterRegistry registry) {
     this.backoff = Objects.requireNonNull(backoff, "backoff may not be null");
     this.settings = Objects.requireNonNull(settings, "settings may not be null");
     this.clock = Objects.requireNonNull(clock, "clock may not be null");
@@ -84,6 +100,8 @@ public final class Landing implements AutoCloseable {
     this.ledger = new Ledger(store, settings.prefix(), settings.instanceId(), clock);
     this.writer = new FlushWriter(ledger, settings.parquet());
     this.budget = new MemoryBudget(settings.memoryBudgetBytes());
+    this.metrics = registry == null ? LandingMetrics.none()
+        : LandingMetrics.bind(registry, () -> heldBytes, this::freshnessSeconds);
   }
 
   /**
@@ -101,6 +119,7 @@ public final class Landing implements AutoCloseable {
         PartitionState old = partitions.put(partition, new PartitionState(partition, latest.orElse(null)));
         if (old != null) {
           heldBytes -= old.memoryBytes();
+          rescanOldest();
         }
         return latest.map(CommitRecord::watermark);
       } catch (StoreException e) {
@@ -126,7 +145,14 @@ public final class Landing implements AutoCloseable {
     accepted++;
     for (int attempt = 1; ; attempt++) {
       try {
-        return acceptOnce(record);
+        Outcome outcome = acceptOnce(record);
+        // Errors are counted in error(), which knows their type.
+        if (outcome == Outcome.LANDED) {
+          metrics.landed(record.value().length);
+        } else if (outcome == Outcome.DUPLICATE) {
+          metrics.duplicate(record.value().length);
+        }
+        return outcome;
       } catch (StoreException e) {
         // Only the schema history can fail here before the record is buffered; flushes retry by themselves.
         if (!e.retryable()) {
@@ -175,6 +201,7 @@ public final class Landing implements AutoCloseable {
       return error(state, record, ErrorType.SCHEMA, rejected.reason(), dataset, ingestMicros);
     }
     ShapeResult.Shaped row = (ShapeResult.Shaped) shaped;
+    metrics.shaped(dataset, row.rescuedValues(), row.newVersion());
     buffer(state, folder, settingsOf(dataset).rolling(), row.schema(), row.row(), record, now);
     return Outcome.LANDED;
   }
@@ -213,6 +240,7 @@ public final class Landing implements AutoCloseable {
     PartitionState state = partitions.remove(partition);
     if (state != null) {
       heldBytes -= state.memoryBytes();
+      rescanOldest();
     }
   }
 
@@ -248,12 +276,14 @@ public final class Landing implements AutoCloseable {
       return Outcome.DUPLICATE;
     }
     buffer(state, folder, settings.errorRolling(), ErrorRows.schema(), ErrorRows.row(failed), record, clock.millis());
+    metrics.errored(type, dataset, record.value().length);
     return Outcome.ERROR;
   }
 
   private void buffer(PartitionState state, String folder, RollingPolicy rolling,
       DatasetSchema schema, Object[] row, SourceRecord record, long now) {
     heldBytes += state.append(folder, rolling, schema, row, record.position(), record.timestampMillis(), now);
+    oldestBufferedSourceMillis = Math.min(oldestBufferedSourceMillis, record.timestampMillis());
     state.took(record.position());
     if (state.dueBySize(folder)) {
       flush(state, List.of(folder), false);
@@ -281,6 +311,14 @@ public final class Landing implements AutoCloseable {
    * flush is retried until nothing of those buffers is left.
    */
   private void flush(PartitionState state, List<String> folders, boolean untilEmpty) {
+    try {
+      flushUntilDone(state, folders, untilEmpty);
+    } finally {
+      rescanOldest();
+    }
+  }
+
+  private void flushUntilDone(PartitionState state, List<String> folders, boolean untilEmpty) {
     List<String> pending = folders;
     int losses = 0;
     int storeFailures = 0;
@@ -293,11 +331,14 @@ public final class Landing implements AutoCloseable {
         return;
       }
       CommitOutcome outcome;
+      FlushWriter.Flush flush;
+      long started = metrics.flushStarted();
       try {
-        FlushWriter.Flush flush = writer.write(state.partition, rolled);
+        flush = writer.write(state.partition, rolled);
         outcome = ledger.commit(state.partition, state.nextSeq(), state.watermark(), flush.files(),
             state.aboveAfter(flush.ranges()));
       } catch (StoreException e) {
+        metrics.flushed(started);
         // Nothing of this flush is visible unless its commit was written; if it was (its answer lost), the retry
         // loses the same seq to it, publishes its files and drops its rows. Either way: put the rows
         // back, wait, and try again. Staged copies of the failed attempt stay invisible.
@@ -308,8 +349,10 @@ public final class Landing implements AutoCloseable {
         backoff.pause(++storeFailures, e);
         continue;
       }
+      metrics.flushed(started);
       if (outcome instanceof CommitOutcome.Committed committed) {
         state.committed(committed.record());
+        countCommitted(rolled, flush.files());
         return;
       }
       if (++losses > 100) {
@@ -319,6 +362,36 @@ public final class Landing implements AutoCloseable {
       heldBytes += state.lostTo(winner, rolled);
       pending = untilEmpty ? state.keys() : List.of();
     }
+  }
+
+  /** Counts the files of a committed flush: {@code files.get(i)} was written from {@code rolled.get(i)}. */
+  private void countCommitted(List<PartitionState.Rolled> rolled, List<StagedFile> files) {
+    long now = clock.millis();
+    for (int i = 0; i < files.size(); i++) {
+      RowBuffer buffer = rolled.get(i).buffer();
+      StagedFile file = files.get(i);
+      String dataset = buffer.schema().dataset();
+      if (dataset.equals(ErrorRows.DATASET)) {
+        metrics.errorFileCommitted(file.bytes());
+      } else {
+        metrics.dataFileCommitted(dataset, file.records(), file.bytes(), now - buffer.oldestSourceMillis());
+      }
+    }
+  }
+
+  /** Recomputes the oldest buffered source time after buffers were taken out, put back or forgotten. */
+  private void rescanOldest() {
+    long oldest = Long.MAX_VALUE;
+    for (PartitionState state : partitions.values()) {
+      oldest = Math.min(oldest, state.oldestSourceMillis());
+    }
+    oldestBufferedSourceMillis = oldest;
+  }
+
+  /** The freshness gauge: how old the oldest buffered record is, 0 when nothing is buffered. Takes no lock. */
+  private double freshnessSeconds() {
+    long oldest = oldestBufferedSourceMillis;
+    return oldest == Long.MAX_VALUE ? 0 : Math.max(0, clock.millis() - oldest) / 1000.0;
   }
 
   private DatasetSettings settingsOf(String dataset) {

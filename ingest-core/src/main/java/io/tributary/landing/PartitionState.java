@@ -91,6 +91,15 @@ final class PartitionState {
     return held;
   }
 
+  /** The smallest source timestamp buffered, {@link Long#MAX_VALUE} when nothing is. */
+  long oldestSourceMillis() {
+    long oldest = Long.MAX_VALUE;
+    for (Open open : buffers.values()) {
+      oldest = Math.min(oldest, open.buffer().oldestSourceMillis());
+    }
+    return oldest;
+  }
+
   void collect(Map<Landing.BufferRef, RowBuffer> into) {
     buffers.forEach((folder, open) -> into.put(new Landing.BufferRef(this, folder), open.buffer()));
   }
