@@ -3,7 +3,7 @@ package io.tributary.app.cli;
 import io.tributary.app.config.ConfigLoader;
 import io.tributary.app.config.ServiceConfig;
 import io.tributary.app.service.Service;
-import io.tributary.landing.Landing;
+import io.tributary.app.metrics.MetricsRegistries;
 import io.tributary.source.GracefulStop;
 import io.tributary.source.SourceState;
 import java.nio.file.Path;
@@ -33,7 +33,7 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     ServiceConfig service = ServiceConfig.of(ConfigLoader.standard().load(config));
-    Service running = Service.start(service, Landing::new, () -> null);
+    Service running = Service.start(service, MetricsRegistries.create(service.metricsSettings()));
     GracefulStop stop = new GracefulStop(service.shutdownDeadline(),
         () -> running.drain(service.shutdownDeadline().minusSeconds(1)),
         status -> Runtime.getRuntime().halt(status));

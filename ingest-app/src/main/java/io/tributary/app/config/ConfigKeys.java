@@ -176,9 +176,9 @@ public final class ConfigKeys {
   public static final ConfigKey<String> CLOUDWATCH_ENDPOINT = ConfigKey.optional("metrics.cloudwatch.endpoint",
       STRING, "An endpoint override for CloudWatch (a VPC endpoint); absent for AWS.");
   public static final ConfigKey<List<String>> CLOUDWATCH_DIMENSIONS = ConfigKey.of("metrics.cloudwatch.dimensions",
-      STRING_LIST, List.of("dataset", "error_type"),
-      "The tags sent to CloudWatch as dimensions; others are dropped (each metric and dimension combination is "
-          + "billed).");
+      STRING_LIST, List.of("outcome", "kind", "error_type"),
+      "The tags sent to CloudWatch as dimensions; the others are dropped and the metrics they told apart summed "
+          + "(each metric and dimension combination is billed). Add `dataset` for per-dataset metrics.");
   public static final ConfigKey<Boolean> PROMETHEUS_ENABLED = ConfigKey.of("metrics.prometheus.enabled", BOOLEAN,
       true, "Serve Prometheus text at `/metrics`.");
   public static final ConfigKey<Integer> HTTP_PORT = ConfigKey.of("http.port", integer(0, 65_535), 8080,

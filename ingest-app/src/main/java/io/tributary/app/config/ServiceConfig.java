@@ -2,6 +2,7 @@ package io.tributary.app.config;
 
 import static io.tributary.app.config.ConfigKeys.*;
 
+import io.tributary.app.metrics.MetricsSettings;
 import io.tributary.buffer.RollingPolicy;
 import io.tributary.decode.DecodeLimits;
 import io.tributary.kafka.KafkaSecurity;
@@ -33,6 +34,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -54,6 +56,7 @@ public final class ServiceConfig {
     List<String> problems = new ArrayList<>();
     service.check(problems, service::landingSettings);
     service.check(problems, service::storeDescription);
+    service.check(problems, service::metricsSettings);
     if (config.get(SOURCE_TYPE).equals("kafka")) {
       service.check(problems, service::kafkaSettings);
     }
@@ -87,6 +90,21 @@ public final class ServiceConfig {
 
   public int httpPort() {
     return config.get(HTTP_PORT);
+  }
+
+  /** Where metrics go. */
+  public MetricsSettings metricsSettings() {
+    boolean cloudWatch = config.get(CLOUDWATCH_ENABLED);
+    String region = config.find(CLOUDWATCH_REGION).or(() -> Optional.ofNullable(System.getenv("AWS_REGION")))
+        .orElse(null);
+    if (cloudWatch && region == null) {
+      throw new ConfigException("missing metrics.cloudwatch.region: give it, or set AWS_REGION");
+    }
+    Optional<URI> endpoint = config.find(CLOUDWATCH_ENDPOINT)
+        .map(e -> named("metrics.cloudwatch.endpoint", () -> URI.create(e)));
+    return named("metrics.cloudwatch.namespace", () -> new MetricsSettings(cloudWatch,
+        config.get(CLOUDWATCH_NAMESPACE), config.get(CLOUDWATCH_STEP), region == null ? "us-east-1" : region,
+        endpoint, Set.copyOf(config.get(CLOUDWATCH_DIMENSIONS)), config.get(PROMETHEUS_ENABLED)));
   }
 
   /** The landing layer's settings. */

@@ -2,6 +2,7 @@ package io.tributary.app.demo;
 
 import io.tributary.app.config.ConfigLoader;
 import io.tributary.app.config.ServiceConfig;
+import io.tributary.app.metrics.MetricsRegistries;
 import io.tributary.app.query.LakeQuery;
 import io.tributary.app.service.Service;
 import io.tributary.landing.Landing;
@@ -92,7 +93,7 @@ public final class DemoCommand implements Callable<Integer> {
           "http:",
           "  port: 0",
           ""), "the demo's configuration"));
-      Service service = Service.start(config, Landing::new, () -> null);
+      Service service = Service.start(config, MetricsRegistries.create(config.metricsSettings()));
       Counts produced = produce(kafka.bootstrapServers(), out, service, started);
       awaitLanded(produced.total(), service, out, started);
       boolean drained = service.drain(Duration.ofSeconds(30));

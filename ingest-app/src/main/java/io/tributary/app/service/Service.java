@@ -3,7 +3,9 @@ package io.tributary.app.service;
 import io.tributary.app.config.ServiceConfig;
 import io.tributary.kafka.KafkaSource;
 import io.tributary.landing.Landing;
-import io.tributary.landing.LandingSettings;
+import io.tributary.landing.Backoff;
+import io.tributary.metrics.SourceLagMetrics;
+import io.tributary.app.metrics.MetricsRegistries;
 import io.tributary.source.Source;
 import io.tributary.source.SourceState;
 import io.tributary.store.ObjectKeys;
@@ -26,10 +28,13 @@ public final class Service implements AutoCloseable {
   private final Landing landing;
   private final Source source;
   private final HealthServer http;
+  private final MetricsRegistries metrics;
   private volatile long storeCheckedAt;
   private volatile String storeProblem;
 
-  private Service(ServiceConfig config, ObjectStore store, Landing landing, Source source, HealthServer http) {
+  private Service(ServiceConfig config, ObjectStore store, Landing landing, Source source, HealthServer http,
+      MetricsRegistries metrics) {
+    this.metrics = metrics;
     this.config = config;
     this.store = store;
     this.landing = landing;
@@ -38,18 +43,20 @@ public final class Service implements AutoCloseable {
   }
 
   /**
-   * Opens the store, starts the source and (unless {@code http.port} is 0) the HTTP endpoints.
-   *
-   * @param metricsText the Prometheus text for {@code /metrics}, null when off
+   * Opens the store, starts the source and (unless {@code http.port} is 0) the HTTP endpoints; every meter goes to
+   * {@code metrics}, which the service closes (publishing the last values) when it stops.
    */
-  public static Service start(ServiceConfig config, LandingFactory landings, Supplier<String> metricsText) {
+  public static Service start(ServiceConfig config, MetricsRegistries metrics) {
     ObjectStore store = config.openStore();
-    Landing landing = landings.create(config.landingSettings(), store, Clock.systemUTC());
+    Landing landing = new Landing(config.landingSettings(), store, Clock.systemUTC(), Backoff.exponential(),
+        metrics.registry());
     Source source = new KafkaSource(config.kafkaSettings(), landing, config.instanceId());
+    SourceLagMetrics.bind(metrics.registry(), source::lag);
+    Supplier<String> metricsText = metrics.prometheusEnabled() ? metrics::scrape : () -> null;
     Service[] self = new Service[1];
     HealthServer http = config.httpPort() == 0 ? null
         : new HealthServer(config.httpPort(), () -> self[0] == null ? "starting" : self[0].notReady(), metricsText);
-    Service service = new Service(config, store, landing, source, http);
+    Service service = new Service(config, store, landing, source, http, metrics);
     self[0] = service;
     LOG.info("Landing in {} (instance {})", config.storeDescription(), config.instanceId());
     source.start();
@@ -66,12 +73,6 @@ public final class Service implements AutoCloseable {
 
   public Optional<Integer> httpPort() {
     return Optional.ofNullable(http).map(HealthServer::port);
-  }
-
-  /** How the service makes its landing layer (the metrics registry goes in here). */
-  @FunctionalInterface
-  public interface LandingFactory {
-    Landing create(LandingSettings settings, ObjectStore store, Clock clock);
   }
 
   /** Null when ready: the source runs and owns its partitions, the store answers. Else why not. */
@@ -100,6 +101,7 @@ public final class Service implements AutoCloseable {
     if (http != null) {
       http.close();
     }
+    metrics.close();
     return stopped;
   }
 
