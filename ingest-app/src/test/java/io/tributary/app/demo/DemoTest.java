@@ -44,6 +44,15 @@ class DemoTest {
           .hasSize(22);
     }
     assertThat(LakeCounts.errors(lake.resolve("_errors"))).isNotEmpty();
+
+    StringWriter schemas = new StringWriter();
+    assertThat(Main.run(new String[] {"schemas", "--lake", lake.toString(), "orders"}, new PrintWriter(schemas, true),
+        new PrintWriter(err, true))).isZero();
+    assertThat(schemas.toString()).contains("v1 ", "v2 ", "+ amount", "bigint", "by demo");
+    StringWriter query = new StringWriter();
+    assertThat(Main.run(new String[] {"query", "--lake", lake.toString(), "SELECT count(*) AS n FROM errors"},
+        new PrintWriter(query, true), new PrintWriter(err, true))).as(err.toString()).isZero();
+    assertThat(query.toString()).contains("n", "(1 row)");
   }
 
   @Test

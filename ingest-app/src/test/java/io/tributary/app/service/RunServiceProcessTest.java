@@ -140,6 +140,11 @@ class RunServiceProcessTest {
       assertThat(sample(metrics, "tributary_received_records_total", "outcome=\"landed\"")).isEqualTo(good);
       assertThat(sample(metrics, "tributary_received_records_total", "outcome=\"error\"")).isEqualTo(bad);
 
+      StringWriter health = new StringWriter();
+      assertThat(Main.run(new String[] {"health", "--port", Integer.toString(port)}, new PrintWriter(health, true),
+          new PrintWriter(new StringWriter(), true))).as("tributary health while ready").isZero();
+      assertThat(health.toString()).contains("ready");
+
       service.destroy();
       assertThat(service.waitFor(30, TimeUnit.SECONDS)).as("drains within 30 s of SIGTERM").isTrue();
       assertThat(service.exitValue()).as("exit status after SIGTERM; output:%n%s", output()).isZero();
@@ -155,6 +160,8 @@ class RunServiceProcessTest {
       assertThat(entry.has("level") && entry.has("formattedMessage")).as("a JSON log line: %s", line).isTrue();
     }
     assertThat(lines).anyMatch(line -> line.contains("Drained"));
+    assertThat(Main.run(new String[] {"health", "--port", Integer.toString(port)}, new PrintWriter(new StringWriter()),
+        new PrintWriter(new StringWriter(), true))).as("tributary health with no service").isEqualTo(1);
 
     // The query command reads S3 with the default credentials chain, as the service does.
     System.setProperty("aws.accessKeyId", "test");
