@@ -23,10 +23,14 @@ final class KafkaRecords {
   /** A Kafka record as the landing layer takes it; a tombstone (null value) becomes an empty payload. */
   static SourceRecord toSourceRecord(String topic, int partition, long offset, byte[] key, Headers headers,
       long timestampMillis, byte[] value) {
-    List<SourceRecord.Header> converted = new ArrayList<>();
+    List<SourceRecord.Header> converted = List.of();
     if (headers != null) {
-      for (Header header : headers) {
-        converted.add(new SourceRecord.Header(header.key(), header.value()));
+      Header[] all = headers.toArray();
+      if (all.length > 0) {
+        converted = new ArrayList<>(all.length);
+        for (Header header : all) {
+          converted.add(new SourceRecord.Header(header.key(), header.value()));
+        }
       }
     }
     return new SourceRecord(topic, Integer.toString(partition), Long.toString(offset), key, converted,

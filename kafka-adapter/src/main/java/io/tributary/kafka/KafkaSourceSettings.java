@@ -127,9 +127,7 @@ public record KafkaSourceSettings(String bootstrapServers, String applicationId,
 
   /** The defaults for topics by name. */
   public static KafkaSourceSettings forTopics(String bootstrapServers, String applicationId, List<String> topics) {
-    return new KafkaSourceSettings(bootstrapServers, applicationId, topics, Optional.empty(), 1,
-        new KafkaSecurity.Plaintext(), "earliest", Duration.ofSeconds(1), Duration.ofSeconds(10),
-        Duration.ofSeconds(45), Duration.ofSeconds(30), Optional.empty(), Map.of());
+    return withDefaults(bootstrapServers, applicationId, topics, Optional.empty());
   }
 
   /** The defaults for topics by regex. */
@@ -140,9 +138,15 @@ public record KafkaSourceSettings(String bootstrapServers, String applicationId,
     } catch (PatternSyntaxException e) {
       throw new IllegalArgumentException("Invalid kafka.topic-pattern '" + regex + "': " + e.getDescription(), e);
     }
-    return new KafkaSourceSettings(bootstrapServers, applicationId, List.of(), Optional.of(pattern), 1,
-        new KafkaSecurity.Plaintext(), "earliest", Duration.ofSeconds(1), Duration.ofSeconds(10),
-        Duration.ofSeconds(45), Duration.ofSeconds(30), Optional.empty(), Map.of());
+    return withDefaults(bootstrapServers, applicationId, List.of(), Optional.of(pattern));
+  }
+
+  /** Plaintext, one thread, earliest, tick 1 s, commits every 10 s, session 45 s, topics matched every 30 s. */
+  private static KafkaSourceSettings withDefaults(String bootstrapServers, String applicationId, List<String> topics,
+      Optional<Pattern> pattern) {
+    return new KafkaSourceSettings(bootstrapServers, applicationId, topics, pattern, 1, new KafkaSecurity.Plaintext(),
+        "earliest", Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofSeconds(45), Duration.ofSeconds(30),
+        Optional.empty(), Map.of());
   }
 
   public KafkaSourceSettings withStreamThreads(int threads) {

@@ -2,6 +2,7 @@ package io.tributary.app.cli;
 
 import io.tributary.app.config.ConfigLoader;
 import io.tributary.app.config.ServiceConfig;
+import io.tributary.landing.LandingSettings;
 import io.tributary.store.LocalFileStore;
 import io.tributary.store.ObjectStore;
 import java.nio.file.Path;
@@ -23,8 +24,9 @@ final class LakeOptions {
   Lake open() {
     if (config != null) {
       ServiceConfig service = ServiceConfig.of(ConfigLoader.standard().load(config));
-      return new Lake(service.openStore(), service.landingSettings().prefix(),
-          service.landingSettings().errorPrefix(), service.storeDescription(), service.localLake());
+      LandingSettings landing = service.landingSettings();
+      return new Lake(service.openStore(), landing.prefix(), landing.errorPrefix(), service.storeDescription(),
+          service.localLake());
     }
     Path folder = lake == null ? Path.of("lake") : lake;
     return new Lake(new LocalFileStore(folder), "", "_errors", folder.toAbsolutePath().normalize().toString(),

@@ -13,7 +13,6 @@ import io.tributary.store.ObjectStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +23,7 @@ public final class Service implements AutoCloseable {
   private static final long STORE_CHECK_MILLIS = 10_000;
 
   private final ServiceConfig config;
+  private final String probeKey;
   private final ObjectStore store;
   private final Landing landing;
   private final Source source;
@@ -32,14 +32,17 @@ public final class Service implements AutoCloseable {
   private volatile long storeCheckedAt;
   private volatile String storeProblem;
 
-  private Service(ServiceConfig config, ObjectStore store, Landing landing, Source source, HealthServer http,
+  private Service(ServiceConfig config, ObjectStore store, Landing landing, Source source,
       MetricsRegistries metrics) {
     this.metrics = metrics;
     this.config = config;
+    this.probeKey = ObjectKeys.join(config.landingSettings().prefix(), "_tributary/readiness-probe");
     this.store = store;
     this.landing = landing;
     this.source = source;
-    this.http = http;
+    // Last: the server may call notReady() at once, which reads the fields above.
+    this.http = config.httpPort() == 0 ? null : new HealthServer(config.httpPort(), this::notReady,
+        metrics.prometheusEnabled() ? metrics::scrape : () -> null);
   }
 
   /**
@@ -52,12 +55,7 @@ public final class Service implements AutoCloseable {
         metrics.registry());
     Source source = new KafkaSource(config.kafkaSettings(), landing, config.instanceId());
     SourceLagMetrics.bind(metrics.registry(), source::lag);
-    Supplier<String> metricsText = metrics.prometheusEnabled() ? metrics::scrape : () -> null;
-    Service[] self = new Service[1];
-    HealthServer http = config.httpPort() == 0 ? null
-        : new HealthServer(config.httpPort(), () -> self[0] == null ? "starting" : self[0].notReady(), metricsText);
-    Service service = new Service(config, store, landing, source, http, metrics);
-    self[0] = service;
+    Service service = new Service(config, store, landing, source, metrics);
     LOG.info("Landing in {} (instance {})", config.storeDescription(), config.instanceId());
     source.start();
     return service;
@@ -84,7 +82,7 @@ public final class Service implements AutoCloseable {
     long now = System.currentTimeMillis();
     if (now - storeCheckedAt > STORE_CHECK_MILLIS) {
       try {
-        store.get(ObjectKeys.join(config.landingSettings().prefix(), "_tributary/readiness-probe"));
+        store.get(probeKey);
         storeProblem = null;
       } catch (RuntimeException e) {
         storeProblem = "store unreachable: " + e.getMessage();
