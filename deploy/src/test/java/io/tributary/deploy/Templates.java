@@ -127,6 +127,11 @@ public final class Templates {
     throw new AssertionError("cannot render " + value);
   }
 
+  /** {@link #at} as a plain object, for assertions on a value of any type. */
+  public static Object value(Object node, Object... path) {
+    return at(node, path);
+  }
+
   /** A value that is a list or a single item, as a list (IAM writes one action as a string). */
   public static List<Object> asList(Object value) {
     return value instanceof List<?> list ? new ArrayList<>(list) : List.of(value);

@@ -1,6 +1,7 @@
 package io.tributary.deploy.settings;
 
 import io.tributary.partition.PartitionSpec;
+import io.tributary.routing.DatasetNames;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +12,8 @@ import java.util.regex.Pattern;
 /**
  * A dataset (one table): its engine settings, its freshness SLA, and the columns its Glue table declares.
  *
- * @param name the dataset as it lands ({@code <prefix>/<name>/...}; by default the topic or stream name)
+ * @param name the dataset as it lands ({@code <prefix>/<name>/...}): by default the topic or stream name made a
+ *     valid name by the engine ({@code orders-v2} lands as {@code orders_v2}); also the Glue table's name
  * @param freshnessSla how old the newest committed data of this dataset may get: longer than {@code rollingMaxAge},
  *     since a file commits at that age at the latest
  * @param rollingMaxAge the engine's {@code rolling.max-age} for the dataset (default 5m)
@@ -31,13 +33,22 @@ public record DatasetSettings(String name, Duration freshnessSla, Duration rolli
     String eventTimeField, List<String> timestampFields, List<String> partitionFields, String policy,
     LinkedHashMap<String, String> columns, Duration expectDataWithin) {
 
-  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,128}");
   private static final Pattern COLUMN = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,254}");
   private static final Pattern TYPE = Pattern.compile(
       "string|bigint|int|double|float|boolean|timestamp|date|binary|decimal\\(\\d+,\\d+\\)|(array|struct|map)<.+>");
 
   public DatasetSettings {
-    Check.matches(name, "datasets[].name", NAME, "a dataset name (letters, digits, . _ -)");
+    Check.required(name, "datasets[].name");
+    if (!DatasetNames.isValid(name)) {
+      String landed;
+      try {
+        landed = "; a topic or stream '" + name + "' lands as '" + DatasetNames.sanitize(name) + "'";
+      } catch (IllegalArgumentException e) {
+        landed = "";
+      }
+      throw new IllegalArgumentException("datasets[].name: '" + name + "' is not a dataset name as the engine lands"
+          + " it (lower case a-z 0-9 _, not starting with _ or a digit)" + landed);
+    }
     String key = "datasets[" + name + "]";
     rollingMaxAge = Check.orDefault(rollingMaxAge, Duration.ofMinutes(5));
     Check.required(freshnessSla, key + ".freshnessSla");
@@ -78,8 +89,8 @@ public record DatasetSettings(String name, Duration freshnessSla, Duration rolli
     return PartitionSpec.fromConfig(eventTimeField, null, granularity, partitionFields);
   }
 
-  /** The Glue table name: the dataset name in lower case, with every character Athena does not take made {@code _}. */
+  /** The Glue table name: the dataset name, which is already one Athena takes. */
   public String tableName() {
-    return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
+    return name;
   }
 }

@@ -32,7 +32,7 @@ class TaskRoleTemplateTest {
   @ValueSource(strings = {"msk", "kinesis"})
   void noStatementGrantsEverythingOrEverywhereExceptWhereAwsRequiresIt(String example) {
     for (Map<String, Object> statement : statements(Templates.example(example))) {
-      assertThat(at(statement, "Effect").toString()).isEqualTo("Allow");
+      assertThat(Templates.value(statement, "Effect").toString()).isEqualTo("Allow");
       List<String> actions = asList(statement.get("Action")).stream().map(Object::toString).toList();
       assertThat(actions).as("actions of %s", statement).noneMatch(a -> a.contains("*"));
       if (asList(statement.get("Resource")).contains("*")) {
@@ -132,10 +132,10 @@ class TaskRoleTemplateTest {
   @Test
   void theConsumerGroupAndKclApplicationFollowTheSettings() {
     Template kafka = Templates.synth(Templates.settings("msk",
-        json -> json.with("source").with("kafka").put("applicationId", "orders-v2")));
+        json -> json.withObjectProperty("source").withObjectProperty("kafka").put("applicationId", "orders-v2")));
     assertThat(statement(kafka, "MskGroup").get("Resource").toString()).endsWith("/orders-v2");
     Template kinesis = Templates.synth(Templates.settings("kinesis",
-        json -> json.with("source").with("kinesis").put("applicationName", "clicks-kcl")));
+        json -> json.withObjectProperty("source").withObjectProperty("kinesis").put("applicationName", "clicks-kcl")));
     assertThat(asList(statement(kinesis, "KclTables").get("Resource")).stream().map(r -> render(r)))
         .anyMatch(r -> r.endsWith("table/clicks-kcl-WorkerMetricStats"));
   }
