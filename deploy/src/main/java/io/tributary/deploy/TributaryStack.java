@@ -1,0 +1,54 @@
+package io.tributary.deploy;
+
+import io.tributary.deploy.catalog.LakeCatalog;
+import io.tributary.deploy.lake.LakeBucket;
+import io.tributary.deploy.monitoring.EngineMetrics;
+import io.tributary.deploy.monitoring.Monitoring;
+import io.tributary.deploy.service.IngestService;
+import io.tributary.deploy.settings.DeploySettings;
+import java.util.List;
+import software.amazon.awscdk.CfnOutput;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.services.iam.Effect;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.constructs.Construct;
+
+/**
+ * One deployment: the lake (bucket and key), the Fargate service with its scaling, the alarms and dashboard, and the
+ * Glue catalog of the datasets.
+ */
+public final class TributaryStack extends Stack {
+
+  public TributaryStack(Construct scope, String id, StackProps props, DeploySettings settings) {
+    super(scope, id, props);
+    LakeBucket lake = new LakeBucket(this, "Lake", settings.lake());
+    EngineMetrics metrics = new EngineMetrics(settings.namespace());
+    IngestService service = new IngestService(this, "Ingest", settings, lake, metrics);
+    Monitoring monitoring = new Monitoring(this, "Monitoring", settings, metrics, lake.key(),
+        service.service());
+    // CloudWatch publishes alarm notifications to the encrypted topic: it may use the key for SNS only.
+    lake.key().addToResourcePolicy(PolicyStatement.Builder.create()
+        .sid("CloudWatchAlarmsToEncryptedTopic")
+        .effect(Effect.ALLOW)
+        .principals(List.of(new ServicePrincipal("cloudwatch.amazonaws.com")))
+        .actions(List.of("kms:Decrypt", "kms:GenerateDataKey*"))
+        .resources(List.of("*"))
+        .conditions(java.util.Map.of("StringEquals", java.util.Map.of("kms:ViaService",
+            "sns." + getRegion() + ".amazonaws.com")))
+        .build());
+    LakeCatalog catalog = new LakeCatalog(this, "Catalog", settings, lake.bucket());
+
+    CfnOutput.Builder.create(this, "BucketName").value(lake.bucket().getBucketName())
+        .description("The lake's bucket").build();
+    CfnOutput.Builder.create(this, "ConfigParameter").value(service.config().getParameterName())
+        .description("The engine's configuration (SSM)").build();
+    CfnOutput.Builder.create(this, "GlueDatabase").value(catalog.databaseName())
+        .description("Query the datasets in Athena from this database").build();
+    CfnOutput.Builder.create(this, "AlarmTopic").value(monitoring.topic().getTopicArn())
+        .description("Subscribe to the alarms here").build();
+    CfnOutput.Builder.create(this, "ServiceName").value(service.service().getServiceName()).build();
+    CfnOutput.Builder.create(this, "ClusterName").value(service.service().getCluster().getClusterName()).build();
+  }
+}

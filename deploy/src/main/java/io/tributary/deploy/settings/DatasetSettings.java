@@ -1,0 +1,96 @@
+package io.tributary.deploy.settings;
+
+import io.tributary.partition.PartitionSpec;
+import io.tributary.routing.DatasetNames;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * A dataset (one table): its engine settings, its freshness SLA, and the columns its Glue table declares.
+ *
+ * @param name the dataset as it lands ({@code <prefix>/<name>/...}): by default the topic or stream name made a
+ *     valid name by the engine ({@code orders-v2} lands as {@code orders_v2}); also the Glue table's name
+ * @param freshnessSla how old the newest committed data of this dataset may get: longer than {@code rollingMaxAge},
+ *     since a file commits at that age at the latest
+ * @param rollingMaxAge the engine's {@code rolling.max-age} for the dataset (default 5m)
+ * @param granularity {@code hour} (default), {@code day}, {@code month} or {@code year}: the time partition keys
+ * @param eventTimeField the dotted field path of the event time; null: the source timestamp
+ * @param timestampFields dotted field paths written as timestamps
+ * @param partitionFields dotted field paths added as partition keys after the time keys (projected as
+ *     {@code injected}: queries must give their value)
+ * @param policy {@code evolve} (default) or {@code strict}
+ * @param columns the data columns the Glue table declares, name to Hive type ({@code string}, {@code bigint},
+ *     {@code double}, {@code boolean}, {@code timestamp}, {@code array<...>}, {@code struct<...>}, {@code map<...>});
+ *     the metadata columns ({@code _ingest_time}, ...) come first by themselves. Parquet is read by column name, so
+ *     a column the events gained later is queryable once it is added here.
+ * @param expectDataWithin alarm when no row of this dataset is committed for this long; null for no such alarm
+ */
+public record DatasetSettings(String name, Duration freshnessSla, Duration rollingMaxAge, String granularity,
+    String eventTimeField, List<String> timestampFields, List<String> partitionFields, String policy,
+    LinkedHashMap<String, String> columns, Duration expectDataWithin) {
+
+  private static final Pattern COLUMN = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,254}");
+  private static final Pattern TYPE = Pattern.compile(
+      "string|bigint|int|double|float|boolean|timestamp|date|binary|decimal\\(\\d+,\\d+\\)|(array|struct|map)<.+>");
+
+  public DatasetSettings {
+    Check.required(name, "datasets[].name");
+    if (!DatasetNames.isValid(name)) {
+      String landed;
+      try {
+        landed = "; a topic or stream '" + name + "' lands as '" + DatasetNames.sanitize(name) + "'";
+      } catch (IllegalArgumentException e) {
+        landed = "";
+      }
+      throw new IllegalArgumentException("datasets[].name: '" + name + "' is not a dataset name as the engine lands"
+          + " it (lower case a-z 0-9 _, not starting with _ or a digit)" + landed);
+    }
+    String key = "datasets[" + name + "]";
+    rollingMaxAge = Check.orDefault(rollingMaxAge, Duration.ofMinutes(5));
+    Check.required(freshnessSla, key + ".freshnessSla");
+    if (freshnessSla.compareTo(rollingMaxAge) <= 0) {
+      throw new IllegalArgumentException(key + ".freshnessSla: " + DurationText.text(freshnessSla) + " is not"
+          + " allowed: longer than rollingMaxAge " + DurationText.text(rollingMaxAge) + " (a file commits at that age,"
+          + " so a shorter SLA would always be missed)");
+    }
+    if (freshnessSla.compareTo(Duration.ofDays(1)) > 0 || freshnessSla.toSeconds() % 60 != 0) {
+      throw new IllegalArgumentException(key + ".freshnessSla: whole minutes up to 1d");
+    }
+    granularity = Check.orDefault(granularity, "hour");
+    timestampFields = List.copyOf(Check.orDefault(timestampFields, List.of()));
+    partitionFields = List.copyOf(Check.orDefault(partitionFields, List.of()));
+    try {
+      PartitionSpec.fromConfig(eventTimeField, null, granularity, partitionFields);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(key + ": " + e.getMessage());
+    }
+    policy = Check.orDefault(policy, "evolve");
+    if (!policy.equals("evolve") && !policy.equals("strict")) {
+      throw new IllegalArgumentException(key + ".policy: '" + policy + "' is not allowed: evolve or strict");
+    }
+    columns = new LinkedHashMap<>(Check.orDefault(columns, new LinkedHashMap<>()));
+    for (Map.Entry<String, String> column : columns.entrySet()) {
+      Check.matches(column.getKey(), key + ".columns", COLUMN, "a column name as the engine writes it");
+      Check.matches(column.getValue().toLowerCase(Locale.ROOT), key + ".columns." + column.getKey(), TYPE,
+          "a Hive type: string, bigint, double, boolean, timestamp, array<..>, struct<..>, map<..>");
+    }
+    if (expectDataWithin != null && (expectDataWithin.compareTo(Duration.ofMinutes(5)) < 0
+        || expectDataWithin.compareTo(Duration.ofDays(1)) > 0 || expectDataWithin.toSeconds() % 300 != 0)) {
+      throw new IllegalArgumentException(key + ".expectDataWithin: a multiple of 5m from 5m to 1d");
+    }
+  }
+
+  /** The partition layout the engine writes for this dataset. */
+  public PartitionSpec partitionSpec() {
+    return PartitionSpec.fromConfig(eventTimeField, null, granularity, partitionFields);
+  }
+
+  /** The Glue table name: the dataset name, which is already one Athena takes. */
+  public String tableName() {
+    return name;
+  }
+}

@@ -1,0 +1,76 @@
+package io.tributary.deploy.settings;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * One deployment of Tributary on ECS Fargate, as read from the settings file (see {@code deploy/examples/}).
+ *
+ * @param name the deployment's name: names the stack's resources, the default consumer group or KCL application,
+ *     and the default CloudWatch namespace ({@code Tributary/<name>})
+ * @param namespace the CloudWatch namespace the engine publishes to; the task may put metrics in it only
+ * @param environment further environment variables of the container
+ * @param secrets environment variables from SSM SecureString parameters: variable name to parameter name (for
+ *     {@code ${VAR}} in the engine's configuration)
+ */
+public record DeploySettings(String name, ImageSettings image, LakeSettings lake, SourceSettings source,
+    ServiceSettings service, ScalingSettings scaling, AlarmSettings alarms, VpcSettings vpc, String namespace,
+    List<DatasetSettings> datasets, Map<String, String> environment, Map<String, String> secrets) {
+
+  private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{1,30}[a-z0-9]");
+  private static final Pattern ENV = Pattern.compile("[A-Z_][A-Z0-9_]*");
+  private static final Pattern PARAMETER = Pattern.compile("/?[A-Za-z0-9_.\\-/]{1,1011}");
+
+  public DeploySettings {
+    Check.matches(name, "name", NAME, "3 to 32 of a-z 0-9 -, starting with a letter");
+    Check.required(image, "image");
+    Check.required(lake, "lake");
+    Check.required(source, "source");
+    service = Check.orDefault(service, new ServiceSettings(null, null, null, null, null, null, null));
+    scaling = Check.orDefault(scaling, new ScalingSettings(null, null, null));
+    alarms = Check.orDefault(alarms, new AlarmSettings(null, null, null, null));
+    namespace = Check.orDefault(namespace, "Tributary/" + name);
+    if (namespace.isBlank() || namespace.length() > 255 || namespace.startsWith("AWS/")) {
+      throw new IllegalArgumentException("namespace: '" + namespace + "' is not allowed: 1 to 255 characters, not "
+          + "starting with AWS/");
+    }
+    datasets = List.copyOf(Check.orDefault(datasets, List.of()));
+    Set<String> tables = new HashSet<>();
+    for (DatasetSettings dataset : datasets) {
+      if (!tables.add(dataset.tableName())) {
+        throw new IllegalArgumentException("datasets: two datasets make the table '" + dataset.tableName() + "'");
+      }
+    }
+    environment = new TreeMap<>(Check.orDefault(environment, Map.of()));
+    secrets = new TreeMap<>(Check.orDefault(secrets, Map.of()));
+    for (String variable : environment.keySet()) {
+      Check.matches(variable, "environment", ENV, "an environment variable name (A-Z 0-9 _)");
+    }
+    for (Map.Entry<String, String> secret : secrets.entrySet()) {
+      Check.matches(secret.getKey(), "secrets", ENV, "an environment variable name (A-Z 0-9 _)");
+      Check.matches(secret.getValue(), "secrets." + secret.getKey(), PARAMETER, "an SSM parameter name");
+    }
+    if (service.maxTasks() > source.parallelism()) {
+      throw new IllegalArgumentException("service.maxTasks: " + service.maxTasks() + " is more than "
+          + source.parallelismKey() + " " + source.parallelism() + ": a task beyond one per partition or shard"
+          + " would own nothing");
+    }
+  }
+
+  /** The Kafka consumer group or KCL application name: the configured one, else the deployment name. */
+  public String consumerName() {
+    if (source.isKafka()) {
+      return Check.orDefault(source.kafka().applicationId(), name);
+    }
+    return Check.orDefault(source.kinesis().applicationName(), name);
+  }
+
+  /** The lag target of the scaling policy for this source. */
+  public double lagTarget() {
+    return scaling.lagTarget(source.isKafka());
+  }
+}

@@ -1,0 +1,63 @@
+package io.tributary.deploy.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.tributary.app.config.Config;
+import io.tributary.app.config.ConfigKeys;
+import io.tributary.app.config.ConfigLoader;
+import io.tributary.app.config.ServiceConfig;
+import io.tributary.deploy.Templates;
+import io.tributary.deploy.monitoring.EngineMetrics;
+import io.tributary.deploy.settings.DeploySettings;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Guards that the configuration the stack puts in SSM is one the engine accepts, read by the engine's own loader
+ * with the container's environment, and says what the stack assumes: the bucket, the prefixes the task role
+ * allows, the namespace and dimensions the alarms watch, a drain inside the stop timeout, the consumer group the
+ * MSK permissions name.
+ */
+class EngineConfigTest {
+
+  private static final Map<String, String> CONTAINER_ENV = Map.of(
+      EngineConfig.BUCKET_VARIABLE, "orders-prod-lake", "AWS_REGION", "eu-west-1",
+      EngineConfig.BOOTSTRAP_VARIABLE, "b-1.events.example:9098");
+
+  @Test
+  void theKafkaConfigurationLoadsInTheEngineAndMatchesTheStack() {
+    DeploySettings settings = Templates.settings("msk", json -> { });
+    ServiceConfig service = ServiceConfig.of(load(EngineConfig.yaml(settings)));
+
+    assertThat(service.storeDescription()).contains("orders-prod-lake");
+    assertThat(service.landingSettings().prefix()).isEqualTo("events");
+    assertThat(service.landingSettings().errorPrefix()).isEqualTo("events-errors");
+    assertThat(service.metricsSettings().cloudWatchEnabled()).isTrue();
+    assertThat(service.metricsSettings().namespace()).isEqualTo("Tributary/orders-prod");
+    assertThat(service.metricsSettings().dimensions()).containsExactlyInAnyOrderElementsOf(EngineMetrics.DIMENSIONS);
+    assertThat(service.metricsSettings().region()).isEqualTo("eu-west-1");
+    assertThat(service.shutdownDeadline()).isEqualTo(Duration.ofSeconds(50));
+    assertThat(service.httpPort()).isEqualTo(EngineConfig.HTTP_PORT);
+    assertThat(service.kafkaSettings().applicationId()).isEqualTo("orders-prod");
+    assertThat(service.kafkaSettings().topics()).containsExactly("orders", "payments", "users");
+    assertThat(service.kafkaSettings().bootstrapServers()).isEqualTo("b-1.events.example:9098");
+    assertThat(service.config().names("datasets.")).containsExactlyInAnyOrder("orders", "payments", "users");
+  }
+
+  @Test
+  void theKinesisConfigurationLoadsOnceTheEngineHasAKinesisSource() {
+    // The Kinesis source is built in parallel; until its keys exist, this test has nothing to check.
+    assumeTrue(ConfigKeys.all().stream().anyMatch(k -> k.name().equals("kinesis.streams")),
+        "the engine has no kinesis.* keys yet");
+    DeploySettings settings = Templates.settings("kinesis", json -> { });
+    Config config = load(EngineConfig.yaml(settings));
+    ServiceConfig.of(config);
+    assertThat(config.names("kinesis.")).contains("streams", "application-name");
+  }
+
+  private static Config load(String yaml) {
+    return new ConfigLoader(ConfigKeys.all(), CONTAINER_ENV).parse(yaml, "the SSM parameter");
+  }
+}
