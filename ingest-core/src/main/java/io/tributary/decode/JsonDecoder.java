@@ -108,6 +108,10 @@ public final class JsonDecoder {
           "invalid UTF-8 at byte " + (utf8 - offset) + ": " + Utf8Validator.describe(bytes, utf8, end));
     }
     int start = hasBom(bytes, offset, end) ? offset + 3 : offset;
+    if (start > offset && hasBom(bytes, start, end)) {
+      // Jackson skips a byte order mark at the start of what it is given too: it would take a second one.
+      return failed(ErrorType.DECODE, "malformed JSON at byte 3: a second byte order mark");
+    }
     if (skipWhitespace(bytes, start, end) == end) {
       return failed(ErrorType.DECODE, "empty payload");
     }

@@ -150,6 +150,25 @@ class JsonDecoderTest {
   }
 
   @Test
+  void aSecondByteOrderMarkIsMalformed() {
+    // Found by JsonDecoderFuzzTest: Jackson skipped a byte order mark after the one the decoder had skipped.
+    byte[] json = "{\"a\":1}".getBytes(UTF_8);
+    byte[] twoBoms = new byte[json.length + 6];
+    for (int i = 0; i < 6; i += 3) {
+      twoBoms[i] = (byte) 0xEF;
+      twoBoms[i + 1] = (byte) 0xBB;
+      twoBoms[i + 2] = (byte) 0xBF;
+    }
+    System.arraycopy(json, 0, twoBoms, 6, json.length);
+
+    DecodeResult result = decoder.decode(twoBoms);
+
+    assertThat(result).isInstanceOf(DecodeResult.Failed.class);
+    assertThat(((DecodeResult.Failed) result).error())
+        .isEqualTo(new DecodeError(ErrorType.DECODE, "malformed JSON at byte 3: a second byte order mark"));
+  }
+
+  @Test
   void decodesOnlyTheGivenRangeAndCountsOffsetsFromItsStart() {
     byte[] buffer = "garbage{\"a\":1}garbage".getBytes(UTF_8);
 

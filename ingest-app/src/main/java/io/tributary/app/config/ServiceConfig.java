@@ -44,6 +44,8 @@ import java.util.function.Supplier;
  */
 public final class ServiceConfig {
 
+  private static final String DEFAULTS = "dataset-defaults.";
+
   private final Config config;
 
   private ServiceConfig(Config config) {
@@ -111,7 +113,7 @@ public final class ServiceConfig {
   public LandingSettings landingSettings() {
     long budget = config.find(MEMORY_BUDGET).orElse((long) (Runtime.getRuntime().maxMemory() * 0.4));
     Map<String, DatasetSettings> perDataset = new HashMap<>();
-    DatasetSettings defaults = datasetSettings("dataset-defaults.");
+    DatasetSettings defaults = datasetSettings(DEFAULTS);
     for (String name : config.names("datasets.")) {
       String dataset = DatasetNames.sanitize(name);
       perDataset.put(dataset, datasetSettings("datasets." + name + "."));
@@ -136,7 +138,7 @@ public final class ServiceConfig {
     pinned.forEach((path, type) -> overrides.add(named(prefix + "overrides." + path,
         () -> PathOverride.parse(path, type))));
     EvolutionSettings evolution = new EvolutionSettings(policy, value(prefix, "max-columns"), overrides);
-    Optional<String> eventTimeField = config.find(ConfigKeys.under(prefix, ConfigKeys.dataset("event-time-field")));
+    Optional<String> eventTimeField = find(prefix, "event-time-field");
     PartitionSpec partitioning = named(prefix + "event-time-field", () -> PartitionSpec.fromConfig(
         eventTimeField.orElse(null), value(prefix, "event-time-format").toString().replace('-', '_'),
         value(prefix, "granularity"),
@@ -147,8 +149,18 @@ public final class ServiceConfig {
     return new DatasetSettings(evolution, partitioning, new RollingPolicy(maxAge, maxBytes, maxRecords));
   }
 
+  /** A per-dataset key: the dataset's own value, else the one under dataset-defaults (else the built-in default). */
   private <T> T value(String prefix, String name) {
-    return config.get(ConfigKeys.under(prefix, ConfigKeys.<T>dataset(name)));
+    return config.get(effective(prefix, name));
+  }
+
+  private <T> Optional<T> find(String prefix, String name) {
+    return config.find(effective(prefix, name));
+  }
+
+  private <T> ConfigKey<T> effective(String prefix, String name) {
+    ConfigKey<T> own = ConfigKeys.under(prefix, ConfigKeys.dataset(name));
+    return config.has(own) ? own : ConfigKeys.under(DEFAULTS, ConfigKeys.dataset(name));
   }
 
   private DatasetRouter router() {

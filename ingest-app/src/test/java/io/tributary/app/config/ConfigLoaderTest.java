@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tributary.kafka.KafkaSecurity;
 import io.tributary.kafka.KafkaSourceSettings;
+import io.tributary.landing.DatasetSettings;
 import io.tributary.landing.LandingSettings;
 import io.tributary.schema.SchemaPolicy;
 import java.nio.file.Files;
@@ -110,6 +111,21 @@ class ConfigLoaderTest {
     assertThat(landing.datasets().apply("payments").rolling().maxAge()).isEqualTo(Duration.ofHours(1));
     assertThat(landing.datasets().apply("orders").evolution().policy()).isEqualTo(SchemaPolicy.EVOLVE);
     assertThat(landing.datasets().apply("orders").rolling().maxAge()).isEqualTo(Duration.ofMinutes(10));
+  }
+
+  @Test
+  void aDatasetInheritsTheDefaultsItDoesNotOverride() {
+    // Found by the hostile corpus (HostileCorpusTest): a strict dataset fell back to the built-in defaults (5 min
+    // rolls, no event-time field, no partition fields) instead of dataset-defaults.
+    ServiceConfig service = ServiceConfig.of(parse("kafka:\n  bootstrap-servers: a:1\n  topics: [a]\n"
+        + "dataset-defaults:\n  event-time-field: ts\n  partition-fields: [region]\n  max-columns: 50\n"
+        + "  rolling:\n    max-age: 1s\ndatasets:\n  payments:\n    policy: strict\n"));
+    DatasetSettings payments = service.landingSettings().datasets().apply("payments");
+    assertThat(payments.evolution().policy()).isEqualTo(SchemaPolicy.STRICT);
+    assertThat(payments.evolution().maxColumns()).isEqualTo(50);
+    assertThat(payments.rolling().maxAge()).isEqualTo(Duration.ofSeconds(1));
+    assertThat(payments.partitioning().eventTimeField()).isEqualTo("ts");
+    assertThat(payments.partitioning().extraFieldKeys()).containsExactly("region");
   }
 
   @Test
