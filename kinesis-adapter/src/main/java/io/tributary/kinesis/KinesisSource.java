@@ -36,6 +36,7 @@ import software.amazon.kinesis.retrieval.polling.PollingConfig;
 public final class KinesisSource implements Source {
 
   private static final Logger LOG = LoggerFactory.getLogger(KinesisSource.class);
+  private static final long GRACEFUL_SECONDS = 10;
 
   private final KinesisSourceSettings settings;
   private final Landing landing;
@@ -149,10 +150,10 @@ public final class KinesisSource implements Source {
   }
 
   /**
-   * Stops taking records; rolls, commits and checkpoints every owned shard; then shuts KCL down gracefully (which
-   * gives the leases up: KCL calls {@code leaseLost}, nothing is left to do then). True only if every shard was
-   * rolled, committed and checkpointed and KCL stopped within {@code timeout}; a second call gives the first's
-   * answer.
+   * Stops taking records; rolls, commits and checkpoints every owned shard; then shuts KCL down, gracefully if it
+   * can within 10 s (which drops the leases: KCL calls {@code leaseLost}, nothing is left to do then). True only if
+   * every shard was rolled, committed and checkpointed and KCL stopped within {@code timeout}; a second call gives
+   * the first's answer.
    */
   @Override
   public synchronized boolean stop(Duration timeout) {
@@ -169,7 +170,7 @@ public final class KinesisSource implements Source {
     for (ShardProcessor processor : processors.owned()) {
       released &= processor.releaseAndCheckpoint();
     }
-    boolean shutDown = shutDownKcl(Math.max(0, deadline - System.nanoTime()));
+    boolean shutDown = shutDownKcl(deadline);
     clients.close();
     stopResult = released && shutDown && processors.failure.get() == null;
     LOG.info("Kinesis source {} stopped: {}", workerId, stopResult ? "every shard landed and checkpointed"
@@ -177,19 +178,31 @@ public final class KinesisSource implements Source {
     return stopResult;
   }
 
-  private boolean shutDownKcl(long nanos) {
+  /**
+   * KCL's graceful shutdown for at most {@value #GRACEFUL_SECONDS} s (everything is checkpointed already, so it only
+   * tidies up; on a loaded machine it can hang waiting for shard consumers), then a plain shutdown. True when KCL's
+   * worker thread ended in time.
+   */
+  private boolean shutDownKcl(long deadline) {
+    long graceful = Math.min(TimeUnit.SECONDS.toNanos(GRACEFUL_SECONDS), Math.max(0, deadline - System.nanoTime()));
     try {
-      return Boolean.TRUE.equals(scheduler.startGracefulShutdown().get(nanos, TimeUnit.NANOSECONDS))
-          && joined(worker, Math.max(1_000_000_000L, nanos));
+      scheduler.startGracefulShutdown().get(graceful, TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
-      LOG.warn("KCL's graceful shutdown took too long; shutting it down now");
+      LOG.info("KCL's graceful shutdown is slow; shutting it down now (every shard is checkpointed already)");
     } catch (ExecutionException e) {
       LOG.warn("KCL's graceful shutdown failed; shutting it down now", e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    scheduler.shutdown();
-    return false;
+    try {
+      if (worker.isAlive()) {
+        scheduler.shutdown();
+      }
+      return joined(worker, Math.max(TimeUnit.SECONDS.toNanos(1), deadline - System.nanoTime()));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
   }
 
   private static boolean joined(Thread thread, long nanos) throws InterruptedException {

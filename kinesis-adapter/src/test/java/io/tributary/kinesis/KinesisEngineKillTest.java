@@ -69,7 +69,7 @@ class KinesisEngineKillTest {
     List<String> sent = Collections.synchronizedList(new ArrayList<>());
     List<String> bad = Collections.synchronizedList(new ArrayList<>());
     Map<String, String> lastPerShard = Collections.synchronizedMap(new LinkedHashMap<>());
-    Thread producer = new Thread(() -> produce(stream, 1_200, 40, sent, bad, lastPerShard), "producer");
+    Thread producer = new Thread(() -> produce(stream, 600, 30, sent, bad, lastPerShard), "producer");
     producer.start();
 
     Process a = launch(application, stream, "a", 700);
