@@ -30,8 +30,9 @@ public final class ConfigKeys {
 
   // --- source
 
-  public static final ConfigKey<String> SOURCE_TYPE = ConfigKey.of("source.type", oneOf("kafka"), "kafka",
-      "Where records come from. `kafka`: any Kafka or Amazon MSK through Kafka Streams.");
+  public static final ConfigKey<String> SOURCE_TYPE = ConfigKey.of("source.type", oneOf("kafka", "kinesis"), "kafka",
+      "Where records come from. `kafka`: any Kafka or Amazon MSK through Kafka Streams; `kinesis`: Amazon Kinesis "
+          + "Data Streams through KCL 3.");
 
   public static final ConfigKey<String> KAFKA_BOOTSTRAP = ConfigKey.optional("kafka.bootstrap-servers", STRING,
       "host:port[,host:port...] of the brokers. Required with `source.type: kafka`.");
@@ -85,6 +86,66 @@ public final class ConfigKeys {
       oneOf("pkcs12", "jks", "pem"), "pkcs12", "The type of the trust and key store files.");
   public static final ConfigKey<String> KAFKA_ROLE_ARN = ConfigKey.optional("kafka.security.role-arn", STRING,
       "With `msk-iam`: a role to assume instead of using the task role directly.");
+
+  public static final ConfigKey<List<String>> KINESIS_STREAMS = ConfigKey.optional("kinesis.streams", STRING_LIST,
+      "Stream names to read. Required with `source.type: kinesis`; more than one runs KCL in multi-stream mode "
+          + "(one lease table for all).");
+  public static final ConfigKey<String> KINESIS_REGION = ConfigKey.optional("kinesis.region", STRING,
+      "Region of the streams, the lease table and KCL's metrics. Default: from the environment (AWS_REGION).");
+  public static final ConfigKey<String> KINESIS_ENDPOINT = ConfigKey.optional("kinesis.endpoint", STRING,
+      "A Kinesis endpoint override (kinesis-local, a VPC endpoint URL); absent for AWS.");
+  public static final ConfigKey<String> KINESIS_DYNAMODB_ENDPOINT = ConfigKey.optional("kinesis.dynamodb-endpoint",
+      STRING, "A DynamoDB endpoint override for the lease table (DynamoDB Local, a VPC endpoint); absent for AWS.");
+  public static final ConfigKey<String> KINESIS_CLOUDWATCH_ENDPOINT = ConfigKey.optional(
+      "kinesis.cloudwatch-endpoint", STRING, "A CloudWatch endpoint override for KCL's own metrics; absent for AWS.");
+  public static final ConfigKey<String> KINESIS_APPLICATION = ConfigKey.of("kinesis.application-name", STRING,
+      "tributary", "The KCL application: one per deployment (like a consumer group). Names the lease table unless "
+          + "`kinesis.lease-table` is given, and the enhanced fan-out consumer.");
+  public static final ConfigKey<String> KINESIS_LEASE_TABLE = ConfigKey.optional("kinesis.lease-table", STRING,
+      "The DynamoDB table of leases and checkpoints. Default: the application name.");
+  public static final ConfigKey<String> KINESIS_INITIAL_POSITION = ConfigKey.of("kinesis.initial-position",
+      oneOf("trim-horizon", "latest", "at-timestamp"), "trim-horizon",
+      "Where a shard with no checkpoint starts: the oldest record kept, the newest, or `kinesis.initial-timestamp`.");
+  public static final ConfigKey<String> KINESIS_INITIAL_TIMESTAMP = ConfigKey.optional("kinesis.initial-timestamp",
+      STRING, "An ISO-8601 instant (`2025-11-21T06:00:00Z`); required with `initial-position: at-timestamp`.");
+  public static final ConfigKey<String> KINESIS_CONSUMER = ConfigKey.of("kinesis.consumer",
+      oneOf("polling", "enhanced-fan-out"), "polling",
+      "`polling`: GetRecords, sharing 2 MB/s per shard with other consumers; `enhanced-fan-out`: SubscribeToShard "
+          + "with a dedicated 2 MB/s per shard (registers a stream consumer; billed per shard hour and GB).");
+  public static final ConfigKey<String> KINESIS_LEASE_ASSIGNMENT = ConfigKey.of("kinesis.lease-assignment",
+      oneOf("worker-utilization", "lease-count"), "worker-utilization",
+      "How KCL 3's leader spreads shards over tasks: by each task's CPU and the shards' throughput (KCL's default), "
+          + "or an even count per task.");
+  public static final ConfigKey<String> KINESIS_KCL_METRICS = ConfigKey.of("kinesis.kcl-metrics",
+      oneOf("none", "summary", "detailed"), "none",
+      "KCL's own CloudWatch metrics (billed per metric); Tributary's metrics, source lag included, are separate.");
+  public static final ConfigKey<Integer> KINESIS_MAX_RECORDS = ConfigKey.of("kinesis.max-records",
+      integer(1, 10_000), 10_000, "The most records one GetRecords call returns (polling).");
+  public static final ConfigKey<Duration> KINESIS_SHARD_SYNC = ConfigKey.of("kinesis.shard-sync-interval",
+      duration(Duration.ofMillis(100)), Duration.ofSeconds(60),
+      "How often the leader lists shards and creates leases for new ones (after a reshard).");
+  public static final ConfigKey<Duration> KINESIS_FAILOVER = ConfigKey.of("kinesis.failover-time",
+      duration(Duration.ofMillis(100)), Duration.ofSeconds(10),
+      "A lease not renewed for this long expires: a killed task's shards move after about this long.");
+  public static final ConfigKey<Duration> KINESIS_LEASE_ASSIGNMENT_INTERVAL = ConfigKey.optional(
+      "kinesis.lease-assignment-interval", duration(Duration.ofMillis(100)),
+      "How often the leader assigns expired and new leases. Default: twice `kinesis.failover-time`.");
+  public static final ConfigKey<Duration> KINESIS_LEADER_LEASE = ConfigKey.of("kinesis.leader-lease-duration",
+      duration(Duration.ofSeconds(1)), Duration.ofSeconds(30),
+      "How long a killed leader keeps the leadership lock (KCL's default is 2 minutes, during which nobody "
+          + "assigns leases).");
+  public static final ConfigKey<Duration> KINESIS_IDLE_BETWEEN_READS = ConfigKey.of(
+      "kinesis.idle-time-between-reads", duration(Duration.ofMillis(200)), Duration.ofMillis(1500),
+      "The pause between GetRecords calls of one shard (polling; 5 reads per second per shard are allowed).");
+  public static final ConfigKey<Duration> KINESIS_PARENT_POLL = ConfigKey.of("kinesis.parent-shard-poll-interval",
+      duration(Duration.ofMillis(100)), Duration.ofSeconds(10),
+      "How often a child shard checks whether its parents are finished (children start after their parents).");
+  public static final ConfigKey<Duration> KINESIS_WORKER_REPORT = ConfigKey.of("kinesis.worker-report-interval",
+      duration(Duration.ofSeconds(2)), Duration.ofSeconds(30),
+      "How often each task reports itself to the leader; a task silent for two intervals gets no more leases.");
+  public static final ConfigKey<Duration> KINESIS_TICK = ConfigKey.of("kinesis.tick-interval",
+      duration(Duration.ofMillis(50)), Duration.ofSeconds(1),
+      "How often aged buffers are rolled; each shard checkpoints what became durable on its next read.");
 
   // --- store
 
@@ -193,7 +254,12 @@ public final class ConfigKeys {
         KAFKA_APPLICATION_ID, KAFKA_TOPICS, KAFKA_TOPIC_PATTERN, KAFKA_STREAM_THREADS, KAFKA_START_FROM, KAFKA_TICK,
         KAFKA_COMMIT, KAFKA_SESSION_TIMEOUT, KAFKA_TOPIC_REFRESH, KAFKA_CLIENT_PROPERTIES, KAFKA_SECURITY_MODE,
         KAFKA_SASL_MECHANISM, KAFKA_USERNAME, KAFKA_PASSWORD, KAFKA_TRUSTSTORE, KAFKA_TRUSTSTORE_PASSWORD,
-        KAFKA_KEYSTORE, KAFKA_KEYSTORE_PASSWORD, KAFKA_STORE_TYPE, KAFKA_ROLE_ARN, STORE_TYPE, STORE_PATH,
+        KAFKA_KEYSTORE, KAFKA_KEYSTORE_PASSWORD, KAFKA_STORE_TYPE, KAFKA_ROLE_ARN, KINESIS_STREAMS, KINESIS_REGION,
+        KINESIS_ENDPOINT, KINESIS_DYNAMODB_ENDPOINT, KINESIS_CLOUDWATCH_ENDPOINT, KINESIS_APPLICATION,
+        KINESIS_LEASE_TABLE, KINESIS_INITIAL_POSITION, KINESIS_INITIAL_TIMESTAMP, KINESIS_CONSUMER,
+        KINESIS_LEASE_ASSIGNMENT, KINESIS_KCL_METRICS, KINESIS_MAX_RECORDS, KINESIS_SHARD_SYNC, KINESIS_FAILOVER,
+        KINESIS_LEASE_ASSIGNMENT_INTERVAL, KINESIS_LEADER_LEASE, KINESIS_IDLE_BETWEEN_READS, KINESIS_PARENT_POLL,
+        KINESIS_WORKER_REPORT, KINESIS_TICK, STORE_TYPE, STORE_PATH,
         S3_BUCKET, S3_REGION, S3_ENDPOINT, S3_PATH_STYLE, LAKE_PREFIX, LAKE_ERROR_PREFIX, LIMIT_RECORD_BYTES,
         LIMIT_DEPTH, MEMORY_BUDGET, PARQUET_COMPRESSION, ROUTING_MODE, ROUTING_FIELD, ROUTING_TEMPLATE,
         ROUTING_FALLBACK, ERROR_GRANULARITY, ERROR_MAX_AGE));

@@ -7,6 +7,7 @@ import io.tributary.buffer.RollingPolicy;
 import io.tributary.decode.DecodeLimits;
 import io.tributary.kafka.KafkaSecurity;
 import io.tributary.kafka.KafkaSourceSettings;
+import io.tributary.kinesis.KinesisSourceSettings;
 import io.tributary.landing.DatasetSettings;
 import io.tributary.landing.LandingSettings;
 import io.tributary.parquet.Compression;
@@ -28,6 +29,8 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -61,6 +64,8 @@ public final class ServiceConfig {
     service.check(problems, service::metricsSettings);
     if (config.get(SOURCE_TYPE).equals("kafka")) {
       service.check(problems, service::kafkaSettings);
+    } else {
+      service.check(problems, service::kinesisSettings);
     }
     if (!problems.isEmpty()) {
       throw new ConfigException(problems.stream().map(p -> config.origin() + ": " + p).toList());
@@ -234,6 +239,45 @@ public final class ServiceConfig {
         settings.topicPattern(), config.get(KAFKA_STREAM_THREADS), kafkaSecurity(), config.get(KAFKA_START_FROM),
         config.get(KAFKA_TICK), config.get(KAFKA_COMMIT), config.get(KAFKA_SESSION_TIMEOUT),
         config.get(KAFKA_TOPIC_REFRESH), Optional.empty(), config.get(KAFKA_CLIENT_PROPERTIES));
+  }
+
+  /** Whether the source is Kinesis ({@code source.type: kinesis}) rather than Kafka. */
+  public boolean kinesisSource() {
+    return config.get(SOURCE_TYPE).equals("kinesis");
+  }
+
+  /** The Kinesis source's settings. */
+  public KinesisSourceSettings kinesisSettings() {
+    List<String> streams = config.find(KINESIS_STREAMS).filter(s -> !s.isEmpty()).orElseThrow(() ->
+        new ConfigException("missing kinesis.streams: `source.type: kinesis` needs at least one stream name"));
+    String region = config.find(KINESIS_REGION).or(() -> Optional.ofNullable(System.getenv("AWS_REGION")))
+        .orElseThrow(() -> new ConfigException("missing kinesis.region: give it, or set AWS_REGION"));
+    String application = config.get(KINESIS_APPLICATION);
+    KinesisSourceSettings.InitialPosition position = KinesisSourceSettings.InitialPosition.valueOf(
+        config.get(KINESIS_INITIAL_POSITION).toUpperCase(Locale.ROOT).replace('-', '_'));
+    Optional<Instant> timestamp = config.find(KINESIS_INITIAL_TIMESTAMP).map(text -> {
+      try {
+        return Instant.parse(text);
+      } catch (DateTimeParseException e) {
+        throw new ConfigException("kinesis.initial-timestamp: '" + text + "' is not an ISO-8601 instant such as "
+            + "2025-11-21T06:00:00Z");
+      }
+    });
+    KinesisSourceSettings.Timings timings = named("kinesis.tick-interval", () -> new KinesisSourceSettings.Timings(
+        config.get(KINESIS_SHARD_SYNC), config.get(KINESIS_FAILOVER), config.find(KINESIS_LEASE_ASSIGNMENT_INTERVAL),
+        config.get(KINESIS_LEADER_LEASE), config.get(KINESIS_IDLE_BETWEEN_READS), config.get(KINESIS_PARENT_POLL),
+        config.get(KINESIS_WORKER_REPORT), config.get(KINESIS_TICK)));
+    return named("kinesis.streams", () -> new KinesisSourceSettings(streams, region,
+        config.find(KINESIS_ENDPOINT).map(e -> named("kinesis.endpoint", () -> URI.create(e))),
+        config.find(KINESIS_DYNAMODB_ENDPOINT).map(e -> named("kinesis.dynamodb-endpoint", () -> URI.create(e))),
+        config.find(KINESIS_CLOUDWATCH_ENDPOINT).map(e -> named("kinesis.cloudwatch-endpoint", () -> URI.create(e))),
+        application, config.find(KINESIS_LEASE_TABLE).orElse(application), position, timestamp,
+        config.get(KINESIS_CONSUMER).equals("polling") ? KinesisSourceSettings.Consumer.POLLING
+            : KinesisSourceSettings.Consumer.ENHANCED_FAN_OUT,
+        config.get(KINESIS_LEASE_ASSIGNMENT).equals("lease-count") ? KinesisSourceSettings.LeaseAssignment.LEASE_COUNT
+            : KinesisSourceSettings.LeaseAssignment.WORKER_UTILIZATION,
+        KinesisSourceSettings.KclMetrics.valueOf(config.get(KINESIS_KCL_METRICS).toUpperCase(Locale.ROOT)),
+        config.get(KINESIS_MAX_RECORDS), timings));
   }
 
   private KafkaSecurity kafkaSecurity() {

@@ -2,6 +2,7 @@ package io.tributary.app.service;
 
 import io.tributary.app.config.ServiceConfig;
 import io.tributary.kafka.KafkaSource;
+import io.tributary.kinesis.KinesisSource;
 import io.tributary.landing.Landing;
 import io.tributary.landing.Backoff;
 import io.tributary.metrics.SourceLagMetrics;
@@ -53,7 +54,9 @@ public final class Service implements AutoCloseable {
     ObjectStore store = config.openStore();
     Landing landing = new Landing(config.landingSettings(), store, Clock.systemUTC(), Backoff.exponential(),
         metrics.registry());
-    Source source = new KafkaSource(config.kafkaSettings(), landing, config.instanceId());
+    Source source = config.kinesisSource()
+        ? new KinesisSource(config.kinesisSettings(), landing, config.instanceId(), null)
+        : new KafkaSource(config.kafkaSettings(), landing, config.instanceId());
     SourceLagMetrics.bind(metrics.registry(), source::lag);
     Service service = new Service(config, store, landing, source, metrics);
     LOG.info("Landing in {} (instance {})", config.storeDescription(), config.instanceId());

@@ -139,6 +139,10 @@ class ConfigLoaderTest {
     assertThat(examples).hasSizeGreaterThanOrEqualTo(3);
     for (Path example : examples) {
       ServiceConfig service = ServiceConfig.of(new ConfigLoader(ConfigKeys.all(), env).load(example));
+      if (service.kinesisSource()) {
+        assertThat(service.kinesisSettings().streams()).as(example.toString()).isNotEmpty();
+        continue;
+      }
       KafkaSourceSettings kafka = service.kafkaSettings();
       assertThat(kafka.bootstrapServers()).as(example.toString()).isNotBlank();
     }

@@ -1,0 +1,79 @@
+package io.tributary.kinesis;
+
+import io.tributary.kinesis.testing.KinesisLocal;
+import io.tributary.landing.Landing;
+import io.tributary.source.GracefulStop;
+import io.tributary.source.SourceState;
+import io.tributary.store.LocalFileStore;
+import io.tributary.testing.TestLandings;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The engine as its own process, for tests that kill it: a Kinesis source into a folder lake, stopped gracefully
+ * by SIGTERM. Arguments: Kinesis endpoint, DynamoDB endpoint, application, comma-separated streams, lake root,
+ * worker id, roll age in milliseconds. Prints {@code ACCEPTED n} whenever the count of records taken changes, and
+ * the source's state; exits 1 when the source fails, as the service does.
+ */
+public final class KinesisEngineProcess {
+
+  private KinesisEngineProcess() {}
+
+  public static void main(String[] args) throws Exception {
+    URI kinesis = URI.create(args[0]);
+    URI dynamo = URI.create(args[1]);
+    String application = args[2];
+    List<String> streams = List.of(args[3].split(","));
+    Path root = Path.of(args[4]);
+    String instance = args[5];
+    Duration rollAge = Duration.ofMillis(Long.parseLong(args[6]));
+
+    KinesisSourceSettings settings = KinesisSourceSettings.of(streams, KinesisLocal.REGION, application)
+        .withEndpoints(kinesis, dynamo, null)
+        .withLeaseAssignment(KinesisSourceSettings.LeaseAssignment.LEASE_COUNT)
+        .withTimings(new KinesisSourceSettings.Timings(Duration.ofSeconds(2), Duration.ofSeconds(5),
+            Optional.of(Duration.ofSeconds(1)), Duration.ofSeconds(6), Duration.ofMillis(200),
+            Duration.ofMillis(500), Duration.ofSeconds(2), Duration.ofMillis(200)));
+    Landing landing = new Landing(TestLandings.byStream(instance, rollAge), new LocalFileStore(root), Clock.systemUTC());
+    KinesisSource source = new KinesisSource(settings, landing, instance, KinesisLocal.CREDENTIALS);
+    GracefulStop stop = new GracefulStop(Duration.ofSeconds(25), () -> {
+      boolean stopped = source.stop(Duration.ofSeconds(20));
+      landing.close();
+      return stopped;
+    }, status -> Runtime.getRuntime().halt(status));
+    stop.install();
+    source.start();
+    Thread progress = new Thread(() -> report(landing, source), "progress");
+    progress.setDaemon(true);
+    progress.start();
+    stop.awaitSignal();
+  }
+
+  private static void report(Landing landing, KinesisSource source) {
+    long reported = -1;
+    SourceState state = null;
+    while (true) {
+      long accepted = landing.acceptedCount();
+      if (accepted != reported) {
+        System.out.println("ACCEPTED " + accepted);
+        reported = accepted;
+      }
+      if (source.state() != state) {
+        state = source.state();
+        System.out.println("STATE " + state);
+        if (state == SourceState.FAILED) {
+          Runtime.getRuntime().halt(1);
+        }
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        return;
+      }
+    }
+  }
+}
