@@ -76,14 +76,22 @@ public final class CorePipeline {
     return event.event();
   }
 
-  /** Encodes a buffer's rows as one Parquet file under its newest schema, as a roll does. */
+  /** Encodes a buffer's rows as one Parquet file under its newest schema, as a roll does (FlushWriter). */
   public byte[] encode(RowBuffer buffer) {
     InMemoryOutputFile out = new InMemoryOutputFile();
-    try (ParquetRowWriter writer = ParquetRowWriter.open(out, buffer.schema(), options)) {
-      Iterator<RowBuffer.BufferedRow> rows = buffer.rows();
-      while (rows.hasNext()) {
-        writer.write(rows.next().row());
-      }
+    Iterator<RowBuffer.BufferedRow> rows = buffer.rows();
+    try {
+      ParquetRowWriter.writeAll(out, buffer.schema(), options, new Iterator<>() {
+        @Override
+        public boolean hasNext() {
+          return rows.hasNext();
+        }
+
+        @Override
+        public Object[] next() {
+          return rows.next().row();
+        }
+      });
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
