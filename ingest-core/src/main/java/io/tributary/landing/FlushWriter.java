@@ -47,11 +47,19 @@ final class FlushWriter {
 
   private byte[] encode(RowBuffer buffer) {
     InMemoryOutputFile out = new InMemoryOutputFile();
-    try (ParquetRowWriter writer = ParquetRowWriter.open(out, buffer.schema(), options)) {
-      Iterator<RowBuffer.BufferedRow> rows = buffer.rows();
-      while (rows.hasNext()) {
-        writer.write(rows.next().row());
-      }
+    Iterator<RowBuffer.BufferedRow> rows = buffer.rows();
+    try {
+      ParquetRowWriter.writeAll(out, buffer.schema(), options, new Iterator<>() {
+        @Override
+        public boolean hasNext() {
+          return rows.hasNext();
+        }
+
+        @Override
+        public Object[] next() {
+          return rows.next().row();
+        }
+      });
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot encode a Parquet file of " + buffer.schema().dataset(), e);
     }

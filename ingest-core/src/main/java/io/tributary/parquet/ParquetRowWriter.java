@@ -3,8 +3,12 @@ package io.tributary.parquet;
 import io.tributary.schema.DatasetSchema;
 import java.io.Closeable;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.column.ParquetProperties.WriterVersion;
 import org.apache.parquet.conf.ParquetConfiguration;
@@ -62,6 +66,15 @@ public final class ParquetRowWriter implements Closeable {
    * @throws IllegalArgumentException when the schema has an empty struct
    */
   public static ParquetRowWriter open(OutputFile out, DatasetSchema schema, WriteOptions options) throws IOException {
+    return open(out, schema, options, Set.of());
+  }
+
+  /**
+   * Like {@link #open(OutputFile, DatasetSchema, WriteOptions)}, with the leaf columns in {@code plainColumns}
+   * (dotted paths, see {@link DictionaryChoice}) written without a dictionary.
+   */
+  public static ParquetRowWriter open(OutputFile out, DatasetSchema schema, WriteOptions options,
+      Set<String> plainColumns) throws IOException {
     Objects.requireNonNull(out, "out may not be null");
     Objects.requireNonNull(schema, "schema may not be null");
     Objects.requireNonNull(options, "options may not be null");
@@ -71,7 +84,11 @@ public final class ParquetRowWriter implements Closeable {
         DATASET_KEY, schema.dataset(),
         SCHEMA_VERSION_KEY, Integer.toString(schema.version()));
     TrackedOutputFile tracked = new TrackedOutputFile(out);
-    ParquetWriter<Object[]> writer = new Builder(tracked, new RowWriteSupport(messageType, metadata, root))
+    Builder builder = new Builder(tracked, new RowWriteSupport(messageType, metadata, root));
+    for (String column : plainColumns) {
+      builder.withDictionaryEncoding(column, false);
+    }
+    ParquetWriter<Object[]> writer = builder
         // A plain configuration: the default would be a Hadoop Configuration, loading Hadoop.
         .withConf(new PlainParquetConfiguration())
         // Our codecs: Parquet's own CodecFactory instantiates Hadoop compression codecs.
@@ -89,6 +106,31 @@ public final class ParquetRowWriter implements Closeable {
         .withWriterVersion(WriterVersion.PARQUET_1_0)
         .build();
     return new ParquetRowWriter(writer, root, tracked);
+  }
+
+  /**
+   * Writes {@code rows} as one whole file and closes it: the first {@link DictionaryChoice#SAMPLE_ROWS} rows choose
+   * the columns written without a dictionary. The rows must not change while this runs.
+   *
+   * @return the file's length in bytes
+   */
+  public static long writeAll(OutputFile out, DatasetSchema schema, WriteOptions options, Iterator<Object[]> rows)
+      throws IOException {
+    List<Object[]> sample = new ArrayList<>();
+    while (sample.size() < DictionaryChoice.SAMPLE_ROWS && rows.hasNext()) {
+      sample.add(rows.next());
+    }
+    try (ParquetRowWriter writer = open(out, schema, options,
+        DictionaryChoice.plainColumns(schema.root(), sample))) {
+      for (Object[] row : sample) {
+        writer.write(row);
+      }
+      while (rows.hasNext()) {
+        writer.write(rows.next());
+      }
+      writer.close();
+      return writer.estimatedBytes();
+    }
   }
 
   /**

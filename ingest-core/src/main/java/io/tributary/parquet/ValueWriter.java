@@ -11,6 +11,7 @@ import io.tributary.schema.ListType;
 import io.tributary.schema.MapType;
 import io.tributary.schema.PrimitiveType;
 import io.tributary.schema.StructType;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.apache.parquet.io.api.Binary;
@@ -52,6 +53,14 @@ sealed interface ValueWriter {
       return new MapWriter(path, of(map.value(), ColumnPaths.mapValue(path)));
     }
     throw new IllegalStateException("Unhandled column type: " + type);
+  }
+
+  /**
+   * A string as an array-backed binary: Parquet's dictionary hashes and compares every value, and does so several
+   * times faster on an array than on the {@code ByteBuffer} that {@code Binary.fromString} wraps.
+   */
+  private static Binary utf8(String value) {
+    return Binary.fromConstantByteArray(value.getBytes(StandardCharsets.UTF_8));
   }
 
   private static IllegalArgumentException wrongType(String path, String expected, ColumnType type, Object value) {
@@ -115,7 +124,7 @@ sealed interface ValueWriter {
 
     @Override
     public void write(RecordConsumer consumer, Object value) {
-      consumer.addBinary(Binary.fromString((String) value));
+      consumer.addBinary(utf8((String) value));
     }
   }
 
@@ -243,7 +252,7 @@ sealed interface ValueWriter {
         for (Map.Entry<?, ?> entry : map.entrySet()) {
           consumer.startGroup();
           consumer.startField(MAP_KEY, 0);
-          consumer.addBinary(Binary.fromString((String) entry.getKey()));
+          consumer.addBinary(utf8((String) entry.getKey()));
           consumer.endField(MAP_KEY, 0);
           Object item = entry.getValue();
           if (item != null) {

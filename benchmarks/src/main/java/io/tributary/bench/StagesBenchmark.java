@@ -1,0 +1,97 @@
+package io.tributary.bench;
+
+import io.tributary.buffer.RowBuffer;
+import io.tributary.schema.ShapeResult;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * The core path stage by stage, to see where its time goes: decode alone, shape alone (of decoded events), buffer
+ * alone (of shaped rows) and encode alone (a full buffer to Parquet bytes). Scores are per event.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 4, time = 2)
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+public class StagesBenchmark {
+  private static final int BATCH = CorePathBenchmark.BATCH;
+
+  @Param({"SMALL", "NESTED", "WIDE"})
+  public EventShape shape;
+
+  private byte[][] events;
+  private CorePipeline pipeline;
+  private List<Map<String, Object>> decoded;
+  private List<ShapeResult.Shaped> shaped;
+  private RowBuffer full;
+
+  @Setup(Level.Trial)
+  public void setUp() {
+    events = shape.events(CorePathBenchmark.SEED, BATCH, CorePathBenchmark.FIRST_TS);
+    pipeline = new CorePipeline();
+    pipeline.land(events);
+    decoded = new ArrayList<>();
+    shaped = new ArrayList<>();
+    full = new RowBuffer(0);
+    for (byte[] payload : events) {
+      Map<String, Object> event = pipeline.decode(payload);
+      decoded.add(event);
+      shaped.add(shape(event));
+      pipeline.buffer(full, payload);
+    }
+  }
+
+  private ShapeResult.Shaped shape(Map<String, Object> event) {
+    return (ShapeResult.Shaped) pipeline.schemas().shape(CorePipeline.DATASET, event, 1L, "topic", "0", "1");
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(BATCH)
+  public void decode(Blackhole sink) {
+    for (byte[] payload : events) {
+      sink.consume(pipeline.decode(payload));
+    }
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(BATCH)
+  public void shape(Blackhole sink) {
+    for (Map<String, Object> event : decoded) {
+      sink.consume(shape(event));
+    }
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(BATCH)
+  public RowBuffer buffer() {
+    RowBuffer buffer = new RowBuffer(0);
+    for (ShapeResult.Shaped row : shaped) {
+      buffer.append(row.schema(), row.row(), "1", 0);
+    }
+    return buffer;
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(BATCH)
+  public byte[] encode() {
+    return pipeline.encode(full);
+  }
+}

@@ -1,0 +1,419 @@
+package io.tributary.bench.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.tributary.bench.EventShape;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+
+/**
+ * The end-to-end harness: a real KRaft broker in this JVM, the engine ({@link EngineMain}) in its own JVM with a
+ * 512 MiB heap, a folder lake. Two modes:
+ *
+ * <ul>
+ *   <li>{@code max}: pre-produce {@code --events} events, then start the engine and measure it draining them: the
+ *       rate records are taken in, and the rate until every record is committed (the last buffers are rolled by the
+ *       graceful stop);</li>
+ *   <li>{@code steady}: the user's load, {@code --per-minute} events a minute for {@code --minutes}: latency from
+ *       each record's send time to the ledger commit that made it durable (p50, p99, max), the engine's process CPU
+ *       and heap.</li>
+ * </ul>
+ *
+ * <p>Writes {@code <out>/e2e-<mode>-<shape>.json} and prints it. See benchmarks/README.md for the commands.
+ */
+public final class EndToEnd {
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final String TOPIC = "events";
+
+  private final Map<String, String> options;
+  private final EventShape shape;
+  private final int partitions;
+  private final List<long[]> stats = new ArrayList<>();
+  private volatile boolean stopped;
+  private final Path log;
+  private Thread reader;
+
+  private EndToEnd(Map<String, String> options) {
+    this.options = options;
+    this.shape = EventShape.valueOf(option("shape", "SMALL"));
+    this.partitions = Integer.parseInt(option("partitions", "2"));
+    try {
+      this.log = Files.createTempFile("tributary-bench-engine", ".log");
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  public static void main(String[] args) throws Exception {
+    Map<String, String> options = new LinkedHashMap<>();
+    for (int i = 1; i + 1 < args.length; i += 2) {
+      options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+    }
+    if (args.length == 0 || !args[0].equals("max") && !args[0].equals("steady")) {
+      System.err.println("usage: EndToEnd max|steady [--shape SMALL|NESTED|WIDE] [--events N] [--per-minute N] "
+          + "[--minutes M] [--roll-seconds S] [--partitions P] [--threads T] [--heap 512m] [--out DIR]");
+      System.exit(2);
+    }
+    new EndToEnd(options).run(args[0]);
+    System.exit(0);
+  }
+
+  private String option(String name, String fallback) {
+    return options.getOrDefault(name, fallback);
+  }
+
+  private void run(String mode) throws Exception {
+    Path lake = Files.createTempDirectory("tributary-bench-lake");
+    KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
+        .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
+        .setConfigProp("group.initial.rebalance.delay.ms", "0")
+        .setConfigProp("offsets.topic.replication.factor", "1")
+        .setConfigProp("offsets.topic.num.partitions", "4")
+        .setConfigProp("transaction.state.log.replication.factor", "1")
+        .setConfigProp("transaction.state.log.min.isr", "1")
+        .setConfigProp("auto.create.topics.enable", "false")
+        .build();
+    try {
+      cluster.format();
+      cluster.startup();
+      cluster.waitForReadyBrokers();
+      String bootstrap = cluster.bootstrapServers();
+      try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+        admin.createTopics(List.of(new NewTopic(TOPIC, partitions, (short) 1))).all().get();
+      }
+      Map<String, Object> result = mode.equals("max") ? max(bootstrap, lake) : steady(bootstrap, lake);
+      Path out = Path.of(option("out", "results"));
+      Files.createDirectories(out);
+      Path file = out.resolve("e2e-" + mode + "-" + shape.name().toLowerCase() + ".json");
+      Files.write(file, JSON.writeValueAsBytes(result));
+      System.out.println(JSON.writeValueAsString(result));
+      System.out.println("written to " + file);
+    } finally {
+      cluster.close();
+    }
+  }
+
+  private KafkaProducer<byte[], byte[]> producer(String bootstrap) {
+    return new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap, "acks", "all", "linger.ms", "5",
+        "batch.size", "262144", "buffer.memory", "134217728"), new ByteArraySerializer(), new ByteArraySerializer());
+  }
+
+  /** Pre-produce, then drain at the engine's best rate. */
+  private Map<String, Object> max(String bootstrap, Path lake) throws Exception {
+    int events = Integer.parseInt(option("events", "2000000"));
+    long payloadBytes = 0;
+    long produceStart = System.nanoTime();
+    try (KafkaProducer<byte[], byte[]> producer = producer(bootstrap)) {
+      long now = System.currentTimeMillis();
+      for (int i = 0; i < events; i++) {
+        byte[] value = shape.event(7, i, now);
+        payloadBytes += value.length;
+        producer.send(new ProducerRecord<>(TOPIC, i % partitions, now, null, value));
+      }
+      producer.flush();
+    }
+    double produceSeconds = (System.nanoTime() - produceStart) / 1e9;
+    System.out.printf("produced %d events (%d bytes) in %.1f s%n", events, payloadBytes, produceSeconds);
+
+    Process engine = startEngine(bootstrap, lake, option("roll-seconds", "300"));
+    long firstAccepted = 0;
+    long allAccepted = 0;
+    while (allAccepted == 0) {
+      Thread.sleep(50);
+      long[] last = lastStats();
+      if (last == null) {
+        continue;
+      }
+      if (firstAccepted == 0 && last[1] > 0) {
+        firstAccepted = firstSampleWith(1);
+      }
+      if (last[1] >= events) {
+        allAccepted = last[0];
+      }
+      if (!engine.isAlive()) {
+        throw new IllegalStateException("The engine exited early: " + engine.exitValue());
+      }
+    }
+    engine.destroy(); // SIGTERM: the graceful stop rolls and commits everything buffered
+    if (!engine.waitFor(120, TimeUnit.SECONDS)) {
+      engine.destroyForcibly();
+      throw new IllegalStateException("The engine did not stop");
+    }
+    reader.join(10_000);
+    if (!stopped) {
+      throw new IllegalStateException("The engine did not drain (exit " + engine.exitValue() + "): see " + log);
+    }
+    long durable = lastStats()[0];
+    long landed = landedRecords(lake);
+    long[] first = sampleAt(firstAccepted);
+    long[] end = sampleAt(allAccepted);
+    Map<String, Object> result = new LinkedHashMap<>();
+    result.put("mode", "max");
+    result.put("shape", shape.name());
+    result.put("events", events);
+    result.put("payloadBytes", payloadBytes);
+    result.put("partitions", partitions);
+    result.put("landedRecords", landed);
+    result.put("acceptSeconds", (allAccepted - firstAccepted) / 1000.0);
+    result.put("acceptedPerSecond", Math.round(events * 1000.0 / Math.max(1, allAccepted - firstAccepted)));
+    result.put("durableSeconds", (durable - firstAccepted) / 1000.0);
+    result.put("durablePerSecond", Math.round(events * 1000.0 / Math.max(1, durable - firstAccepted)));
+    result.put("cpuPercentOfOneCore", cpuPercent(first, end));
+    result.put("heapUsedMaxMiB", heapMaxMiB(firstAccepted, allAccepted));
+    result.put("machine", Machine.describe());
+    return result;
+  }
+
+  /** The user's load: a steady rate, latency from send to durable. */
+  private Map<String, Object> steady(String bootstrap, Path lake) throws Exception {
+    int perMinute = Integer.parseInt(option("per-minute", "5000"));
+    double minutes = Double.parseDouble(option("minutes", "10"));
+    String rollSeconds = option("roll-seconds", "60");
+    Process engine = startEngine(bootstrap, lake, rollSeconds);
+    Thread.sleep(10_000); // the group forms
+    Map<Long, Long> sentAt = new ConcurrentHashMap<>();
+    long total = Math.round(perMinute * minutes);
+    long intervalNanos = 60_000_000_000L / perMinute;
+    long startMillis;
+    long endMillis;
+    try (KafkaProducer<byte[], byte[]> producer = producer(bootstrap)) {
+      startMillis = System.currentTimeMillis();
+      long start = System.nanoTime();
+      for (long i = 0; i < total; i++) {
+        long due = start + i * intervalNanos;
+        long wait = due - System.nanoTime();
+        if (wait > 0) {
+          TimeUnit.NANOSECONDS.sleep(wait);
+        }
+        long now = System.currentTimeMillis();
+        int partition = (int) (i % partitions);
+        producer.send(new ProducerRecord<>(TOPIC, partition, now, null, shape.event(7, i, now)),
+            (metadata, error) -> {
+              if (error == null) {
+                sentAt.put(key(partition, metadata.offset()), now);
+              }
+            });
+      }
+      producer.flush();
+      endMillis = System.currentTimeMillis();
+    }
+    // Every buffer rolls within its age; wait for that, then stop.
+    Thread.sleep(Long.parseLong(rollSeconds) * 1000 + 15_000);
+    engine.destroy();
+    if (!engine.waitFor(120, TimeUnit.SECONDS)) {
+      engine.destroyForcibly();
+      throw new IllegalStateException("The engine did not stop");
+    }
+    long[] latencies = latencies(lake, sentAt, endMillis + Long.parseLong(rollSeconds) * 1000 + 14_000);
+    // CPU and heap while the load runs, after the first minute (JIT, first schema, first files).
+    long from = startMillis + Math.min(60_000, (endMillis - startMillis) / 3);
+    Map<String, Object> result = new LinkedHashMap<>();
+    result.put("mode", "steady");
+    result.put("shape", shape.name());
+    result.put("perMinute", perMinute);
+    result.put("minutes", minutes);
+    result.put("rollSeconds", Integer.parseInt(rollSeconds));
+    result.put("partitions", partitions);
+    result.put("sent", sentAt.size());
+    result.put("measuredLatencies", latencies.length);
+    result.put("latencyP50Millis", percentile(latencies, 0.50));
+    result.put("latencyP99Millis", percentile(latencies, 0.99));
+    result.put("latencyMaxMillis", latencies.length == 0 ? -1 : latencies[latencies.length - 1]);
+    result.put("cpuPercentOfOneCore", cpuPercent(sampleAt(from), sampleAt(endMillis)));
+    result.put("heapUsedMaxMiB", heapMaxMiB(from, endMillis));
+    result.put("heapUsedMeanMiB", heapMeanMiB(from, endMillis));
+    result.put("machine", Machine.describe());
+    return result;
+  }
+
+  private static long key(int partition, long offset) {
+    return ((long) partition << 48) | offset;
+  }
+
+  /**
+   * Per record: the commit time of the ledger record whose data file holds it, minus its send time. Only records
+   * sent before {@code sentBefore} and found durable count; a record never found is reported as missing.
+   */
+  private long[] latencies(Path lake, Map<Long, Long> sentAt, long sentBefore) throws IOException {
+    Map<Long, Long> durableAt = new LinkedHashMap<>();
+    Path ledger = lake.resolve("lake/_tributary/ledger/" + TOPIC);
+    try (Stream<Path> files = Files.walk(ledger)) {
+      for (Path file : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
+        int partition = Integer.parseInt(file.getParent().getFileName().toString());
+        JsonNode record = JSON.readTree(file.toFile());
+        long committed = java.time.Instant.parse(record.path("committed_at").asText()).toEpochMilli();
+        for (JsonNode f : record.path("files")) {
+          if (!f.path("key").asText().startsWith("lake/")) {
+            continue;
+          }
+          long first = Long.parseLong(f.path("first").asText());
+          long last = Long.parseLong(f.path("last").asText());
+          for (long offset = first; offset <= last; offset++) {
+            durableAt.putIfAbsent(key(partition, offset), committed);
+          }
+        }
+      }
+    }
+    List<Long> latencies = new ArrayList<>();
+    long missing = 0;
+    for (Map.Entry<Long, Long> sent : sentAt.entrySet()) {
+      Long durable = durableAt.get(sent.getKey());
+      if (durable == null) {
+        missing++;
+      } else if (sent.getValue() < sentBefore) {
+        latencies.add(durable - sent.getValue());
+      }
+    }
+    if (missing > 0) {
+      System.out.println("WARNING: " + missing + " sent records were not found in committed data files");
+    }
+    long[] sorted = latencies.stream().mapToLong(Long::longValue).toArray();
+    Arrays.sort(sorted);
+    return sorted;
+  }
+
+  private static long percentile(long[] sorted, double p) {
+    if (sorted.length == 0) {
+      return -1;
+    }
+    return sorted[(int) Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
+  }
+
+  private static long landedRecords(Path lake) throws IOException {
+    long records = 0;
+    Path ledger = lake.resolve("lake/_tributary/ledger/" + TOPIC);
+    try (Stream<Path> files = Files.walk(ledger)) {
+      for (Path file : files.filter(p -> p.toString().endsWith(".json")).toList()) {
+        for (JsonNode f : JSON.readTree(file.toFile()).path("files")) {
+          records += f.path("records").asLong();
+        }
+      }
+    }
+    return records;
+  }
+
+  private Process startEngine(String bootstrap, Path lake, String rollSeconds) throws IOException {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    List<String> command = new ArrayList<>(List.of(java, "-Xmx" + option("heap", "512m"), "-XX:+UseG1GC",
+        "-cp", System.getProperty("java.class.path"), EngineMain.class.getName(), bootstrap, TOPIC,
+        lake.toString(), rollSeconds, option("threads", "2")));
+    Process engine = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    System.out.println("engine output: " + log);
+    reader = new Thread(() -> read(engine), "engine-output");
+    reader.setDaemon(true);
+    reader.start();
+    return engine;
+  }
+
+  /** Follows the engine's output file (a pipe can lose its last lines when the process exits). */
+  private void read(Process engine) {
+    try (BufferedReader lines = Files.newBufferedReader(log, StandardCharsets.UTF_8)) {
+      boolean exited = false;
+      while (true) {
+        String line = lines.readLine();
+        if (line == null) {
+          if (exited) {
+            return;
+          }
+          exited = !engine.isAlive();
+          Thread.sleep(20);
+          continue;
+        }
+        if (line.startsWith("STATS ")) {
+          String[] parts = line.split(" ");
+          long[] sample = new long[5];
+          for (int i = 0; i < 5; i++) {
+            sample[i] = Long.parseLong(parts[i + 1]);
+          }
+          synchronized (stats) {
+            stats.add(sample);
+          }
+        } else if (line.startsWith("STOPPED")) {
+          stopped = true;
+        }
+      }
+    } catch (IOException | InterruptedException e) {
+      System.out.println("Cannot follow the engine output: " + e);
+    }
+  }
+
+  private long[] lastStats() {
+    synchronized (stats) {
+      return stats.isEmpty() ? null : stats.get(stats.size() - 1);
+    }
+  }
+
+  private long firstSampleWith(int acceptedAtLeast) {
+    synchronized (stats) {
+      for (long[] s : stats) {
+        if (s[1] >= acceptedAtLeast) {
+          return s[0];
+        }
+      }
+    }
+    return 0;
+  }
+
+  /** The last sample at or before {@code millis} (the first one if none is). */
+  private long[] sampleAt(long millis) {
+    synchronized (stats) {
+      long[] found = stats.get(0);
+      for (long[] s : stats) {
+        if (s[0] <= millis) {
+          found = s;
+        }
+      }
+      return found;
+    }
+  }
+
+  private static double cpuPercent(long[] from, long[] to) {
+    double wallNanos = (to[0] - from[0]) * 1e6;
+    return wallNanos <= 0 ? -1 : Math.round((to[2] - from[2]) / wallNanos * 1000) / 10.0;
+  }
+
+  private double heapMaxMiB(long from, long to) {
+    long max = 0;
+    synchronized (stats) {
+      for (long[] s : stats) {
+        if (s[0] >= from && s[0] <= to) {
+          max = Math.max(max, s[3]);
+        }
+      }
+    }
+    return Math.round(max / 1048576.0 * 10) / 10.0;
+  }
+
+  private double heapMeanMiB(long from, long to) {
+    double sum = 0;
+    int n = 0;
+    synchronized (stats) {
+      for (long[] s : stats) {
+        if (s[0] >= from && s[0] <= to) {
+          sum += s[3];
+          n++;
+        }
+      }
+    }
+    return n == 0 ? -1 : Math.round(sum / n / 1048576.0 * 10) / 10.0;
+  }
+}
