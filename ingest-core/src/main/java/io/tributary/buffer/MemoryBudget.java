@@ -9,10 +9,15 @@ import java.util.Map;
  * One bound on the memory of all buffers together. When the buffers hold more than the limit, the largest roll early
  * until what stays is under three quarters of it: the largest, because rolling them frees the most memory per file
  * made, so thousands of small open partition paths keep filling while a few big ones go out.
+ *
+ * <p>One buffer alone may hold at most a quarter of the limit: encoding a buffer to Parquet needs memory the budget
+ * does not count (the column pages, the file's bytes), in proportion to that buffer, and with few open buffers (one
+ * dataset, a few source partitions) a buffer could otherwise grow to most of the budget and its flush past the heap.
  */
 public final class MemoryBudget {
   private final long limitBytes;
   private final long lowWaterBytes;
+  private final long bufferLimitBytes;
 
   /** @param limitBytes the most memory all buffers may hold together */
   public MemoryBudget(long limitBytes) {
@@ -21,6 +26,12 @@ public final class MemoryBudget {
     }
     this.limitBytes = limitBytes;
     this.lowWaterBytes = limitBytes - limitBytes / 4;
+    this.bufferLimitBytes = Math.max(1, limitBytes / 4);
+  }
+
+  /** True when one buffer holding {@code bufferBytes} is over its share of the budget and should roll now. */
+  public boolean bufferExceeded(long bufferBytes) {
+    return bufferBytes > bufferLimitBytes;
   }
 
   /** True when buffers holding {@code heldBytes} are over the budget. */

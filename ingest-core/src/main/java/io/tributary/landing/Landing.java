@@ -285,7 +285,7 @@ public final class Landing implements AutoCloseable {
     heldBytes += state.append(folder, rolling, schema, row, record.position(), record.timestampMillis(), now);
     oldestBufferedSourceMillis = Math.min(oldestBufferedSourceMillis, record.timestampMillis());
     state.took(record.position());
-    if (state.dueBySize(folder)) {
+    if (state.dueBySize(folder) || budget.bufferExceeded(state.memoryBytes(folder))) {
       flush(state, List.of(folder), false);
     }
     if (budget.exceeded(heldBytes)) {

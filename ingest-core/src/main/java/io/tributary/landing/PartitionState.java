@@ -62,6 +62,12 @@ final class PartitionState {
     return open.buffer().memoryBytes() - before;
   }
 
+  /** The memory the folder's open buffer holds, 0 when none is open. */
+  long memoryBytes(String folder) {
+    Open open = buffers.get(folder);
+    return open == null ? 0 : open.buffer().memoryBytes();
+  }
+
   /** True when the folder's buffer reached its max bytes or records (age is checked by {@link #due}). */
   boolean dueBySize(String folder) {
     Open open = buffers.get(folder);

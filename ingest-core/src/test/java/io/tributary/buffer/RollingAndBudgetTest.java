@@ -65,6 +65,15 @@ class RollingAndBudgetTest {
   }
 
   @Test
+  void oneBufferMayHoldAQuarterOfTheBudget() {
+    MemoryBudget budget = new MemoryBudget(4_000);
+
+    assertThat(budget.bufferExceeded(1_000)).isFalse();
+    assertThat(budget.bufferExceeded(1_001)).isTrue();
+    assertThat(budget.exceeded(1_001)).isFalse();
+  }
+
+  @Test
   void badSettingsAreRefusedNamingTheSetting() {
     assertThatThrownBy(() -> new RollingPolicy(Duration.ZERO, 1, 1)).hasMessageContaining("max age");
     assertThatThrownBy(() -> new RollingPolicy(Duration.ofSeconds(1), 0, 1)).hasMessageContaining("max bytes");

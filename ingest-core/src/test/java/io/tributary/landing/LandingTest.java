@@ -180,6 +180,31 @@ class LandingTest {
   }
 
   @Test
+  void aSingleBufferRollsAtAQuarterOfTheBudgetSoItsFlushFitsBesideTheRest() throws Exception {
+    // One dataset, one hour, one source partition: a single open buffer and a large rolling size. Encoding a buffer
+    // needs memory the budget does not count, so one buffer may not grow to the whole budget.
+    long budget = 1L << 20;
+    Landing landing = new Landing(LandingFixture.settings("a", 1_000_000, budget), new LocalFileStore(dir), clock);
+    SourcePartition p = new SourcePartition("orders", "0");
+    landing.assign(p);
+    int count = 20_000;
+    long peak = 0;
+    for (int i = 0; i < count; i++) {
+      landing.accept(record("orders", i, "{\"ts\": " + LandingFixture.HOUR_06 + ", \"i\": " + i
+          + ", \"pad\": \"" + "p".repeat(200) + "\"}"));
+      peak = Math.max(peak, landing.bufferedBytes());
+    }
+    landing.close();
+
+    assertThat(peak).isLessThanOrEqualTo(budget / 4 + 64 * 1024);
+    assertThat(LandingFixture.parquetFiles(dir.resolve("lake/orders/year=2025/month=11/day=21/hour=06")))
+        .isGreaterThan(4);
+    Map<String, Long> counts = LandingFixture.landedCounts(dir);
+    assertThat(counts).hasSize(count);
+    assertThat(counts.values()).containsOnly(1L);
+  }
+
+  @Test
   void aRecordWithNoDatasetLandsInTheUnroutedErrorsAndTheRestFlows() throws Exception {
     LandingSettings byType = LandingFixture.settings("a", 1_000_000, 64L << 20);
     LandingSettings settings = new LandingSettings(byType.prefix(), byType.errorPrefix(), byType.instanceId(),
