@@ -31,10 +31,20 @@ class MainTest {
 
   @Test
   void everyCommandExplainsItselfWithHelp() {
-    for (String command : new String[] {"run", "query", "schemas", "health", "config-docs", "version"}) {
+    for (String command : new String[] {"run", "demo", "backfill", "query", "schemas", "health", "config-docs",
+        "version"}) {
       out.getBuffer().setLength(0);
-      assertThat(run(command, "--help")).as(command).isZero();
+      java.io.ByteArrayOutputStream warnings = new java.io.ByteArrayOutputStream();
+      java.io.PrintStream stderr = System.err;
+      System.setErr(new java.io.PrintStream(warnings, true, java.nio.charset.StandardCharsets.UTF_8));
+      try {
+        assertThat(run(command, "--help")).as(command).isZero();
+      } finally {
+        System.setErr(stderr);
+      }
       assertThat(out.toString()).as(command).contains("Usage: tributary " + command);
+      // picocli warns on stderr when a description does not format (a stray '%').
+      assertThat(warnings.toString(java.nio.charset.StandardCharsets.UTF_8)).as(command).doesNotContain("WARN");
     }
   }
 

@@ -38,7 +38,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "demo", mixinStandardHelpOptions = true, description = {
     "Start an embedded Kafka broker (no Docker), simulate " + 22 + " microservices whose JSON drifts (new fields, "
-        + "nested objects, type changes, ~1% broken records), land everything in a local folder with live "
+        + "nested objects, type changes, ~1%% broken records), land everything in a local folder with live "
         + "progress, then print what landed (datasets, rows, schema versions, errors) by querying it with DuckDB.",
     "Takes about a minute; the lake stays in --lake for `tributary query` afterwards."})
 public final class DemoCommand implements Callable<Integer> {
