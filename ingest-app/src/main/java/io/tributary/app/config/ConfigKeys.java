@@ -105,7 +105,9 @@ public final class ConfigKeys {
       "The DynamoDB table of leases and checkpoints. Default: the application name.");
   public static final ConfigKey<String> KINESIS_INITIAL_POSITION = ConfigKey.of("kinesis.initial-position",
       oneOf("trim-horizon", "latest", "at-timestamp"), "trim-horizon",
-      "Where a shard with no checkpoint starts: the oldest record kept, the newest, or `kinesis.initial-timestamp`.");
+      "Where a shard with no checkpoint starts: the oldest record kept, the newest, or `kinesis.initial-timestamp`. "
+          + "With `latest`, a task killed before a new shard's first flush can leave records behind (KCL cannot "
+          + "checkpoint before a first record; see docs/design/kinesis.md): prefer `at-timestamp` to start late.");
   public static final ConfigKey<String> KINESIS_INITIAL_TIMESTAMP = ConfigKey.optional("kinesis.initial-timestamp",
       STRING, "An ISO-8601 instant (`2025-11-21T06:00:00Z`); required with `initial-position: at-timestamp`.");
   public static final ConfigKey<String> KINESIS_CONSUMER = ConfigKey.of("kinesis.consumer",
