@@ -3,19 +3,18 @@ package io.tributary.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tributary.kafka.testing.KafkaBroker;
+import io.tributary.testing.EngineJvm;
 import io.tributary.testing.LakeCounts;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
@@ -32,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 class EngineKillTest {
 
   private static final int PARTITIONS = 3;
+  private static final Duration PATIENCE = Duration.ofSeconds(120);
   private static final long HOUR = 1_763_704_800_000L;
 
   private static KafkaBroker broker;
@@ -66,23 +66,21 @@ class EngineKillTest {
     long landedBefore = 0;
     for (int i = 1; i <= kills; i++) {
       String instance = "engine-" + i;
-      Process engine = launch(group, topics, instance, 700);
+      EngineJvm engine = launch(group, topics, instance, 700);
       // Kill mid-stream: once this engine has landed records of its own, at a random moment after.
-      landedBefore = awaitLanded(producer.isAlive() ? landedBefore + 1 : 0, engine, instance);
+      landedBefore = engine.awaitLanded(producer.isAlive() ? landedBefore + 1 : 0, PATIENCE);
       Thread.sleep(random.nextInt(1_500));
-      engine.destroyForcibly();
-      assertThat(engine.waitFor(30, TimeUnit.SECONDS)).as("killed engine %d exits", i).isTrue();
-      assertThat(engine.exitValue()).as("SIGKILL's status").isEqualTo(137);
+      assertThat(engine.kill()).as("SIGKILL's status of engine %d", i).isEqualTo(137);
       System.out.printf("SIGKILL %s: %d of %d produced records landed so far%n", instance, landedBefore,
           sent.size());
     }
     producer.join(180_000);
     assertThat(landedBefore).as("records the killed engines landed (seed %d)", seed).isPositive();
 
-    Process last = launch(group, topics, "engine-final", 700);
-    awaitLanded(sent.size(), last, "engine-final");
-    awaitLine(last, "engine-final", line -> line.equals("STATE RUNNING"));
-    assertSigtermExitsZero(last, "engine-final");
+    EngineJvm last = launch(group, topics, "engine-final", 700);
+    last.awaitLanded(sent.size(), PATIENCE);
+    last.awaitLine(line -> line.equals("STATE RUNNING"), PATIENCE);
+    last.stopGracefully();
 
     assertExactlyOnce(sent, bad, seed);
     assertCommittedToTheEnd(group, topics);
@@ -94,12 +92,12 @@ class EngineKillTest {
     List<String> sent = new ArrayList<>();
     List<String> bad = new ArrayList<>();
     produce(topics, 600, Integer.MAX_VALUE, sent, bad);
-    Process engine = launch("sigterm-test", topics, "engine", 3_600_000);
-    awaitLine(engine, "engine", line -> line.equals("ACCEPTED " + sent.size()));
+    EngineJvm engine = launch("sigterm-test", topics, "engine", 3_600_000);
+    engine.awaitLine(line -> line.equals("ACCEPTED " + sent.size()), PATIENCE);
     assertThat(LakeCounts.parquetFiles(root.resolve("lake"))).as("files before the stop (rolls after an hour)")
         .isZero();
 
-    assertSigtermExitsZero(engine, "engine");
+    engine.stopGracefully();
 
     assertExactlyOnce(sent, bad, 0);
     assertCommittedToTheEnd("sigterm-test", topics);
@@ -114,22 +112,21 @@ class EngineKillTest {
     Thread producer = new Thread(() -> produce(topics, 4_000, 40, sent, bad), "producer");
     producer.start();
 
-    Process a = launch(group, topics, "a", 700);
-    Process b = launch(group, topics, "b", 700);
-    awaitLine(a, "a", line -> line.startsWith("ACCEPTED ") && !line.equals("ACCEPTED 0"));
-    awaitLine(b, "b", line -> line.startsWith("ACCEPTED ") && !line.equals("ACCEPTED 0"));
-    a.destroyForcibly();
-    assertThat(a.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    EngineJvm a = launch(group, topics, "a", 700);
+    EngineJvm b = launch(group, topics, "b", 700);
+    a.awaitLine(line -> line.startsWith("ACCEPTED ") && !line.equals("ACCEPTED 0"), PATIENCE);
+    b.awaitLine(line -> line.startsWith("ACCEPTED ") && !line.equals("ACCEPTED 0"), PATIENCE);
+    a.kill();
     long landedWhenKilled = LakeCounts.landed(root.resolve("lake"), root.resolve("errors")).size();
     // b takes a's partitions once the group gives up on a (session timeout), and keeps landing.
-    awaitLanded(landedWhenKilled + 200, b, "b");
+    b.awaitLanded(landedWhenKilled + 200, PATIENCE);
 
-    Process again = launch(group, topics, "a-again", 700);
+    EngineJvm again = launch(group, topics, "a-again", 700);
     producer.join(180_000);
-    awaitLanded(sent.size(), b, "b");
-    awaitLine(again, "a-again", line -> line.equals("STATE RUNNING"));
-    assertSigtermExitsZero(again, "a-again");
-    assertSigtermExitsZero(b, "b");
+    b.awaitLanded(sent.size(), PATIENCE);
+    again.awaitLine(line -> line.equals("STATE RUNNING"), PATIENCE);
+    again.stopGracefully();
+    b.stopGracefully();
 
     assertExactlyOnce(sent, bad, 0);
     assertCommittedToTheEnd(group, topics);
@@ -175,51 +172,9 @@ class EngineKillTest {
     }
   }
 
-  private Process launch(String group, List<String> topics, String instance, long rollMillis) throws IOException {
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-    return new ProcessBuilder(java.toString(), "-Xmx256m", "-cp", classpath, EngineProcess.class.getName(),
-        broker.bootstrapServers(), group, String.join(",", topics), root.toString(), instance,
-        Long.toString(rollMillis))
-        .redirectErrorStream(true)
-        .redirectOutput(root.resolve(instance + ".log").toFile())
-        .start();
-  }
-
-  private void assertSigtermExitsZero(Process engine, String instance) throws Exception {
-    engine.destroy();
-    assertThat(engine.waitFor(30, TimeUnit.SECONDS)).as("the engine drains within 30 s of SIGTERM").isTrue();
-    assertThat(engine.exitValue()).as("exit status after SIGTERM; log:%n%s", log(instance)).isZero();
-  }
-
-  /** Waits until at least {@code count} distinct records landed; returns how many did. */
-  private long awaitLanded(long count, Process engine, String instance) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-    long landed = 0;
-    while (System.nanoTime() < deadline && engine.isAlive()) {
-      landed = LakeCounts.landed(root.resolve("lake"), root.resolve("errors")).size();
-      if (landed >= count) {
-        return landed;
-      }
-      Thread.sleep(250);
-    }
-    throw new AssertionError("Only " + landed + " of " + count + " records landed (engine alive: "
-        + engine.isAlive() + "); log of " + instance + ":\n" + log(instance));
-  }
-
-  private void awaitLine(Process engine, String instance, Predicate<String> wanted) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-    while (System.nanoTime() < deadline && engine.isAlive()) {
-      if (log(instance).lines().anyMatch(wanted)) {
-        return;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("The engine never printed the awaited line; log of " + instance + ":\n" + log(instance));
-  }
-
-  private String log(String instance) throws IOException {
-    return Files.readString(root.resolve(instance + ".log"));
+  private EngineJvm launch(String group, List<String> topics, String instance, long rollMillis) throws IOException {
+    return EngineJvm.start(root, instance, EngineProcess.class, broker.bootstrapServers(), group,
+        String.join(",", topics), root.toString(), instance, Long.toString(rollMillis));
   }
 
   private void assertExactlyOnce(List<String> sent, List<String> bad, long seed) throws Exception {

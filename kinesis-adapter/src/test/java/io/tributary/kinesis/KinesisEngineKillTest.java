@@ -5,11 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tributary.commit.SourcePartition;
 import io.tributary.kinesis.testing.DynamoDbLocal;
 import io.tributary.kinesis.testing.KinesisLocal;
+import io.tributary.testing.EngineJvm;
 import io.tributary.testing.LakeCounts;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -17,8 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,6 +34,7 @@ import software.amazon.awssdk.services.kinesis.model.Shard;
 class KinesisEngineKillTest {
 
   private static final int SHARDS = 4;
+  private static final Duration PATIENCE = Duration.ofSeconds(120);
   private static final long HOUR = 1_763_704_800_000L;
 
   private static KinesisLocal kinesis;
@@ -72,31 +72,29 @@ class KinesisEngineKillTest {
     Thread producer = new Thread(() -> produce(stream, 600, 30, sent, bad, lastPerShard), "producer");
     producer.start();
 
-    Process a = launch(application, stream, "a", 700);
-    Process b = null;
+    EngineJvm a = launch(application, stream, "a", 700);
+    EngineJvm b = null;
     try {
       // One after the other: two workers of a brand-new application initializing in the same second race on
       // KCL 3.5.1's migration-state record, and the loser fails (see docs/design/kinesis.md, known limits).
-      awaitLine(a, "a", line -> line.equals("STATE RUNNING"));
+      a.awaitLine(line -> line.equals("STATE RUNNING"), PATIENCE);
       b = launch(application, stream, "b", 700);
-      awaitLine(a, "a", line -> line.startsWith("ACCEPTED ") && !line.equals("ACCEPTED 0"));
-      awaitLine(b, "b", line -> line.startsWith("ACCEPTED ") && !line.equals("ACCEPTED 0"));
-      a.destroyForcibly();
-      assertThat(a.waitFor(30, TimeUnit.SECONDS)).isTrue();
-      assertThat(a.exitValue()).as("SIGKILL's status").isEqualTo(137);
+      a.awaitLine(line -> line.startsWith("ACCEPTED ") && !line.equals("ACCEPTED 0"), PATIENCE);
+      b.awaitLine(line -> line.startsWith("ACCEPTED ") && !line.equals("ACCEPTED 0"), PATIENCE);
+      assertThat(a.kill()).as("SIGKILL's status").isEqualTo(137);
       long landedWhenKilled = LakeCounts.landed(root.resolve("lake"), root.resolve("errors")).size();
       System.out.printf("SIGKILL a: %d of %d produced records landed so far%n", landedWhenKilled, sent.size());
 
       producer.join(180_000);
-      awaitLanded(sent.size(), b, "b");
-      assertThat(log("b").lines().filter(line -> line.contains(" taken, checkpoint"))
+      b.awaitLanded(sent.size(), Duration.ofSeconds(150));
+      assertThat(b.log().lines().filter(line -> line.contains(" taken, checkpoint"))
           .map(line -> line.replaceAll(".*Shard (\\S+) taken.*", "$1")).distinct())
           .as("b took every shard, a's included").hasSize(SHARDS);
-      assertSigtermExitsZero(b, "b");
+      b.stopGracefully();
     } finally {
-      a.destroyForcibly();
+      a.process().destroyForcibly();
       if (b != null) {
-        b.destroyForcibly();
+        b.process().destroyForcibly();
       }
     }
 
@@ -142,49 +140,9 @@ class KinesisEngineKillTest {
     }
   }
 
-  private Process launch(String application, String stream, String instance, long rollMillis) throws IOException {
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-    return new ProcessBuilder(java.toString(), "-Xmx256m", "-cp", classpath, KinesisEngineProcess.class.getName(),
-        kinesis.endpoint().toString(), dynamo.endpoint().toString(), application, stream, root.toString(), instance,
-        Long.toString(rollMillis))
-        .redirectErrorStream(true)
-        .redirectOutput(root.resolve(instance + ".log").toFile())
-        .start();
-  }
-
-  private void assertSigtermExitsZero(Process engine, String instance) throws Exception {
-    engine.destroy();
-    assertThat(engine.waitFor(30, TimeUnit.SECONDS)).as("the engine drains within 30 s of SIGTERM").isTrue();
-    assertThat(engine.exitValue()).as("exit status after SIGTERM; log:%n%s", log(instance)).isZero();
-  }
-
-  private void awaitLanded(long count, Process engine, String instance) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(150);
-    long landed = 0;
-    while (System.nanoTime() < deadline && engine.isAlive()) {
-      landed = LakeCounts.landed(root.resolve("lake"), root.resolve("errors")).size();
-      if (landed >= count) {
-        return;
-      }
-      Thread.sleep(500);
-    }
-    throw new AssertionError("Only " + landed + " of " + count + " records landed (engine alive: "
-        + engine.isAlive() + "); log of " + instance + ":\n" + log(instance));
-  }
-
-  private void awaitLine(Process engine, String instance, Predicate<String> wanted) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-    while (System.nanoTime() < deadline && engine.isAlive()) {
-      if (log(instance).lines().anyMatch(wanted)) {
-        return;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("The engine never printed the awaited line; log of " + instance + ":\n" + log(instance));
-  }
-
-  private String log(String instance) throws IOException {
-    return Files.readString(root.resolve(instance + ".log"));
+  private EngineJvm launch(String application, String stream, String instance, long rollMillis)
+      throws IOException {
+    return EngineJvm.start(root, instance, KinesisEngineProcess.class, kinesis.endpoint().toString(),
+        dynamo.endpoint().toString(), application, stream, root.toString(), instance, Long.toString(rollMillis));
   }
 }

@@ -2,9 +2,8 @@ package io.tributary.kinesis;
 
 import io.tributary.kinesis.testing.KinesisLocal;
 import io.tributary.landing.Landing;
-import io.tributary.source.GracefulStop;
-import io.tributary.source.SourceState;
 import io.tributary.store.LocalFileStore;
+import io.tributary.testing.EngineJvm;
 import io.tributary.testing.TestLandings;
 import java.net.URI;
 import java.nio.file.Path;
@@ -16,8 +15,7 @@ import java.util.Optional;
 /**
  * The engine as its own process, for tests that kill it: a Kinesis source into a folder lake, stopped gracefully
  * by SIGTERM. Arguments: Kinesis endpoint, DynamoDB endpoint, application, comma-separated streams, lake root,
- * worker id, roll age in milliseconds. Prints {@code ACCEPTED n} whenever the count of records taken changes, and
- * the source's state; exits 1 when the source fails, as the service does.
+ * worker id, roll age in milliseconds. What it prints and how it stops: {@link EngineJvm}.
  */
 public final class KinesisEngineProcess {
 
@@ -40,40 +38,6 @@ public final class KinesisEngineProcess {
             Duration.ofMillis(500), Duration.ofSeconds(2), Duration.ofMillis(200)));
     Landing landing = new Landing(TestLandings.byStream(instance, rollAge), new LocalFileStore(root), Clock.systemUTC());
     KinesisSource source = new KinesisSource(settings, landing, instance, KinesisLocal.CREDENTIALS);
-    GracefulStop stop = new GracefulStop(Duration.ofSeconds(25), () -> {
-      boolean stopped = source.stop(Duration.ofSeconds(20));
-      landing.close();
-      return stopped;
-    }, status -> Runtime.getRuntime().halt(status));
-    stop.install();
-    source.start();
-    Thread progress = new Thread(() -> report(landing, source), "progress");
-    progress.setDaemon(true);
-    progress.start();
-    stop.awaitSignal();
-  }
-
-  private static void report(Landing landing, KinesisSource source) {
-    long reported = -1;
-    SourceState state = null;
-    while (true) {
-      long accepted = landing.acceptedCount();
-      if (accepted != reported) {
-        System.out.println("ACCEPTED " + accepted);
-        reported = accepted;
-      }
-      if (source.state() != state) {
-        state = source.state();
-        System.out.println("STATE " + state);
-        if (state == SourceState.FAILED) {
-          Runtime.getRuntime().halt(1);
-        }
-      }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        return;
-      }
-    }
+    EngineJvm.serve(landing, source);
   }
 }
