@@ -1,5 +1,6 @@
 package io.tributary.buffer;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -79,7 +80,10 @@ final class ByteArena {
 
   /** Reads back what was written, in order. */
   final class Reader {
-    private int chunk;
+    private int chunk = -1;
+    private byte[] bytes = new byte[0];
+    /** Where the bytes written end in the current chunk. */
+    private int limit;
     private int offset;
     private long remaining = size;
 
@@ -87,16 +91,20 @@ final class ByteArena {
       return remaining > 0;
     }
 
+    /** Moves to the next chunk: the current one is used up. */
+    private void nextChunk() {
+      chunk++;
+      bytes = chunks.get(chunk);
+      limit = chunk == chunks.size() - 1 ? position : bytes.length;
+      offset = 0;
+    }
+
     int read() {
       if (remaining <= 0) {
         throw new IllegalStateException("Read past the end of the buffer");
       }
-      byte[] bytes = chunks.get(chunk);
-      int limit = chunk == chunks.size() - 1 ? position : bytes.length;
       if (offset == limit) {
-        chunk++;
-        offset = 0;
-        bytes = chunks.get(chunk);
+        nextChunk();
       }
       remaining--;
       return bytes[offset++] & 0xFF;
@@ -105,11 +113,8 @@ final class ByteArena {
     void read(byte[] into, int length) {
       int done = 0;
       while (done < length) {
-        byte[] bytes = chunks.get(chunk);
-        int limit = chunk == chunks.size() - 1 ? position : bytes.length;
         if (offset == limit) {
-          chunk++;
-          offset = 0;
+          nextChunk();
           continue;
         }
         int n = Math.min(length - done, limit - offset);
@@ -118,6 +123,25 @@ final class ByteArena {
         done += n;
       }
       remaining -= length;
+    }
+
+    /** Reads {@code length} bytes of UTF-8 as a string, without an intermediate copy when they sit in one chunk. */
+    String readUtf8(int length) {
+      if (length > remaining) {
+        throw new IllegalStateException("Read past the end of the buffer");
+      }
+      if (offset == limit && length > 0) {
+        nextChunk();
+      }
+      if (limit - offset >= length) {
+        String value = new String(bytes, offset, length, StandardCharsets.UTF_8);
+        offset += length;
+        remaining -= length;
+        return value;
+      }
+      byte[] copy = new byte[length];
+      read(copy, length);
+      return new String(copy, StandardCharsets.UTF_8);
     }
 
     long readVarLong() {

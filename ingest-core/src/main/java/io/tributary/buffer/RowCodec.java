@@ -149,9 +149,6 @@ final class RowCodec {
   }
 
   private static String readString(ByteArena.Reader in) {
-    int length = (int) in.readVarLong();
-    byte[] bytes = new byte[length];
-    in.read(bytes, length);
-    return new String(bytes, StandardCharsets.UTF_8);
+    return in.readUtf8((int) in.readVarLong());
   }
 }

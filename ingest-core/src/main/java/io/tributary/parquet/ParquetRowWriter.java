@@ -4,23 +4,30 @@ import io.tributary.schema.DatasetSchema;
 import java.io.Closeable;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.column.ColumnWriteStore;
+import org.apache.parquet.column.ParquetProperties;
 import org.apache.parquet.column.ParquetProperties.WriterVersion;
-import org.apache.parquet.conf.ParquetConfiguration;
-import org.apache.parquet.conf.PlainParquetConfiguration;
+import org.apache.parquet.compression.CompressionCodecFactory.BytesInputCompressor;
+import org.apache.parquet.crypto.FileEncryptionProperties;
+import org.apache.parquet.hadoop.ColumnChunkPageWriteStore;
 import org.apache.parquet.hadoop.ParquetFileWriter;
-import org.apache.parquet.hadoop.ParquetWriter;
-import org.apache.parquet.hadoop.api.WriteSupport;
 import org.apache.parquet.io.OutputFile;
 import org.apache.parquet.schema.MessageType;
 
 /**
  * Writes shaped rows of one schema version to one Parquet file, with no Hadoop class loaded.
+ *
+ * <p>Values go straight into parquet-column's column writers ({@link ValueWriter} computes their repetition and
+ * definition levels), not through parquet-hadoop's {@code ParquetWriter} and its {@code RecordConsumer}, whose
+ * per-field bookkeeping cost as much as writing the values; row groups are cut and written the way
+ * {@code ParquetWriter} cuts them ({@link #write}).
  *
  * <p>Each file carries key-value metadata {@value #DATASET_KEY} (the dataset name) and {@value #SCHEMA_VERSION_KEY}
  * (the schema version number). Rows follow {@link io.tributary.schema.ColumnType}'s value contract; a value of any
@@ -35,24 +42,62 @@ public final class ParquetRowWriter implements Closeable {
   /** Key-value metadata key holding the schema version number, in decimal. */
   public static final String SCHEMA_VERSION_KEY = "tributary.schema.version";
 
+  /** Recorded as {@code writer.model.name}, as {@code ParquetWriter} does, so a reader can tell who wrote a file. */
+  static final String MODEL_NAME = "tributary";
+  private static final String MODEL_NAME_KEY = "writer.model.name";
+
   /**
    * Measuring the buffered size walks every column writer, so past the first rows it is measured once every this
    * many rows and extrapolated in between.
    */
   private static final int SIZE_SAMPLE_ROWS = 64;
 
-  private final ParquetWriter<Object[]> writer;
-  private final ValueWriter.StructWriter root;
   private final TrackedOutputFile out;
+  private final MessageType messageType;
+  private final ParquetProperties properties;
+  private final HadoopFreeCodecFactory codecs;
+  private final BytesInputCompressor compressor;
+  private final ParquetFileWriter fileWriter;
+  private final Map<String, String> metadata;
+  private final ValueWriter.StructWriter root;
+  private final List<ValueWriter.Leaf> leaves;
+  private final long rowGroupBytes;
+  private ColumnChunkPageWriteStore pageStore;
+  private ColumnWriteStore columnStore;
+  /** Rows in the row group being buffered. */
+  private long groupRows;
+  private long groupRowsForNextSizeCheck;
+  private long nextRowGroupBytes;
+  /** Where the last row group written ends in the file. */
+  private long writtenBytes;
+  private boolean failed;
+  private boolean closed;
   private long rows;
   private long sampledRows;
   private long sampledBytes;
   private long closedBytes = -1;
 
-  private ParquetRowWriter(ParquetWriter<Object[]> writer, ValueWriter.StructWriter root, TrackedOutputFile out) {
-    this.writer = writer;
-    this.root = root;
+  private ParquetRowWriter(TrackedOutputFile out, MessageType messageType, ParquetProperties properties,
+      HadoopFreeCodecFactory codecs, Compression compression, ParquetFileWriter fileWriter,
+      Map<String, String> metadata, ValueWriter.StructWriter root, long rowGroupBytes) {
     this.out = out;
+    this.messageType = messageType;
+    this.properties = properties;
+    this.codecs = codecs;
+    this.compressor = codecs.getCompressor(compression.codecName());
+    this.fileWriter = fileWriter;
+    this.metadata = metadata;
+    this.root = root;
+    this.leaves = new ArrayList<>();
+    root.collectLeaves(leaves);
+    if (leaves.size() != messageType.getColumns().size()) {
+      throw new IllegalStateException("Invalid writer tree: " + leaves.size() + " leaves for "
+          + messageType.getColumns().size() + " Parquet columns");
+    }
+    this.rowGroupBytes = rowGroupBytes;
+    this.nextRowGroupBytes = rowGroupBytes;
+    this.groupRowsForNextSizeCheck = properties.getMinRowCountForPageSizeCheck();
+    startRowGroup();
   }
 
   /**
@@ -79,23 +124,12 @@ public final class ParquetRowWriter implements Closeable {
     Objects.requireNonNull(schema, "schema may not be null");
     Objects.requireNonNull(options, "options may not be null");
     MessageType messageType = ParquetSchemas.toMessageType(schema);
-    ValueWriter.StructWriter root = new ValueWriter.StructWriter(ColumnPaths.ROOT, schema.root());
-    Map<String, String> metadata = Map.of(
-        DATASET_KEY, schema.dataset(),
-        SCHEMA_VERSION_KEY, Integer.toString(schema.version()));
-    TrackedOutputFile tracked = new TrackedOutputFile(out);
-    Builder builder = new Builder(tracked, new RowWriteSupport(messageType, metadata, root));
-    for (String column : plainColumns) {
-      builder.withDictionaryEncoding(column, false);
-    }
-    ParquetWriter<Object[]> writer = builder
-        // A plain configuration: the default would be a Hadoop Configuration, loading Hadoop.
-        .withConf(new PlainParquetConfiguration())
-        // Our codecs: Parquet's own CodecFactory instantiates Hadoop compression codecs.
-        .withCodecFactory(new HadoopFreeCodecFactory())
-        .withCompressionCodec(options.compression().codecName())
-        .withWriteMode(ParquetFileWriter.Mode.CREATE)
-        .withRowGroupSize(options.rowGroupBytes())
+    ValueWriter.StructWriter root = new ValueWriter.StructWriter(schema.root());
+    Map<String, String> metadata = new HashMap<>();
+    metadata.put(DATASET_KEY, schema.dataset());
+    metadata.put(SCHEMA_VERSION_KEY, Integer.toString(schema.version()));
+    metadata.put(MODEL_NAME_KEY, MODEL_NAME);
+    ParquetProperties.Builder properties = ParquetProperties.builder()
         .withPageSize(options.pageBytes())
         .withDictionaryPageSize(options.pageBytes())
         .withDictionaryEncoding(true)
@@ -103,10 +137,22 @@ public final class ParquetRowWriter implements Closeable {
         // (Athena, Glue, Spark, Trino, DuckDB) reads them. Data page V2 and the DELTA encodings it brings are newer
         // and were long unsupported or buggy in some of them (Hive-based readers, older Presto/Athena and Spark
         // releases); once pages are ZSTD-compressed the size they would save is small.
-        .withWriterVersion(WriterVersion.PARQUET_1_0)
-        .build();
-    return new ParquetRowWriter(writer, root, tracked);
+        .withWriterVersion(WriterVersion.PARQUET_1_0);
+    for (String column : plainColumns) {
+      properties.withDictionaryEncoding(column, false);
+    }
+    TrackedOutputFile tracked = new TrackedOutputFile(out);
+    ParquetProperties built = properties.build();
+    ParquetFileWriter fileWriter = new ParquetFileWriter(tracked, messageType, ParquetFileWriter.Mode.CREATE,
+        options.rowGroupBytes(), MAX_PADDING_BYTES, (FileEncryptionProperties) null, built);
+    fileWriter.start();
+    // Our codecs: Parquet's own CodecFactory instantiates Hadoop compression codecs.
+    return new ParquetRowWriter(tracked, messageType, built, new HadoopFreeCodecFactory(), options.compression(),
+        fileWriter, metadata, root, options.rowGroupBytes());
   }
+
+  /** Padding allowed to align row groups to the output's blocks, as {@code ParquetWriter} defaults it. */
+  private static final int MAX_PADDING_BYTES = 8 * 1024 * 1024;
 
   /**
    * Writes {@code rows} as one whole file and closes it: the first {@link DictionaryChoice#SAMPLE_ROWS} rows choose
@@ -137,19 +183,80 @@ public final class ParquetRowWriter implements Closeable {
    * Writes one row: element {@code i} is the value of column {@code i} of the schema's root; the row may be
    * shorter than the schema (missing trailing columns are null).
    *
+   * <p>The row group is written to the output once its buffered size nears the row group size, checked every so
+   * many rows (the count adapts to the row size), or once it holds Parquet's row count limit: the rules of
+   * parquet-hadoop's {@code InternalParquetRecordWriter}.
+   *
    * @throws IllegalArgumentException when a value has the wrong Java type, naming its column path; nothing of the
    *     row is written and the writer stays usable
-   * @throws IOException when a full row group cannot be written to the output
+   * @throws IOException when a full row group cannot be written to the output; the writer is then unusable
    * @throws IllegalStateException when the writer is closed
    */
   public void write(Object[] row) throws IOException {
     Objects.requireNonNull(row, "row may not be null");
-    if (closedBytes >= 0) {
+    if (closed) {
       throw new IllegalStateException("Invalid state: the Parquet writer for " + out.getPath() + " is closed");
     }
+    if (failed) {
+      throw new IOException("The Parquet writer for " + out.getPath() + " failed writing a row group");
+    }
     root.check(row);
-    writer.write(row);
+    root.write(row, 0);
+    columnStore.endRecord();
     rows++;
+    groupRows++;
+    if (groupRows >= properties.getRowGroupRowCountLimit()) {
+      nextRowGroup();
+    } else if (groupRows >= groupRowsForNextSizeCheck) {
+      long buffered = columnStore.getBufferedSize();
+      long rowBytes = Math.max(1, buffered / groupRows);
+      if (buffered > nextRowGroupBytes - 2 * rowBytes) {
+        nextRowGroup();
+      } else {
+        groupRowsForNextSizeCheck = Math.min(
+            Math.max(properties.getMinRowCountForPageSizeCheck(),
+                (groupRows + (long) (nextRowGroupBytes / (float) rowBytes)) / 2),
+            groupRows + properties.getMaxRowCountForPageSizeCheck());
+      }
+    }
+  }
+
+  private void nextRowGroup() throws IOException {
+    flushRowGroup();
+    startRowGroup();
+    groupRowsForNextSizeCheck = Math.min(Math.max(properties.getMinRowCountForPageSizeCheck(), groupRows / 2),
+        properties.getMaxRowCountForPageSizeCheck());
+  }
+
+  private void startRowGroup() {
+    pageStore = new ColumnChunkPageWriteStore(compressor, messageType, properties.getAllocator(),
+        properties.getColumnIndexTruncateLength(), properties.getPageWriteChecksumEnabled());
+    columnStore = properties.newColumnWriteStore(messageType, pageStore, pageStore);
+    List<ColumnDescriptor> columns = messageType.getColumns();
+    for (int i = 0; i < leaves.size(); i++) {
+      leaves.get(i).bind(columnStore, columns.get(i));
+    }
+  }
+
+  /** Writes the buffered row group, if it has rows, to the output. */
+  private void flushRowGroup() throws IOException {
+    try {
+      if (groupRows > 0) {
+        fileWriter.startBlock(groupRows);
+        columnStore.flush();
+        pageStore.flushToFileWriter(fileWriter);
+        fileWriter.endBlock();
+        groupRows = 0;
+        nextRowGroupBytes = Math.min(fileWriter.getNextRowGroupSize(), rowGroupBytes);
+        writtenBytes = fileWriter.getPos();
+      }
+    } catch (IOException | RuntimeException e) {
+      failed = true;
+      throw e;
+    } finally {
+      columnStore.close();
+      pageStore.close();
+    }
   }
 
   /**
@@ -162,7 +269,7 @@ public final class ParquetRowWriter implements Closeable {
       return closedBytes;
     }
     if (rows != sampledRows && (rows < SIZE_SAMPLE_ROWS || rows - sampledRows >= SIZE_SAMPLE_ROWS)) {
-      sampledBytes = writer.getDataSize();
+      sampledBytes = writtenBytes + columnStore.getBufferedSize();
       sampledRows = rows;
     }
     if (sampledRows == 0) {
@@ -176,39 +283,33 @@ public final class ParquetRowWriter implements Closeable {
     return rows;
   }
 
-  /** Flushes the last row group and writes the footer. Closing again does nothing. */
+  /**
+   * Flushes the last row group and writes the footer. Closing again does nothing. After a failed row group the file
+   * is abandoned: nothing more is written and the failure is thrown again.
+   */
   @Override
   public void close() throws IOException {
-    if (closedBytes >= 0) {
+    if (closed) {
       return;
     }
-    writer.close();
-    closedBytes = out.position();
-  }
-
-  /** Hands our write support to Parquet's builder under both configuration flavours. */
-  private static final class Builder extends ParquetWriter.Builder<Object[], Builder> {
-    private final RowWriteSupport writeSupport;
-
-    Builder(OutputFile out, RowWriteSupport writeSupport) {
-      super(out);
-      this.writeSupport = writeSupport;
-    }
-
-    @Override
-    protected Builder self() {
-      return this;
-    }
-
-    /** Required by the abstract class; {@link #build()} calls the other overload since we set a plain conf. */
-    @Override
-    protected WriteSupport<Object[]> getWriteSupport(Configuration conf) {
-      return writeSupport;
-    }
-
-    @Override
-    protected WriteSupport<Object[]> getWriteSupport(ParquetConfiguration conf) {
-      return writeSupport;
+    closed = true;
+    try {
+      if (failed) {
+        throw new IOException("The Parquet writer for " + out.getPath() + " failed writing a row group");
+      }
+      flushRowGroup();
+      fileWriter.end(metadata);
+      closedBytes = out.position();
+    } catch (IOException | RuntimeException e) {
+      failed = true;
+      try {
+        fileWriter.abort();
+      } catch (RuntimeException abortFailure) {
+        e.addSuppressed(abortFailure);
+      }
+      throw e;
+    } finally {
+      codecs.release();
     }
   }
 }

@@ -93,6 +93,28 @@ class RowBufferTest {
   }
 
   @Test
+  void stringsReadBackUnchangedWhereverTheyFallAcrossTheBuffersChunks() {
+    DatasetSchemas schemas = schemas();
+    RowBuffer buffer = new RowBuffer(0);
+    List<Object[]> written = new ArrayList<>();
+    // Lengths from empty to several chunks, multi-byte characters included, so that strings start, end and
+    // straddle every chunk boundary as the chunks grow.
+    for (int i = 0; i < 600; i++) {
+      String text = "é€𝄞x".repeat((i * 37) % 23) + "y".repeat((i * 131) % 1500) + (i % 50 == 0 ? "z".repeat(3000) : "");
+      ShapeResult.Shaped s = shape(schemas, "{'id': " + i + ", 'text': '" + text + "', 'tags': ['" + text + "']}", i);
+      buffer.append(s.schema(), s.row(), Integer.toString(i), 0);
+      written.add(s.row());
+    }
+
+    List<Object[]> read = new ArrayList<>();
+    buffer.rows().forEachRemaining(r -> read.add(r.row()));
+    assertThat(read).hasSize(written.size());
+    for (int i = 0; i < written.size(); i++) {
+      assertThat(comparable(read.get(i))).as("row %d", i).isEqualTo(comparable(written.get(i)));
+    }
+  }
+
+  @Test
   void aBufferTakesRowsOfOneDatasetOnly() {
     DatasetSchemas schemas = schemas();
     ShapeResult.Shaped orders = shape(schemas, "{'a': 1}", 0);
