@@ -14,7 +14,6 @@ import io.tributary.schema.ShapeResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
-import java.util.Iterator;
 import java.util.Map;
 
 /**
@@ -79,19 +78,8 @@ public final class CorePipeline {
   /** Encodes a buffer's rows as one Parquet file under its newest schema, as a roll does (FlushWriter). */
   public byte[] encode(RowBuffer buffer) {
     InMemoryOutputFile out = new InMemoryOutputFile();
-    Iterator<RowBuffer.BufferedRow> rows = buffer.rows();
     try {
-      ParquetRowWriter.writeAll(out, buffer.schema(), options, new Iterator<>() {
-        @Override
-        public boolean hasNext() {
-          return rows.hasNext();
-        }
-
-        @Override
-        public Object[] next() {
-          return rows.next().row();
-        }
-      });
+      ParquetRowWriter.writeAll(out, buffer.schema(), options, buffer.values());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -125,6 +125,24 @@ final class ByteArena {
       remaining -= length;
     }
 
+    /** Passes over {@code length} bytes. */
+    void skip(long length) {
+      if (length > remaining) {
+        throw new IllegalStateException("Read past the end of the buffer");
+      }
+      long left = length;
+      while (left > 0) {
+        if (offset == limit) {
+          nextChunk();
+          continue;
+        }
+        int n = (int) Math.min(left, limit - offset);
+        offset += n;
+        left -= n;
+      }
+      remaining -= length;
+    }
+
     /** Reads {@code length} bytes of UTF-8 as a string, without an intermediate copy when they sit in one chunk. */
     String readUtf8(int length) {
       if (length > remaining) {

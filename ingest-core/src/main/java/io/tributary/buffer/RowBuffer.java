@@ -4,6 +4,7 @@ import io.tributary.schema.DatasetSchema;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * The rows waiting for one file: one source partition, one dataset, one partition path. Rows are kept in
@@ -94,10 +95,26 @@ public final class RowBuffer {
   /** A buffered row with the source position of its record. */
   public record BufferedRow(String position, Object[] row) {}
 
-  /** The buffered rows in order, each read under {@link #schema()}. */
+  /** The buffered rows in order, each read under {@link #schema()}, with their positions. */
   public Iterator<BufferedRow> rows() {
-    ByteArena.Reader reader = arena.reader();
     DatasetSchema newest = schema;
+    return read(reader -> {
+      String position = RowCodec.readPosition(reader);
+      return new BufferedRow(position, RowCodec.read(reader, newest.root()));
+    });
+  }
+
+  /** The values of the buffered rows in order, each read under {@link #schema()}: what a file is written from. */
+  public Iterator<Object[]> values() {
+    DatasetSchema newest = schema;
+    return read(reader -> {
+      RowCodec.skipPosition(reader);
+      return RowCodec.read(reader, newest.root());
+    });
+  }
+
+  private <T> Iterator<T> read(Function<ByteArena.Reader, T> next) {
+    ByteArena.Reader reader = arena.reader();
     return new Iterator<>() {
       @Override
       public boolean hasNext() {
@@ -105,12 +122,11 @@ public final class RowBuffer {
       }
 
       @Override
-      public BufferedRow next() {
+      public T next() {
         if (!reader.hasMore()) {
           throw new NoSuchElementException();
         }
-        String position = RowCodec.readPosition(reader);
-        return new BufferedRow(position, RowCodec.read(reader, newest.root()));
+        return next.apply(reader);
       }
     };
   }

@@ -39,6 +39,10 @@ final class RowCodec {
     return readString(in);
   }
 
+  static void skipPosition(ByteArena.Reader in) {
+    in.skip(in.readVarLong());
+  }
+
   /** Reads the next row written for {@code type} (or for an earlier version of it). */
   static Object[] read(ByteArena.Reader in, StructType type) {
     return readStruct(in, type);

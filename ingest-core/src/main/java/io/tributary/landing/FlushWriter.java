@@ -11,7 +11,6 @@ import io.tributary.parquet.WriteOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 
 /** Encodes rolled buffers to Parquet and stages them: the part of a flush before its commit. */
@@ -47,19 +46,8 @@ final class FlushWriter {
 
   private byte[] encode(RowBuffer buffer) {
     InMemoryOutputFile out = new InMemoryOutputFile();
-    Iterator<RowBuffer.BufferedRow> rows = buffer.rows();
     try {
-      ParquetRowWriter.writeAll(out, buffer.schema(), options, new Iterator<>() {
-        @Override
-        public boolean hasNext() {
-          return rows.hasNext();
-        }
-
-        @Override
-        public Object[] next() {
-          return rows.next().row();
-        }
-      });
+      ParquetRowWriter.writeAll(out, buffer.schema(), options, buffer.values());
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot encode a Parquet file of " + buffer.schema().dataset(), e);
     }

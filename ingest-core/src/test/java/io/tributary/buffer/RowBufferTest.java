@@ -54,6 +54,12 @@ class RowBufferTest {
     for (int i = 0; i < shaped.size(); i++) {
       assertThat(comparable(read.get(i))).isEqualTo(comparable(shaped.get(i).row()));
     }
+    List<Object[]> values = new ArrayList<>();
+    buffer.values().forEachRemaining(values::add);
+    assertThat(values).hasSize(4);
+    for (int i = 0; i < shaped.size(); i++) {
+      assertThat(comparable(values.get(i))).as("values() skips the position").isEqualTo(comparable(read.get(i)));
+    }
     assertThat(buffer.records()).isEqualTo(4);
     assertThat(buffer.firstPosition()).isEqualTo("0");
     assertThat(buffer.lastPosition()).isEqualTo("3");

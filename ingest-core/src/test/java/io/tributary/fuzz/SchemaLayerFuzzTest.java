@@ -92,9 +92,9 @@ class SchemaLayerFuzzTest {
     }
     InMemoryOutputFile out = new InMemoryOutputFile();
     try (ParquetRowWriter writer = ParquetRowWriter.open(out, buffer.schema(), WriteOptions.defaults())) {
-      Iterator<RowBuffer.BufferedRow> rows = buffer.rows();
+      Iterator<Object[]> rows = buffer.values();
       while (rows.hasNext()) {
-        writer.write(rows.next().row());
+        writer.write(rows.next());
       }
       assertThat(writer.rows()).isEqualTo(buffer.records());
     }
