@@ -5,23 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tributary.app.Main;
+import io.tributary.app.testing.ServiceProcess;
 import io.tributary.testing.LakeCounts;
 import io.tributary.testing.S3ProxyServer;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -40,6 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
  * 0 on SIGTERM; {@code tributary query} then answers SQL over what landed; a typo in the configuration is named.
  */
 class RunServiceProcessTest {
+
+  private static final Duration PATIENCE = Duration.ofSeconds(90);
 
   private static KafkaClusterTestKit kafka;
   private static S3ProxyServer s3;
@@ -78,7 +74,7 @@ class RunServiceProcessTest {
       admin.createTopics(List.of(new NewTopic("svc.orders", 2, (short) 1), new NewTopic("svc.clicks", 2, (short) 1)))
           .all().get();
     }
-    int port = freePort();
+    int port = ServiceProcess.freePort();
     Path config = dir.resolve("tributary.yaml");
     Files.writeString(config, String.join("\n",
         "instance-id: run-test",
@@ -107,10 +103,8 @@ class RunServiceProcessTest {
         "http:",
         "  port: " + port,
         ""));
-    Process service = launch(config);
-    try {
-      HttpClient http = HttpClient.newHttpClient();
-      await(() -> status(http, port, "/readyz") == 200, "ready", service);
+    try (ServiceProcess service = ServiceProcess.launch(dir, "service", config, port)) {
+      service.awaitReady(PATIENCE);
 
       int good = 0;
       int bad = 0;
@@ -130,26 +124,24 @@ class RunServiceProcessTest {
       }
       Path bucketFolder = s3.bucketFolder(bucket);
       int total = good + bad;
-      await(() -> landed(bucketFolder) >= total, "all " + total + " records landed", service);
+      service.await(() -> landed(bucketFolder) >= total, "all " + total + " records landed", PATIENCE);
 
-      String metrics = body(http, port, "/metrics");
+      String metrics = service.body("/metrics");
       assertThat(metrics).contains("tributary_received_records_total", "tributary_written_records_total",
           "tributary_written_files_total", "tributary_error_records_total", "tributary_schema_versions_total",
           "tributary_freshness_seconds", "tributary_buffered_bytes", "tributary_flush_duration_seconds",
           "tributary_latency_seconds", "tributary_source_lag_records");
-      assertThat(sample(metrics, "tributary_received_records_total", "outcome=\"landed\"")).isEqualTo(good);
-      assertThat(sample(metrics, "tributary_received_records_total", "outcome=\"error\"")).isEqualTo(bad);
+      assertThat(service.metric("tributary_received_records_total", "outcome=\"landed\"")).isEqualTo(good);
+      assertThat(service.metric("tributary_received_records_total", "outcome=\"error\"")).isEqualTo(bad);
 
       StringWriter health = new StringWriter();
       assertThat(Main.run(new String[] {"health", "--port", Integer.toString(port)}, new PrintWriter(health, true),
           new PrintWriter(new StringWriter(), true))).as("tributary health while ready").isZero();
       assertThat(health.toString()).contains("ready");
 
-      service.destroy();
-      assertThat(service.waitFor(30, TimeUnit.SECONDS)).as("drains within 30 s of SIGTERM").isTrue();
-      assertThat(service.exitValue()).as("exit status after SIGTERM; output:%n%s", output()).isZero();
-    } finally {
-      service.destroyForcibly();
+      // -1 when it had not drained within 30 s of SIGTERM.
+      assertThat(service.terminate(Duration.ofSeconds(30))).as("exit status after SIGTERM; output:%n%s",
+          service.output()).isZero();
     }
 
     List<String> lines = Files.readAllLines(dir.resolve("service.out"));
@@ -187,62 +179,11 @@ class RunServiceProcessTest {
         "did you mean 'kafka.bootstrap-servers'?");
   }
 
-  private Process launch(Path config) throws Exception {
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-    ProcessBuilder builder = new ProcessBuilder(java.toString(), "-Xmx384m", "-cp", classpath,
-        Main.class.getName(), "run", "--config", config.toString())
-        .redirectOutput(dir.resolve("service.out").toFile())
-        .redirectError(dir.resolve("service.err").toFile());
-    builder.environment().put("AWS_ACCESS_KEY_ID", "test");
-    builder.environment().put("AWS_SECRET_ACCESS_KEY", "test");
-    builder.environment().put("AWS_REGION", "us-east-1");
-    return builder.start();
-  }
-
-  private String output() throws Exception {
-    return Files.readString(dir.resolve("service.out")) + Files.readString(dir.resolve("service.err"));
-  }
-
   private static long landed(Path bucketFolder) {
     try {
       return LakeCounts.landed(bucketFolder.resolve("lake"), bucketFolder.resolve("errors")).size();
     } catch (Exception e) {
       return 0;
-    }
-  }
-
-  private static double sample(String metrics, String name, String label) {
-    return metrics.lines().filter(l -> l.startsWith(name + "{") && l.contains(label))
-        .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
-  }
-
-  private static int status(HttpClient http, int port, String path) {
-    try {
-      return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-          HttpResponse.BodyHandlers.discarding()).statusCode();
-    } catch (Exception e) {
-      return -1;
-    }
-  }
-
-  private static String body(HttpClient http, int port, String path) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-        HttpResponse.BodyHandlers.ofString()).body();
-  }
-
-  private void await(BooleanSupplier condition, String what, Process service) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-    while (!condition.getAsBoolean()) {
-      assertThat(service.isAlive()).as("the service runs; output:%n%s", output()).isTrue();
-      assertThat(System.nanoTime()).as("waiting for %s; output:%n%s", what, output()).isLessThan(deadline);
-      Thread.sleep(250);
-    }
-  }
-
-  private static int freePort() throws Exception {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
     }
   }
 }
