@@ -3,8 +3,6 @@ package io.tributary.kinesis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tributary.commit.SourcePartition;
-import io.tributary.kinesis.testing.DynamoDbLocal;
-import io.tributary.kinesis.testing.KinesisLocal;
 import io.tributary.testing.EngineJvm;
 import io.tributary.testing.LakeCounts;
 import java.io.IOException;
@@ -37,8 +35,6 @@ class KinesisEngineKillTest {
   private static final Duration PATIENCE = Duration.ofSeconds(120);
   private static final long HOUR = 1_763_704_800_000L;
 
-  private static KinesisLocal kinesis;
-  private static DynamoDbLocal dynamo;
   private static KinesisHarness harness;
 
   @TempDir
@@ -46,18 +42,13 @@ class KinesisEngineKillTest {
 
   @BeforeAll
   static void startServers() throws Exception {
-    kinesis = KinesisLocal.start();
-    dynamo = DynamoDbLocal.start();
-    harness = new KinesisHarness(kinesis, dynamo);
+    harness = KinesisHarness.start();
   }
 
   @AfterAll
   static void stopServers() throws Exception {
-    if (dynamo != null) {
-      dynamo.close();
-    }
-    if (kinesis != null) {
-      kinesis.close();
+    if (harness != null) {
+      harness.close();
     }
   }
 
@@ -115,12 +106,12 @@ class KinesisEngineKillTest {
   static void produce(String stream, int count, int burst, List<String> sent, List<String> bad,
       Map<String, String> lastPerShard) {
     Random random = new Random(count);
-    List<Shard> shards = kinesis.shards(stream, false);
+    List<Shard> shards = harness.kinesis().shards(stream, false);
     for (int i = 0; i < count; i++) {
       boolean broken = random.nextInt(100) == 0;
       String json = broken ? "{\"id\": " + i + ", \"oops\": "
           : "{\"id\": " + i + ", \"ts\": " + (HOUR + i * 500L) + ", \"amount\": " + random.nextInt(10_000) + "}";
-      PutRecordResponse put = kinesis.put(stream, shards.get(i % shards.size()), "k" + i,
+      PutRecordResponse put = harness.kinesis().put(stream, shards.get(i % shards.size()), "k" + i,
           json.getBytes(StandardCharsets.UTF_8));
       String position = KinesisPositions.encode(put.sequenceNumber(), 0);
       String coordinate = stream + "/" + put.shardId() + "/" + position;
@@ -142,7 +133,7 @@ class KinesisEngineKillTest {
 
   private EngineJvm launch(String application, String stream, String instance, long rollMillis)
       throws IOException {
-    return EngineJvm.start(root, instance, KinesisEngineProcess.class, kinesis.endpoint().toString(),
-        dynamo.endpoint().toString(), application, stream, root.toString(), instance, Long.toString(rollMillis));
+    return EngineJvm.start(root, instance, KinesisEngineProcess.class, harness.kinesis().endpoint().toString(),
+        harness.dynamo().endpoint().toString(), application, stream, root.toString(), instance, Long.toString(rollMillis));
   }
 }

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The engine as its own process, for tests that kill it: a Kinesis source into a folder lake, stopped gracefully
@@ -30,12 +29,7 @@ public final class KinesisEngineProcess {
     String instance = args[5];
     Duration rollAge = Duration.ofMillis(Long.parseLong(args[6]));
 
-    KinesisSourceSettings settings = KinesisSourceSettings.of(streams, KinesisLocal.REGION, application)
-        .withEndpoints(kinesis, dynamo, null)
-        .withLeaseAssignment(KinesisSourceSettings.LeaseAssignment.LEASE_COUNT)
-        .withTimings(new KinesisSourceSettings.Timings(Duration.ofSeconds(2), Duration.ofSeconds(5),
-            Optional.of(Duration.ofSeconds(1)), Duration.ofSeconds(6), Duration.ofMillis(200),
-            Duration.ofMillis(500), Duration.ofSeconds(2), Duration.ofMillis(200)));
+    KinesisSourceSettings settings = KinesisHarness.settings(kinesis, dynamo, application, streams);
     Landing landing = new Landing(TestLandings.byStream(instance, rollAge), new LocalFileStore(root), Clock.systemUTC());
     KinesisSource source = new KinesisSource(settings, landing, instance, KinesisLocal.CREDENTIALS);
     EngineJvm.serve(landing, source);

@@ -6,6 +6,7 @@ import io.tributary.kinesis.testing.KinesisLocal;
 import io.tributary.landing.Landing;
 import io.tributary.source.Source;
 import io.tributary.source.SourceHarness;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +35,7 @@ import software.amazon.kinesis.retrieval.kpl.ExtendedSequenceNumber;
  * KCL's public lease refresher: with an empty lease table KCL 3 waits a random 1 to 30 s before its first shard
  * sync, which would make every test wait that long.
  */
-final class KinesisHarness implements SourceHarness {
+final class KinesisHarness implements SourceHarness, AutoCloseable {
 
   private static final AtomicInteger STREAMS = new AtomicInteger();
 
@@ -43,9 +44,34 @@ final class KinesisHarness implements SourceHarness {
   /** The open shards of each stream created here (the kit never reshards). */
   private final Map<String, List<Shard>> shards = new java.util.concurrent.ConcurrentHashMap<>();
 
-  KinesisHarness(KinesisLocal kinesis, DynamoDbLocal dynamo) {
+  private KinesisHarness(KinesisLocal kinesis, DynamoDbLocal dynamo) {
     this.kinesis = kinesis;
     this.dynamo = dynamo;
+  }
+
+  /** Starts kinesis-local and DynamoDB Local; {@link #close} stops both. */
+  static KinesisHarness start() throws Exception {
+    KinesisLocal kinesis = KinesisLocal.start();
+    try {
+      return new KinesisHarness(kinesis, DynamoDbLocal.start());
+    } catch (Exception | Error e) {
+      kinesis.close();
+      throw e;
+    }
+  }
+
+  @Override
+  public void close() throws Exception {
+    try {
+      dynamo.close();
+    } finally {
+      kinesis.close();
+    }
+  }
+
+  /** {@link #settings(URI, URI, String, List)} for this harness's servers. */
+  KinesisSourceSettings settings(String application, List<String> streams) {
+    return settings(kinesis.endpoint(), dynamo.endpoint(), application, streams);
   }
 
   /**
@@ -54,10 +80,10 @@ final class KinesisHarness implements SourceHarness {
    * killed one is dead after 4 s), rolls ticked every 200 ms.
    * Leases by count (the hosts' CPU says nothing here).
    */
-  static KinesisSourceSettings settings(KinesisLocal kinesis, DynamoDbLocal dynamo, String application,
+  static KinesisSourceSettings settings(URI kinesisEndpoint, URI dynamoEndpoint, String application,
       List<String> streams) {
     return KinesisSourceSettings.of(streams, KinesisLocal.REGION, application)
-        .withEndpoints(kinesis.endpoint(), dynamo.endpoint(), null)
+        .withEndpoints(kinesisEndpoint, dynamoEndpoint, null)
         .withLeaseAssignment(KinesisSourceSettings.LeaseAssignment.LEASE_COUNT)
         .withTimings(new KinesisSourceSettings.Timings(Duration.ofSeconds(2), Duration.ofSeconds(5),
             Optional.of(Duration.ofSeconds(1)), Duration.ofSeconds(6), Duration.ofMillis(200),
@@ -89,7 +115,7 @@ final class KinesisHarness implements SourceHarness {
   @Override
   public Source newSource(String group, List<String> streams, Landing landing, String instanceId) {
     createLeases(group, streams);
-    return new KinesisSource(settings(kinesis, dynamo, group, streams), landing, instanceId, KinesisLocal.CREDENTIALS);
+    return new KinesisSource(settings(group, streams), landing, instanceId, KinesisLocal.CREDENTIALS);
   }
 
   @Override

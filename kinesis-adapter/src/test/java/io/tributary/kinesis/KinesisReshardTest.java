@@ -2,8 +2,6 @@ package io.tributary.kinesis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tributary.commit.SourcePartition;
-import io.tributary.kinesis.testing.DynamoDbLocal;
 import io.tributary.kinesis.testing.KinesisLocal;
 import io.tributary.landing.Landing;
 import io.tributary.store.LocalFileStore;
@@ -35,45 +33,39 @@ class KinesisReshardTest {
 
   private static final long HOUR = 1_763_704_800_000L;
 
-  private static KinesisLocal kinesis;
-  private static DynamoDbLocal dynamo;
+  private static KinesisHarness harness;
 
   @TempDir
   Path root;
 
   @BeforeAll
   static void startServers() throws Exception {
-    kinesis = KinesisLocal.start();
-    dynamo = DynamoDbLocal.start();
+    harness = KinesisHarness.start();
   }
 
   @AfterAll
   static void stopServers() throws Exception {
-    if (dynamo != null) {
-      dynamo.close();
-    }
-    if (kinesis != null) {
-      kinesis.close();
+    if (harness != null) {
+      harness.close();
     }
   }
 
   @Test
   void aShardSplitDuringIngestionLandsEveryRecordOnceAndParentsBeforeChildren() throws Exception {
-    KinesisHarness harness = new KinesisHarness(kinesis, dynamo);
     String stream = harness.createStream("split", 2);
     harness.createLeases("split-test", List.of(stream));
     Landing landing = new Landing(TestLandings.byStream("a", Duration.ofMillis(300)), new LocalFileStore(root),
         Clock.systemUTC());
-    KinesisSource source = new KinesisSource(KinesisHarness.settings(kinesis, dynamo, "split-test", List.of(stream)),
+    KinesisSource source = new KinesisSource(harness.settings("split-test", List.of(stream)),
         landing, "a", KinesisLocal.CREDENTIALS);
     List<String> sent = new ArrayList<>();
     source.start();
     try {
       sent.addAll(write(stream, 0, 150));
       awaitLanded(50);
-      List<Shard> parents = kinesis.shards(stream, false);
-      kinesis.updateShardCount(stream, 4);
-      assertThat(kinesis.shards(stream, false)).as("open shards after the split").hasSize(4);
+      List<Shard> parents = harness.kinesis().shards(stream, false);
+      harness.kinesis().updateShardCount(stream, 4);
+      assertThat(harness.kinesis().shards(stream, false)).as("open shards after the split").hasSize(4);
       sent.addAll(write(stream, 150, 150));
       awaitLanded(sent.size());
       await(() -> parents.stream().allMatch(p -> "SHARD_END".equals(checkpoint("split-test", p.shardId()))));
@@ -86,7 +78,7 @@ class KinesisReshardTest {
     assertThat(landed.keySet()).isEqualTo(new TreeSet<>(sent));
 
     Map<String, List<String>> childrenOf = new HashMap<>();
-    for (Shard shard : kinesis.shards(stream, true)) {
+    for (Shard shard : harness.kinesis().shards(stream, true)) {
       if (shard.parentShardId() != null) {
         childrenOf.computeIfAbsent(shard.parentShardId(), p -> new ArrayList<>()).add(shard.shardId());
       }
@@ -119,7 +111,7 @@ class KinesisReshardTest {
   }
 
   private String checkpoint(String application, String shardId) {
-    return dynamo.client().getItem(b -> b.tableName(application).consistentRead(true)
+    return harness.dynamo().client().getItem(b -> b.tableName(application).consistentRead(true)
         .key(Map.of("leaseKey", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(shardId))))
         .join().item().get("checkpoint").s();
   }
@@ -127,10 +119,10 @@ class KinesisReshardTest {
   /** Writes {@code count} records spread over the hash key space; the stream routes each to its open shard. */
   private List<String> write(String stream, int from, int count) {
     List<String> sent = new ArrayList<>();
-    List<Shard> shards = kinesis.shards(stream, false);
+    List<Shard> shards = harness.kinesis().shards(stream, false);
     for (int i = from; i < from + count; i++) {
       String json = "{\"id\": " + i + ", \"ts\": " + (HOUR + i * 1000L) + "}";
-      PutRecordResponse put = kinesis.put(stream, shards.get(i % shards.size()), "k" + i,
+      PutRecordResponse put = harness.kinesis().put(stream, shards.get(i % shards.size()), "k" + i,
           json.getBytes(StandardCharsets.UTF_8));
       sent.add(stream + "/" + put.shardId() + "/" + KinesisPositions.encode(put.sequenceNumber(), 0));
     }

@@ -1,7 +1,5 @@
 package io.tributary.kinesis;
 
-import io.tributary.kinesis.testing.DynamoDbLocal;
-import io.tributary.kinesis.testing.KinesisLocal;
 import io.tributary.source.SourceContract;
 import io.tributary.source.SourceHarness;
 import org.junit.jupiter.api.AfterAll;
@@ -10,24 +8,17 @@ import org.junit.jupiter.api.BeforeAll;
 /** The sources compatibility kit against {@link KinesisSource}, kinesis-local and DynamoDB Local. */
 class KinesisSourceContractTest extends SourceContract {
 
-  private static KinesisLocal kinesis;
-  private static DynamoDbLocal dynamo;
   private static KinesisHarness harness;
 
   @BeforeAll
   static void startServers() throws Exception {
-    kinesis = KinesisLocal.start();
-    dynamo = DynamoDbLocal.start();
-    harness = new KinesisHarness(kinesis, dynamo);
+    harness = KinesisHarness.start();
   }
 
   @AfterAll
   static void stopServers() throws Exception {
-    if (dynamo != null) {
-      dynamo.close();
-    }
-    if (kinesis != null) {
-      kinesis.close();
+    if (harness != null) {
+      harness.close();
     }
   }
 

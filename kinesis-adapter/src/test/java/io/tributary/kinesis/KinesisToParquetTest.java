@@ -2,7 +2,6 @@ package io.tributary.kinesis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tributary.kinesis.testing.DynamoDbLocal;
 import io.tributary.kinesis.testing.KinesisLocal;
 import io.tributary.kinesis.testing.KplAggregates;
 import io.tributary.landing.Landing;
@@ -36,14 +35,12 @@ class KinesisToParquetTest {
 
   private static final long HOUR = 1_763_704_800_000L; // 2025-11-21T06:00:00Z
 
-  private static KinesisLocal kinesis;
-  private static DynamoDbLocal dynamo;
+  private static KinesisHarness harness;
   private static S3ProxyServer s3;
 
   @BeforeAll
   static void start() throws Exception {
-    kinesis = KinesisLocal.start();
-    dynamo = DynamoDbLocal.start();
+    harness = KinesisHarness.start();
     s3 = S3ProxyServer.launch();
   }
 
@@ -52,27 +49,24 @@ class KinesisToParquetTest {
     if (s3 != null) {
       s3.close();
     }
-    if (dynamo != null) {
-      dynamo.close();
-    }
-    if (kinesis != null) {
-      kinesis.close();
+    if (harness != null) {
+      harness.close();
     }
   }
 
   @Test
   void twoStreamsLandOnS3AsQueryableParquetWithKplAggregatesSplit() throws Exception {
-    kinesis.createStream("svc-orders", 2);
-    kinesis.createStream("svc-clicks", 1);
-    List<Shard> orderShards = kinesis.shards("svc-orders", false);
-    Shard clickShard = kinesis.shards("svc-clicks", false).get(0);
+    harness.kinesis().createStream("svc-orders", 2);
+    harness.kinesis().createStream("svc-clicks", 1);
+    List<Shard> orderShards = harness.kinesis().shards("svc-orders", false);
+    Shard clickShard = harness.kinesis().shards("svc-clicks", false).get(0);
     long amounts = 0;
     Set<String> sent = new HashSet<>();
     for (int i = 0; i < 120; i++) {
       int amount = 100 + i;
       amounts += amount;
       Shard shard = orderShards.get(i % 2);
-      String seq = kinesis.put("svc-orders", shard, "order-" + i, json("{\"order_id\": \"o" + i + "\", \"ts\": "
+      String seq = harness.kinesis().put("svc-orders", shard, "order-" + i, json("{\"order_id\": \"o" + i + "\", \"ts\": "
           + (HOUR + i * 10_000L) + ", \"amount\": " + amount
           + (i >= 60 ? ", \"coupon\": {\"code\": \"C" + i + "\"}" : "") + "}")).sequenceNumber();
       sent.add("svc-orders/" + shard.shardId() + "/" + KinesisPositions.encode(seq, 0));
@@ -84,7 +78,7 @@ class KinesisToParquetTest {
         int n = a * 25 + j;
         clicks.add(json("{\"click\": " + n + ", \"ts\": " + (HOUR + n) + ", \"page\": \"/p" + (n % 7) + "\"}"));
       }
-      String seq = kinesis.put("svc-clicks", clickShard, "user-" + a, KplAggregates.aggregate("user-" + a, clicks))
+      String seq = harness.kinesis().put("svc-clicks", clickShard, "user-" + a, KplAggregates.aggregate("user-" + a, clicks))
           .sequenceNumber();
       for (int j = 0; j < 25; j++) {
         sent.add("svc-clicks/" + clickShard.shardId() + "/" + KinesisPositions.encode(seq, j));
@@ -95,9 +89,8 @@ class KinesisToParquetTest {
     Path lake = s3.bucketFolder(bucket).resolve("lake");
     Landing landing = new Landing(TestLandings.byStream("a", Duration.ofMillis(300)),
         new S3ObjectStore(s3.settings(bucket), s3.newClient()), Clock.systemUTC());
-    KinesisHarness harness = new KinesisHarness(kinesis, dynamo);
     harness.createLeases("parquet", List.of("svc-orders", "svc-clicks"));
-    KinesisSource source = new KinesisSource(KinesisHarness.settings(kinesis, dynamo, "parquet",
+    KinesisSource source = new KinesisSource(harness.settings("parquet",
         List.of("svc-orders", "svc-clicks")), landing, "a", KinesisLocal.CREDENTIALS);
     List<SourceLag> seen = new CopyOnWriteArrayList<>();
     long started = System.nanoTime();
