@@ -1,6 +1,7 @@
 package io.tributary.kafka;
 
 import io.tributary.landing.Landing;
+import io.tributary.source.LagTracker;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;

@@ -2,6 +2,7 @@ package io.tributary.kafka;
 
 import io.tributary.commit.SourcePartition;
 import io.tributary.landing.Landing;
+import io.tributary.source.LagTracker;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;

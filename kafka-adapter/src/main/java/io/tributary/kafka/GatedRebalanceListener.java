@@ -2,6 +2,7 @@ package io.tributary.kafka;
 
 import io.tributary.commit.SourcePartition;
 import io.tributary.landing.Landing;
+import io.tributary.source.LagTracker;
 import java.util.Collection;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.common.TopicPartition;

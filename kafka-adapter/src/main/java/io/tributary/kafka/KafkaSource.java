@@ -1,6 +1,7 @@
 package io.tributary.kafka;
 
 import io.tributary.landing.Landing;
+import io.tributary.source.LagTracker;
 import io.tributary.source.Source;
 import io.tributary.source.SourceLag;
 import io.tributary.source.SourceState;
@@ -41,7 +42,7 @@ public final class KafkaSource implements Source {
   private final Landing landing;
   private final String clientId;
   private final Clock clock;
-  private final LagTracker lag = new LagTracker();
+  private final LagTracker lag = new LagTracker(LagTracker.Unit.RECORDS);
   private final PartitionOwners owners = new PartitionOwners();
   private volatile Boolean stopResult;
   private final AtomicReference<Throwable> failure = new AtomicReference<>();

@@ -86,7 +86,9 @@ final class ShardProcessor implements ShardRecordProcessor {
       return;
     }
     checkpointer = input.checkpointer();
-    shared.lag.update(shard, input.millisBehindLatest());
+    if (input.millisBehindLatest() != null) {
+      shared.lag.update(shard, input.millisBehindLatest());
+    }
     try {
       for (KinesisClientRecord record : input.records()) {
         SourceRecord converted = toSourceRecord(record);

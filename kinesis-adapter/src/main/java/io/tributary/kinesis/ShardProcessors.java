@@ -1,6 +1,7 @@
 package io.tributary.kinesis;
 
 import io.tributary.landing.Landing;
+import io.tributary.source.LagTracker;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -24,7 +25,7 @@ final class ShardProcessors implements ShardRecordProcessorFactory {
   private final Clock clock;
   private final long tickMillis;
   private final AtomicLong lastTick;
-  final LagTracker lag = new LagTracker();
+  final LagTracker lag = new LagTracker(LagTracker.Unit.MILLIS);
   final AtomicReference<Throwable> failure = new AtomicReference<>();
   private final Set<ShardProcessor> owned = ConcurrentHashMap.newKeySet();
   private volatile boolean stopping;
