@@ -1,7 +1,7 @@
 package io.tributary.partition;
 
 import io.tributary.decode.BigNumber;
-import io.tributary.errors.ErrorType;
+import io.tributary.error.ErrorType;
 import io.tributary.record.SourceRecord;
 import java.util.List;
 import java.util.Map;
