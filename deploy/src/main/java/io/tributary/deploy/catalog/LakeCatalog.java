@@ -5,6 +5,7 @@ import io.tributary.deploy.settings.DeploySettings;
 import io.tributary.error.ErrorType;
 import io.tributary.errors.ErrorRows;
 import io.tributary.partition.Granularity;
+import io.tributary.schema.HiveTypes;
 import io.tributary.schema.MetadataColumns;
 import java.util.ArrayList;
 import java.util.Arrays;
