@@ -45,7 +45,7 @@ public final class AdapterRules {
         .and(not(resideInAPackage(adapterPackage + "..")))
         .and(not(resideInAnyPackage(API_PACKAGES)))
         .and(not(apiClass()))
-        .as("ingest-core classes outside the source API " + Arrays.toString(API_PACKAGES) + " + " + API_CLASSES);
+        .as("are ingest-core classes outside the source API " + Arrays.toString(API_PACKAGES) + " + " + API_CLASSES);
     return noClasses().that().resideInAPackage(adapterPackage + "..")
         .should().dependOnClassesThat(outsideTheApi)
         .because("an adapter reads a source and hands records to landing; landing, commit and schema logic stay in "
