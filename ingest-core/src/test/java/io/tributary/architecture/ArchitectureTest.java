@@ -1,5 +1,7 @@
 package io.tributary.architecture;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -35,6 +37,17 @@ class ArchitectureTest {
       .matching("io.tributary.(*)..")
       .namingSlices("io.tributary.$1")
       .should().beFreeOfCycles();
+
+  /**
+   * {@link io.tributary.error.ErrorType} is a leaf: every stage (decode, routing, partition, schema) reports its
+   * failures with it, so it may depend on none of them.
+   */
+  @ArchTest
+  static final ArchRule errorTypesAreALeaf = noClasses()
+      .that().resideInAPackage("io.tributary.error..")
+      .should().dependOnClassesThat(
+          resideInAPackage("io.tributary..").and(not(resideInAPackage("io.tributary.error.."))))
+      .because("the stages that report errors depend on io.tributary.error");
 
   /** Schema rules are reached through {@code io.tributary.schema}: its {@code internal} package is its own. */
   @ArchTest
