@@ -9,7 +9,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
-import io.tributary.errors.ErrorType;
+import io.tributary.error.ErrorType;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;

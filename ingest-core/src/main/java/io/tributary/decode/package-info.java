@@ -29,6 +29,9 @@
  * Objects with any number of distinct keys are accepted: capping columns is the schema layer's job. The maps and
  * lists are fresh and mutable, and belong to the caller.
  *
+ * <p>{@link io.tributary.decode.FieldPath} addresses a field of an event by a dotted path ({@code meta.type}): routing
+ * fields, the event-time field and partition key fields are read through it.
+ *
  * <h2>Errors</h2>
  *
  * <p>Checked in this order; the first failure wins. Byte offsets are 0-based from the start of the payload.

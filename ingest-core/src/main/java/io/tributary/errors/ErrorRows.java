@@ -1,5 +1,6 @@
 package io.tributary.errors;
 
+import io.tributary.error.ErrorType;
 import io.tributary.partition.EventTimes;
 import io.tributary.partition.Granularity;
 import io.tributary.partition.HivePartitionValues;

@@ -1,5 +1,6 @@
 package io.tributary.errors;
 
+import io.tributary.error.ErrorType;
 import io.tributary.record.SourceRecord;
 import io.tributary.routing.DatasetNames;
 import java.util.Objects;

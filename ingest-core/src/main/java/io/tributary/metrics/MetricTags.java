@@ -10,7 +10,7 @@ public final class MetricTags {
   public static final String OUTCOME = "outcome";
   /** The kind of a written file: {@link #DATA} or {@link #ERROR}. */
   public static final String KIND = "kind";
-  /** The {@link io.tributary.errors.ErrorType} of a record sent to the error prefix. */
+  /** The {@link io.tributary.error.ErrorType} of a record sent to the error prefix. */
   public static final String ERROR_TYPE = "error_type";
 
   /** Buffered for a data file. */

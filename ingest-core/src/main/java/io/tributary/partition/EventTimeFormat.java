@@ -1,7 +1,7 @@
 package io.tributary.partition;
 
 import io.tributary.decode.BigNumber;
-import io.tributary.schema.internal.Timestamps;
+import io.tributary.schema.Timestamps;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Arrays;

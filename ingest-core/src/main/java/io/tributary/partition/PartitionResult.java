@@ -1,6 +1,6 @@
 package io.tributary.partition;
 
-import io.tributary.errors.ErrorType;
+import io.tributary.error.ErrorType;
 import java.util.Objects;
 
 /**

@@ -1,5 +1,6 @@
 package io.tributary.partition;
 
+import io.tributary.decode.FieldPath;
 import io.tributary.schema.ColumnNames;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -37,7 +38,7 @@ public record PartitionSpec(
     Objects.requireNonNull(extraFieldKeys, "extraFieldKeys may not be null");
     extraFieldKeys = List.copyOf(extraFieldKeys);
     if (eventTimeField != null) {
-      FieldPaths.parse(eventTimeField, "event-time field");
+      fieldPath(eventTimeField, "event-time field");
     } else if (format != EventTimeFormat.AUTO) {
       throw new IllegalArgumentException("Invalid event-time format: '" + format.configWord()
           + "': set without an event-time field (records are partitioned by their source timestamp); "
@@ -82,8 +83,22 @@ public record PartitionSpec(
   }
 
   static String keyName(String fieldPath) {
-    String[] segments = FieldPaths.parse(fieldPath, "partition key field");
-    return ColumnNames.sanitize(segments[segments.length - 1]);
+    return ColumnNames.sanitize(fieldPath(fieldPath, "partition key field").lastSegment());
+  }
+
+  /**
+   * Parses a configured path.
+   *
+   * @param what what the path configures, for the message ("event-time field")
+   * @throws IllegalArgumentException {@code "Invalid <what>: '<path>': <why>"}
+   */
+  static FieldPath fieldPath(String path, String what) {
+    try {
+      return FieldPath.parse(path);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("Invalid " + what + ": '" + path + "': " + e.getMessage()
+          + " (a dotted path such as 'meta.region' is expected)", e);
+    }
   }
 
   private static void checkExtraKeys(List<String> paths) {

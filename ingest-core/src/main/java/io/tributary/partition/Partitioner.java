@@ -1,7 +1,8 @@
 package io.tributary.partition;
 
 import io.tributary.decode.BigNumber;
-import io.tributary.errors.ErrorType;
+import io.tributary.decode.FieldPath;
+import io.tributary.error.ErrorType;
 import io.tributary.record.SourceRecord;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +28,8 @@ public final class Partitioner {
   private static final int MAX_QUOTED_CHARS = 100;
 
   private final PartitionSpec spec;
-  private final String[] eventTimePath;
-  private final List<String[]> extraPaths;
+  private final FieldPath eventTimePath;
+  private final List<FieldPath> extraPaths;
   private final List<String> extraNames;
 
   /** A partitioner for {@code spec}; may not be null. */
@@ -36,9 +37,9 @@ public final class Partitioner {
     this.spec = Objects.requireNonNull(spec, "spec may not be null");
     this.eventTimePath = spec.eventTimeField() == null
         ? null
-        : FieldPaths.parse(spec.eventTimeField(), "event-time field");
+        : PartitionSpec.fieldPath(spec.eventTimeField(), "event-time field");
     this.extraPaths = spec.extraFieldKeys().stream()
-        .map(path -> FieldPaths.parse(path, "partition key field"))
+        .map(path -> PartitionSpec.fieldPath(path, "partition key field"))
         .toList();
     this.extraNames = spec.extraKeyNames();
   }
@@ -57,7 +58,7 @@ public final class Partitioner {
   public PartitionResult partition(SourceRecord record, Map<String, Object> event) {
     Objects.requireNonNull(record, "record may not be null");
     Objects.requireNonNull(event, "event may not be null");
-    Object timeValue = eventTimePath == null ? null : FieldPaths.lookup(event, eventTimePath);
+    Object timeValue = eventTimePath == null ? null : eventTimePath.valueIn(event);
     long eventTime;
     if (timeValue == null) {
       Long sourceMicros = EventTimes.fromSourceMillis(record.timestampMillis());
@@ -78,25 +79,10 @@ public final class Partitioner {
     }
     StringBuilder path = new StringBuilder(64).append(spec.granularity().timePath(eventTime));
     for (int i = 0; i < extraPaths.size(); i++) {
-      String value = keyText(FieldPaths.lookup(event, extraPaths.get(i)));
+      String value = extraPaths.get(i).textOrNull(event);
       path.append('/').append(HivePartitionValues.keyValue(extraNames.get(i), value));
     }
     return new PartitionResult.Partitioned(path.toString(), eventTime);
-  }
-
-  /** The text of an extra key's value, or null for the default partition. */
-  private static String keyText(Object value) {
-    if (value instanceof String s) {
-      return s;
-    }
-    if (value instanceof BigNumber big) {
-      return big.text();
-    }
-    // Java's text for these is the JSON text Jackson writes: 42, true, 1.5, 1.0E20.
-    if (value instanceof Long || value instanceof Double || value instanceof Boolean) {
-      return value.toString();
-    }
-    return null;
   }
 
   private static String describe(Object value) {

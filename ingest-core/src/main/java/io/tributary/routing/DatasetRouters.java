@@ -1,5 +1,6 @@
 package io.tributary.routing;
 
+import io.tributary.decode.FieldPath;
 import java.util.Objects;
 
 /**

@@ -5,7 +5,7 @@ import java.util.Objects;
 /**
  * The outcome of routing one record: the dataset it belongs to, or why none could be chosen. Routing never throws
  * for a bad record; an {@link Unroutable} record becomes an error row of type
- * {@link io.tributary.errors.ErrorType#ROUTING} and the pipeline goes on.
+ * {@link io.tributary.error.ErrorType#ROUTING} and the pipeline goes on.
  */
 public sealed interface RouteResult permits RouteResult.Routed, RouteResult.Unroutable {
 

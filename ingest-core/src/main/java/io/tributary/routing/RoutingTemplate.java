@@ -1,7 +1,8 @@
 package io.tributary.routing;
 
+import io.tributary.decode.FieldPath;
+import io.tributary.decode.FieldPath.Lookup;
 import io.tributary.record.SourceRecord;
-import io.tributary.routing.FieldPath.Lookup;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -158,7 +159,10 @@ final class RoutingTemplate {
   private record FieldPart(FieldPath path) implements Part {
     @Override
     public Lookup value(SourceRecord record, Map<String, Object> event) {
-      return path.lookup(event);
+      Lookup value = path.textIn(event);
+      return value instanceof Lookup.Absent absent
+          ? new Lookup.Absent("routing field '" + path + "' " + absent.reason())
+          : value;
     }
   }
 }

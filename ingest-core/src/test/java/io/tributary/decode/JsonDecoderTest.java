@@ -5,7 +5,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tributary.errors.ErrorType;
+import io.tributary.error.ErrorType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;

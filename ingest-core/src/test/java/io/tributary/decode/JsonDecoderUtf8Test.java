@@ -5,7 +5,7 @@ import static io.tributary.decode.JsonDecoderTest.failure;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tributary.errors.ErrorType;
+import io.tributary.error.ErrorType;
 import java.io.ByteArrayOutputStream;
 import org.junit.jupiter.api.Test;
 

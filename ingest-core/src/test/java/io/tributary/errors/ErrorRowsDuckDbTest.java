@@ -6,6 +6,7 @@ import static io.tributary.errors.ErrorRowsTest.record;
 import static io.tributary.errors.ErrorRowsTest.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tributary.error.ErrorType;
 import io.tributary.parquet.ParquetRowWriter;
 import io.tributary.parquet.WriteOptions;
 import io.tributary.partition.Granularity;

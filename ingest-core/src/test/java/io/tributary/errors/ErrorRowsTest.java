@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
+import io.tributary.error.ErrorType;
 import io.tributary.partition.Granularity;
 import io.tributary.record.SourceRecord;
 import io.tributary.record.SourceRecord.Header;

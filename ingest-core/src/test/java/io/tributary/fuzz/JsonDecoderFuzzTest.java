@@ -14,7 +14,7 @@ import io.tributary.decode.BigNumber;
 import io.tributary.decode.DecodeLimits;
 import io.tributary.decode.DecodeResult;
 import io.tributary.decode.JsonDecoder;
-import io.tributary.errors.ErrorType;
+import io.tributary.error.ErrorType;
 import java.math.BigDecimal;
 import java.util.Iterator;
 import java.util.LinkedHashMap;

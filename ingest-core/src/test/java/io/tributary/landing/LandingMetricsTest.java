@@ -10,7 +10,7 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.distribution.ValueAtPercentile;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tributary.commit.SourcePartition;
-import io.tributary.errors.ErrorType;
+import io.tributary.error.ErrorType;
 import io.tributary.metrics.MetricTags;
 import io.tributary.metrics.TributaryMeter;
 import io.tributary.record.SourceRecord;

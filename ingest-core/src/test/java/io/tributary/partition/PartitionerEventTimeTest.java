@@ -3,7 +3,7 @@ package io.tributary.partition;
 import static io.tributary.partition.GranularityTest.micros;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tributary.errors.ErrorType;
+import io.tributary.error.ErrorType;
 import io.tributary.record.SourceRecord;
 import io.tributary.testing.Json;
 import java.nio.charset.StandardCharsets;

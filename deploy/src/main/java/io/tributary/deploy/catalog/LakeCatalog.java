@@ -2,9 +2,10 @@ package io.tributary.deploy.catalog;
 
 import io.tributary.deploy.settings.DatasetSettings;
 import io.tributary.deploy.settings.DeploySettings;
+import io.tributary.error.ErrorType;
 import io.tributary.errors.ErrorRows;
-import io.tributary.errors.ErrorType;
 import io.tributary.partition.Granularity;
+import io.tributary.schema.HiveTypes;
 import io.tributary.schema.MetadataColumns;
 import java.util.ArrayList;
 import java.util.Arrays;

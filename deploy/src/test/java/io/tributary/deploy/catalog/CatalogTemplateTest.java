@@ -5,8 +5,8 @@ import static io.tributary.deploy.Templates.render;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tributary.deploy.Templates;
+import io.tributary.error.ErrorType;
 import io.tributary.errors.ErrorRows;
-import io.tributary.errors.ErrorType;
 import io.tributary.partition.Granularity;
 import io.tributary.schema.Field;
 import java.util.Arrays;
@@ -87,6 +87,15 @@ class CatalogTemplateTest {
     List<Map<String, Object>> columns = at(errors, "StorageDescriptor", "Columns");
     assertThat(columns).extracting(c -> c.get("Name"))
         .containsExactlyElementsOf(ErrorRows.schema().root().fields().stream().map(Field::name).toList());
+  }
+
+  @Test
+  void theErrorsTableDeclaresTheHiveTypesOfTheErrorFilesColumns() {
+    List<Map<String, Object>> columns = at(tables().get(LakeCatalog.ERRORS_TABLE), "StorageDescriptor", "Columns");
+    assertThat(columns.stream().map(c -> c.get("Name") + " " + c.get("Type")).toList()).containsExactly(
+        "error_type string", "error_message string", "dataset string", "source string", "partition string",
+        "offset string", "source_time timestamp", "key string", "headers map<string,string>", "payload string",
+        "payload_text string", "ingest_time timestamp");
   }
 
   private Map<String, Map<String, Object>> tables() {

@@ -3,7 +3,7 @@ package io.tributary.app.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.tributary.errors.ErrorType;
+import io.tributary.error.ErrorType;
 import io.tributary.metrics.LandingMetrics;
 import io.tributary.metrics.MetricTags;
 import java.net.URI;

@@ -3,7 +3,7 @@ package io.tributary.app.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tributary.errors.ErrorType;
+import io.tributary.error.ErrorType;
 import io.tributary.metrics.LandingMetrics;
 import java.util.Optional;
 import java.util.Set;

@@ -2,6 +2,7 @@ package io.tributary.schema.internal;
 
 import io.tributary.decode.BigNumber;
 import io.tributary.schema.PrimitiveType;
+import io.tributary.schema.Timestamps;
 import java.math.BigDecimal;
 
 /**

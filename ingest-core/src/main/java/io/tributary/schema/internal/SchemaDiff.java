@@ -2,6 +2,7 @@ package io.tributary.schema.internal;
 
 import io.tributary.schema.ColumnType;
 import io.tributary.schema.Field;
+import io.tributary.schema.HiveTypes;
 import io.tributary.schema.ListType;
 import io.tributary.schema.MapType;
 import io.tributary.schema.SchemaChange;
@@ -25,7 +26,7 @@ public final class SchemaDiff {
       String path = prefix.isEmpty() ? field.name() : prefix + "." + field.name();
       Field before = previous == null ? null : previous.field(field.name());
       if (before == null) {
-        out.add(new SchemaChange(path, field.originalName(), AthenaTypes.ddl(field.type())));
+        out.add(new SchemaChange(path, field.originalName(), HiveTypes.of(field.type())));
       } else {
         type(before.type(), field.type(), path, out);
       }

@@ -1,4 +1,4 @@
-package io.tributary.schema.internal;
+package io.tributary.schema;
 
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -12,7 +12,8 @@ import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
 
 /**
- * Reads a JSON value as a point in time, in microseconds since the epoch (UTC).
+ * Reads a JSON value as a point in time, in microseconds since the epoch (UTC): how a {@link PrimitiveType#TIMESTAMP}
+ * column takes a value, and how the event time is read by default ({@code io.tributary.partition.EventTimeFormat}).
  *
  * <p>Strings: ISO-8601 date-times with {@code T} or a space, optional fraction (to nanoseconds, truncated to
  * micros), and an offset ({@code Z}, {@code +02:00}) or none (then UTC); a bare date is midnight UTC. Numbers are

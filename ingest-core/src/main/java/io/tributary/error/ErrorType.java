@@ -1,4 +1,4 @@
-package io.tributary.errors;
+package io.tributary.error;
 
 /**
  * Why a record could not be landed in its dataset. Each type is a partition of the error prefix
