@@ -1,5 +1,6 @@
 package io.tributary.commit;
 
+import io.tributary.source.Position;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -22,7 +23,7 @@ import java.util.Objects;
  * @param owner the instance that wrote it
  * @param committedAt when
  */
-public record CommitRecord(long seq, String watermark, List<StagedFile> files, List<DurableRange> above,
+public record CommitRecord(long seq, Position watermark, List<StagedFile> files, List<DurableRange> above,
     String owner, Instant committedAt) {
   public CommitRecord {
     if (seq < 1) {
@@ -35,8 +36,8 @@ public record CommitRecord(long seq, String watermark, List<StagedFile> files, L
   }
 
   /** True when the record at {@code position} with buffer key {@code bufferKey} is durable as of this commit. */
-  public boolean isDurable(String bufferKey, String position) {
-    if (Positions.atOrBefore(position, watermark)) {
+  public boolean isDurable(String bufferKey, Position position) {
+    if (position.atOrBefore(watermark)) {
       return true;
     }
     for (DurableRange range : above) {

@@ -1,6 +1,6 @@
 package io.tributary.errors;
 
-import io.tributary.record.SourceRecord;
+import io.tributary.source.SourceRecord;
 import io.tributary.routing.DatasetNames;
 import java.util.Objects;
 

@@ -2,7 +2,7 @@ package io.tributary.partition;
 
 import io.tributary.decode.BigNumber;
 import io.tributary.errors.ErrorType;
-import io.tributary.record.SourceRecord;
+import io.tributary.source.SourceRecord;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;

@@ -1,6 +1,6 @@
 package io.tributary.routing;
 
-import io.tributary.record.SourceRecord;
+import io.tributary.source.SourceRecord;
 import io.tributary.routing.FieldPath.Lookup;
 import java.util.ArrayList;
 import java.util.List;
