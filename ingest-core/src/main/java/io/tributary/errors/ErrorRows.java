@@ -2,6 +2,7 @@ package io.tributary.errors;
 
 import io.tributary.layout.LakeLayout;
 import io.tributary.partition.EventTimes;
+import io.tributary.partition.Granularity;
 import io.tributary.source.SourceRecord;
 import io.tributary.schema.ColumnType;
 import io.tributary.schema.DatasetSchema;
@@ -20,7 +21,7 @@ import java.util.Objects;
 
 /**
  * The rows of the error prefix: one per {@link FailedRecord}, in a fixed schema, under
- * {@code <dataset or _unrouted>/error_type=<TYPE>/year=.../hour=...} ({@link LakeLayout#errorFolder}).
+ * {@code <dataset or _unrouted>/error_type=<TYPE>/year=.../hour=...} ({@link #folder}).
  *
  * <h2>Columns</h2>
  * <ul>
@@ -109,6 +110,19 @@ public final class ErrorRows {
     row[PAYLOAD_TEXT_INDEX] = utf8OrNull(record.value());
     row[INGEST_TIME_INDEX] = failed.ingestMicros();
     return row;
+  }
+
+  /**
+   * The folder of a failed record's error file ({@link #folder}), down to {@code granularity}. The
+   * time keys come from the source timestamp, since the event time is unknown or bad for many failures; a source
+   * timestamp outside the years 1 to 9999 is clamped into them, because an error row must land somewhere.
+   */
+  public static String folder(LakeLayout layout, FailedRecord failed, Granularity granularity) {
+    Objects.requireNonNull(failed, "failed may not be null");
+    Objects.requireNonNull(granularity, "granularity may not be null");
+    long millis = failed.record().timestampMillis();
+    long micros = Math.max(EventTimes.MIN_MICROS / 1_000L, Math.min(EventTimes.MAX_MICROS / 1_000L, millis)) * 1_000L;
+    return layout.errorFolder(failed.dataset(), failed.type().name(), granularity.timePath(micros));
   }
 
   private static Map<String, Object> headers(SourceRecord record) {

@@ -8,7 +8,6 @@ import io.tributary.errors.ErrorType;
 import io.tributary.errors.FailedRecord;
 import io.tributary.layout.LakeLayout;
 import io.tributary.metrics.LandingMetrics;
-import io.tributary.partition.EventTimes;
 import io.tributary.partition.PartitionResult;
 import io.tributary.partition.Partitioner;
 import io.tributary.routing.RouteResult;
@@ -103,15 +102,11 @@ final class RecordPath {
 
   private Placement error(SourceRecord record, ErrorType type, String message, String dataset, long ingestMicros,
       Predicate<String> durable) {
-    // The time keys of an error path come from the source timestamp (the event time is unknown or bad for many
-    // failures), clamped into the years 1 to 9999, because an error row must land somewhere.
-    long millis = Math.max(EventTimes.MIN_MICROS / 1_000L,
-        Math.min(EventTimes.MAX_MICROS / 1_000L, record.timestampMillis()));
-    String folder = layout.errorFolder(dataset, type.name(), settings.errorGranularity().timePath(millis * 1_000L));
+    FailedRecord failed = new FailedRecord(type, message, dataset, record, ingestMicros);
+    String folder = ErrorRows.folder(layout, failed, settings.errorGranularity());
     if (durable.test(folder)) {
       return DUPLICATE;
     }
-    FailedRecord failed = new FailedRecord(type, message, dataset, record, ingestMicros);
     return new Row(folder, settings.errorRolling(), ErrorRows.schema(), ErrorRows.row(failed), type, dataset);
   }
 

@@ -23,9 +23,9 @@ public final class VersionedLog {
     public Location {
       ObjectKeys.validate(Objects.requireNonNull(folder, "folder may not be null"));
       Objects.requireNonNull(name, "name may not be null");
-      if (digits < 1 || digits > 19) {
+      if (digits < 1 || digits > 20) {
         throw new IllegalArgumentException("Invalid log location " + folder + ": digits " + digits
-            + " must be 1 to 19");
+            + " must be 1 to 20");
       }
     }
 

@@ -12,6 +12,7 @@ import io.tributary.decode.JsonDecoder;
 import io.tributary.parquet.InMemoryOutputFile;
 import io.tributary.parquet.ParquetRowWriter;
 import io.tributary.parquet.WriteOptions;
+import io.tributary.source.Position;
 import io.tributary.schema.ColumnType;
 import io.tributary.schema.DatasetSchema;
 import io.tributary.schema.DatasetSchemas;
@@ -85,7 +86,7 @@ class SchemaLayerFuzzTest {
         assertAppendsOnly(previous.root(), row.schema().root(), "");
       }
       previous = row.schema();
-      buffer.append(row.schema(), row.row(), Integer.toString(e), 0);
+      buffer.append(row.schema(), row.row(), Position.of(e), 0);
     }
     if (buffer.records() == 0) {
       return;

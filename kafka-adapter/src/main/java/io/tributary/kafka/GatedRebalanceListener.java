@@ -1,7 +1,7 @@
 package io.tributary.kafka;
 
-import io.tributary.commit.SourcePartition;
-import io.tributary.landing.Landing;
+import io.tributary.source.SourcePartition;
+import io.tributary.source.SourceLanding;
 import io.tributary.source.LagTracker;
 import java.util.Collection;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -18,12 +18,12 @@ final class GatedRebalanceListener implements ConsumerRebalanceListener {
 
   private final ConsumerRebalanceListener streams;
   private final GatedConsumer consumer;
-  private final Landing landing;
+  private final SourceLanding landing;
   private final CommitGate gate;
   private final LagTracker lag;
   private final PartitionOwners owners;
 
-  GatedRebalanceListener(ConsumerRebalanceListener streams, GatedConsumer consumer, Landing landing, CommitGate gate,
+  GatedRebalanceListener(ConsumerRebalanceListener streams, GatedConsumer consumer, SourceLanding landing, CommitGate gate,
       LagTracker lag, PartitionOwners owners) {
     this.streams = streams;
     this.consumer = consumer;

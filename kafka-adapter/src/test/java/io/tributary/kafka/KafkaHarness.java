@@ -1,6 +1,6 @@
 package io.tributary.kafka;
 
-import io.tributary.commit.SourcePartition;
+import io.tributary.source.SourcePartition;
 import io.tributary.kafka.testing.KafkaBroker;
 import io.tributary.landing.Landing;
 import io.tributary.source.Source;

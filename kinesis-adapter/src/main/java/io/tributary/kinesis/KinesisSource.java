@@ -1,6 +1,6 @@
 package io.tributary.kinesis;
 
-import io.tributary.landing.Landing;
+import io.tributary.source.SourceLanding;
 import io.tributary.source.Source;
 import io.tributary.source.SourceLag;
 import io.tributary.source.SourceState;
@@ -39,7 +39,7 @@ public final class KinesisSource implements Source {
   private static final long GRACEFUL_SECONDS = 10;
 
   private final KinesisSourceSettings settings;
-  private final Landing landing;
+  private final SourceLanding landing;
   private final String workerId;
   private final AwsCredentialsProvider credentials;
   private final ShardProcessors processors;
@@ -53,12 +53,12 @@ public final class KinesisSource implements Source {
    * @param workerId this worker's name in the lease table (the instance id suits; unique per running task)
    * @param credentials the credentials of the three clients; null for the default AWS chain (the task role)
    */
-  public KinesisSource(KinesisSourceSettings settings, Landing landing, String workerId,
+  public KinesisSource(KinesisSourceSettings settings, SourceLanding landing, String workerId,
       AwsCredentialsProvider credentials) {
     this(settings, landing, workerId, credentials, Clock.systemUTC());
   }
 
-  KinesisSource(KinesisSourceSettings settings, Landing landing, String workerId, AwsCredentialsProvider credentials,
+  KinesisSource(KinesisSourceSettings settings, SourceLanding landing, String workerId, AwsCredentialsProvider credentials,
       Clock clock) {
     this.settings = Objects.requireNonNull(settings, "settings may not be null");
     this.landing = Objects.requireNonNull(landing, "landing may not be null");
