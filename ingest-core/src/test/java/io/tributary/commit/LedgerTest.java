@@ -158,6 +158,26 @@ class LedgerTest {
     assertThat(latest.above()).containsExactly(current.range());
   }
 
+  @Test
+  void kinesisSizedPositionsRoundTripThroughTheLedgerAsDecimalText() {
+    LocalFileStore store = new LocalFileStore(dir);
+    Ledger ledger = ledger(store, "a");
+    String seq = "49590338271490256608559692538361571095921575989136588898";
+    Position first = Position.parse(seq + "000000");
+    Position last = Position.parse(seq + "000041");
+    StagedFile file = staged(ledger, "lake/orders/orders+3+" + first + ".parquet", first.toString(), last.toString(),
+        "rows");
+    ledger.commit(P, 1, first.before(), List.of(file), List.of(file.range()));
+
+    CommitRecord recovered = ledger(store, "b").recover(P).orElseThrow();
+    assertThat(recovered.watermark()).isEqualTo(first.before());
+    assertThat(recovered.above()).containsExactly(new DurableRange(file.range().bufferKey(), first, last));
+    assertThat(recovered.isDurable(file.range().bufferKey(), Position.parse(seq + "000007"))).isTrue();
+    assertThat(text(store, "lake/_tributary/ledger/orders/3/00000000000000000001.json"))
+        .contains("\"watermark\":\"" + first.before() + "\"", "\"first\":\"" + first + "\"",
+            "\"last\":\"" + last + "\"");
+  }
+
   /** Counts reads, to show that finding the latest commit does not read the whole ledger. */
   private static final class CountingStore extends ForwardingStore {
     int gets;
