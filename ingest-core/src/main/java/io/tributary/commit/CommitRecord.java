@@ -18,7 +18,8 @@ import java.util.Objects;
  *
  * @param seq the flush number, from 1, one more than the previous commit's
  * @param watermark every source position at or below it is durable; null when none is yet
- * @param files the files this flush makes visible (data and error files)
+ * @param files the files this flush makes visible (data and error files); a format that writes files in place
+ *     (no staging) records each with its final key as staging key
  * @param above the durable ranges, of this and earlier flushes, with records above the watermark
  * @param owner the instance that wrote it
  * @param committedAt when

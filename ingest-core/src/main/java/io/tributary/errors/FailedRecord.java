@@ -1,7 +1,7 @@
 package io.tributary.errors;
 
-import io.tributary.source.SourceRecord;
 import io.tributary.routing.DatasetNames;
+import io.tributary.source.SourceRecord;
 import java.util.Objects;
 
 /**

@@ -11,8 +11,10 @@ import java.util.UUID;
  * the one place keys are made.
  *
  * <pre>
- * &lt;prefix&gt;/&lt;dataset&gt;/&lt;partition path&gt;/&lt;stream&gt;+&lt;partition&gt;+&lt;first position&gt;.parquet   data files
- * &lt;errorPrefix&gt;/&lt;dataset or _unrouted&gt;/error_type=&lt;TYPE&gt;/year=…/&lt;same file name&gt;            error files
+ * &lt;prefix&gt;/&lt;dataset&gt;/&lt;partition path&gt;/&lt;stream&gt;+&lt;partition&gt;+&lt;first position&gt;.parquet
+ *                                                                                      data files
+ * &lt;errorPrefix&gt;/&lt;dataset or _unrouted&gt;/error_type=&lt;TYPE&gt;/year=…/&lt;same file name&gt;
+ *                                                                                      error files
  * &lt;prefix&gt;/_schemas/&lt;dataset&gt;/v0000000001.json                                      schema history
  * &lt;prefix&gt;/_tributary/ledger/&lt;stream&gt;/&lt;partition&gt;/00000000000000000001.json        commit ledger
  * &lt;prefix&gt;/_tributary/staging/&lt;stream&gt;/&lt;partition&gt;/&lt;uuid&gt;.bin                    staged uploads
@@ -108,7 +110,7 @@ public final class LakeLayout {
     return ObjectKeys.join(prefix, STATE_FOLDER);
   }
 
-  /** A key of engine state that is neither ledger nor staging (a readiness probe): {@code <prefix>/_tributary/<name>}. */
+  /** A key of engine state other than ledger and staging (a readiness probe): {@code <prefix>/_tributary/<name>}. */
   public String stateKey(String name) {
     return ObjectKeys.join(stateFolder(), name);
   }

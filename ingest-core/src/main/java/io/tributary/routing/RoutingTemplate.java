@@ -1,7 +1,7 @@
 package io.tributary.routing;
 
-import io.tributary.source.SourceRecord;
 import io.tributary.routing.FieldPath.Lookup;
+import io.tributary.source.SourceRecord;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

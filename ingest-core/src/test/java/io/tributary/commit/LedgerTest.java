@@ -35,7 +35,8 @@ class LedgerTest {
   private static StagedFile staged(Ledger ledger, String key, String first, String last, String content) {
     String stagingKey = ledger.newStagingKey(P);
     ledger.stage(stagingKey, content.getBytes(StandardCharsets.UTF_8));
-    return new StagedFile(key, stagingKey, new DurableRange(key, Position.parse(first), Position.parse(last)), 1, content.length());
+    DurableRange range = new DurableRange(key, Position.parse(first), Position.parse(last));
+    return new StagedFile(key, stagingKey, range, 1, content.length());
   }
 
   private static String text(ObjectStore store, String key) {

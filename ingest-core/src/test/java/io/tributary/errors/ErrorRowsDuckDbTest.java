@@ -82,7 +82,8 @@ class ErrorRowsDuckDbTest {
   }
 
   private void write(FailedRecord failed, int fileNumber) throws Exception {
-    String key = ObjectKeys.join(ErrorRows.folder(new LakeLayout("", "errors"), failed, Granularity.HOUR), "part-" + fileNumber
+    String folder = ErrorRows.folder(new LakeLayout("", "errors"), failed, Granularity.HOUR);
+    String key = ObjectKeys.join(folder, "part-" + fileNumber
         + ".parquet");
     Path file = dir.resolve(key);
     Files.createDirectories(file.getParent());

@@ -6,13 +6,13 @@ import static org.assertj.core.api.Assertions.entry;
 
 import io.tributary.layout.LakeLayout;
 import io.tributary.partition.Granularity;
-import io.tributary.source.Position;
-import io.tributary.source.SourceRecord;
-import io.tributary.source.SourceRecord.Header;
 import io.tributary.schema.DatasetSchema;
 import io.tributary.schema.Field;
 import io.tributary.schema.MapType;
 import io.tributary.schema.PrimitiveType;
+import io.tributary.source.Position;
+import io.tributary.source.SourceRecord.Header;
+import io.tributary.source.SourceRecord;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
@@ -129,7 +129,8 @@ class ErrorRowsTest {
 
     assertThat(ErrorRows.folder(ROOT, failed, Granularity.HOUR))
         .isEqualTo("orders/error_type=SCHEMA/year=2026/month=03/day=07/hour=06");
-    assertThat(ErrorRows.folder(ROOT, failed, Granularity.MONTH)).isEqualTo("orders/error_type=SCHEMA/year=2026/month=03");
+    assertThat(ErrorRows.folder(ROOT, failed, Granularity.MONTH))
+        .isEqualTo("orders/error_type=SCHEMA/year=2026/month=03");
   }
 
   @Test

@@ -1,17 +1,17 @@
 package io.tributary.landing;
 
 import io.tributary.buffer.RollingPolicy;
-import io.tributary.source.Position;
-import io.tributary.source.SourcePartition;
 import io.tributary.decode.DecodeLimits;
 import io.tributary.parquet.WriteOptions;
 import io.tributary.partition.EventTimeFormat;
 import io.tributary.partition.Granularity;
 import io.tributary.partition.PartitionSpec;
-import io.tributary.source.SourceRecord;
 import io.tributary.routing.DatasetRouters;
 import io.tributary.schema.EvolutionSettings;
 import io.tributary.schema.SchemaPolicy;
+import io.tributary.source.Position;
+import io.tributary.source.SourcePartition;
+import io.tributary.source.SourceRecord;
 import io.tributary.store.ObjectStore;
 import io.tributary.testing.LakeCounts;
 import java.nio.charset.StandardCharsets;

@@ -21,14 +21,17 @@ class LakeLayoutTest {
 
   @Test
   void errorFilesLiveUnderTheErrorPrefixByDatasetOrUnroutedAndErrorType() {
-    assertThat(layout.errorFolder("orders", "SCHEMA", "year=2026")).isEqualTo("errors/orders/error_type=SCHEMA/year=2026");
-    assertThat(layout.errorFolder(null, "DECODE", "year=2026")).isEqualTo("errors/_unrouted/error_type=DECODE/year=2026");
+    assertThat(layout.errorFolder("orders", "SCHEMA", "year=2026"))
+        .isEqualTo("errors/orders/error_type=SCHEMA/year=2026");
+    assertThat(layout.errorFolder(null, "DECODE", "year=2026"))
+        .isEqualTo("errors/_unrouted/error_type=DECODE/year=2026");
   }
 
   @Test
   void schemaVersionsLedgerRecordsAndStagedUploadsLiveUnderTheirFolders() {
     assertThat(layout.schemaLog("orders").key(3)).isEqualTo("lake/raw/_schemas/orders/v0000000003.json");
-    assertThat(layout.ledger(P).key(12)).isEqualTo("lake/raw/_tributary/ledger/orders-topic/3/00000000000000000012.json");
+    assertThat(layout.ledger(P).key(12))
+        .isEqualTo("lake/raw/_tributary/ledger/orders-topic/3/00000000000000000012.json");
     assertThat(layout.newStagingKey(P)).startsWith("lake/raw/_tributary/staging/orders-topic/3/").endsWith(".bin")
         .isNotEqualTo(layout.newStagingKey(P));
     assertThat(layout.stateKey("readiness-probe")).isEqualTo("lake/raw/_tributary/readiness-probe");

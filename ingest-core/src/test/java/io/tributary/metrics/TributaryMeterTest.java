@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.tributary.source.SourcePartition;
 import io.tributary.source.SourceLag;
+import io.tributary.source.SourcePartition;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;

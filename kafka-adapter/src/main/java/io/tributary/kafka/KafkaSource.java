@@ -1,9 +1,9 @@
 package io.tributary.kafka;
 
-import io.tributary.source.SourceLanding;
 import io.tributary.source.LagTracker;
 import io.tributary.source.Source;
 import io.tributary.source.SourceLag;
+import io.tributary.source.SourceLanding;
 import io.tributary.source.SourceState;
 import java.io.IOException;
 import java.io.UncheckedIOException;

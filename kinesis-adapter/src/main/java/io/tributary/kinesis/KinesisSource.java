@@ -1,8 +1,8 @@
 package io.tributary.kinesis;
 
-import io.tributary.source.SourceLanding;
 import io.tributary.source.Source;
 import io.tributary.source.SourceLag;
+import io.tributary.source.SourceLanding;
 import io.tributary.source.SourceState;
 import java.time.Clock;
 import java.time.Duration;
@@ -58,8 +58,8 @@ public final class KinesisSource implements Source {
     this(settings, landing, workerId, credentials, Clock.systemUTC());
   }
 
-  KinesisSource(KinesisSourceSettings settings, SourceLanding landing, String workerId, AwsCredentialsProvider credentials,
-      Clock clock) {
+  KinesisSource(KinesisSourceSettings settings, SourceLanding landing, String workerId,
+      AwsCredentialsProvider credentials, Clock clock) {
     this.settings = Objects.requireNonNull(settings, "settings may not be null");
     this.landing = Objects.requireNonNull(landing, "landing may not be null");
     this.workerId = Objects.requireNonNull(workerId, "workerId may not be null");

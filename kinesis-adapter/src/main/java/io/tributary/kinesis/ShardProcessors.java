@@ -1,7 +1,7 @@
 package io.tributary.kinesis;
 
-import io.tributary.source.SourceLanding;
 import io.tributary.source.LagTracker;
+import io.tributary.source.SourceLanding;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;

@@ -1,11 +1,11 @@
 package io.tributary.kinesis;
 
-import io.tributary.source.SourcePartition;
 import io.tributary.kinesis.testing.DynamoDbLocal;
 import io.tributary.kinesis.testing.KinesisLocal;
 import io.tributary.landing.Landing;
 import io.tributary.source.Source;
 import io.tributary.source.SourceHarness;
+import io.tributary.source.SourcePartition;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -75,6 +75,7 @@ class KinesisPositionsTest {
     assertThatThrownBy(() -> KinesisPositions.encode(SEQ, 1_000_000)).hasMessageContaining("allowed 0 to 999999");
     assertThatThrownBy(() -> KinesisPositions.encode(SEQ, -1)).hasMessageContaining("sub-sequence");
     assertThatThrownBy(() -> KinesisPositions.encode("12a", 0)).hasMessageContaining("decimal integer");
-    assertThatThrownBy(() -> KinesisPositions.decode(Position.parse("123456"))).hasMessageContaining("followed by 6 digits");
+    assertThatThrownBy(() -> KinesisPositions.decode(Position.parse("123456")))
+        .hasMessageContaining("followed by 6 digits");
   }
 }

@@ -1,7 +1,7 @@
 package io.tributary.app.backfill;
 
-import io.tributary.source.SourcePartition;
 import io.tributary.landing.Landing;
+import io.tributary.source.SourcePartition;
 import io.tributary.source.SourceRecord;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
