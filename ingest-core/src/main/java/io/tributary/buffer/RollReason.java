@@ -1,17 +1,28 @@
 package io.tributary.buffer;
 
-/** Why a buffer became a file. Reported with every roll, so operators can see what shapes their files. */
+import java.util.Locale;
+
+/**
+ * Why a buffer became a file: counted per committed file in {@code tributary.files.rolled{reason}}, so operators
+ * see what shapes their files (small files from {@code memory} or {@code revoke} say the budget or the rebalances
+ * are too tight).
+ */
 public enum RollReason {
-  /** The buffer reached the dataset's max age. */
+  /** The buffer reached its dataset's max age ({@link RollingPolicy#maxAge}). */
   AGE,
-  /** The buffer reached the dataset's max bytes. */
+  /** The buffer reached its dataset's max bytes. */
   BYTES,
-  /** The buffer reached the dataset's max records. */
+  /** The buffer reached its dataset's max records. */
   RECORDS,
-  /** The global memory budget was reached and this buffer was among the largest. */
+  /** The memory budget was reached ({@link MemoryBudget}): this buffer was over its share or among the largest. */
   MEMORY,
-  /** The source partition is being revoked: roll what can be committed quickly. */
-  REVOKED,
-  /** The engine is stopping. */
-  SHUTDOWN
+  /** Its source partition was given up (a rebalance, a lease moved, a shard ended): everything taken is committed. */
+  REVOKE,
+  /** The engine is stopping: everything taken is committed. */
+  SHUTDOWN;
+
+  /** The metric tag value: the name in lower case. */
+  public String tag() {
+    return name().toLowerCase(Locale.ROOT);
+  }
 }

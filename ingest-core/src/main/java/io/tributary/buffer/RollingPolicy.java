@@ -5,9 +5,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * When a dataset's buffers become files: on the first of max age, max bytes and max records (and on memory
- * pressure, revocation or shutdown, which the engine decides). Nothing else rolls a buffer: a schema change or a
- * late event never does, because every partition path has its own buffer and age.
+ * When a dataset's buffers become files: on the first of max age, max bytes and max records, which {@link #due}
+ * returns as the {@link RollReason}; the landing layer adds memory pressure, revocation and shutdown. Nothing else
+ * rolls a buffer: a schema change or a late event never does, because every partition path has its own buffer and
+ * age.
  *
  * @param maxAge how long a buffer may wait from its first row (minutes for one dataset, hours for another)
  * @param maxBytes the most buffered bytes (compact row form, close to the JSON size) per file
@@ -37,7 +38,7 @@ public record RollingPolicy(Duration maxAge, long maxBytes, long maxRecords) {
     return new RollingPolicy(DEFAULT_MAX_AGE, DEFAULT_MAX_BYTES, DEFAULT_MAX_RECORDS);
   }
 
-  /** Why {@code buffer} must roll now, or empty if it may keep filling. */
+  /** Why {@code buffer} must roll now (bytes, records or age), or empty if it may keep filling. */
   public Optional<RollReason> due(RowBuffer buffer, long nowMillis) {
     if (buffer.records() == 0) {
       return Optional.empty();

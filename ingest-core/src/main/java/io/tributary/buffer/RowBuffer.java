@@ -1,6 +1,7 @@
 package io.tributary.buffer;
 
 import io.tributary.schema.DatasetSchema;
+import io.tributary.source.Position;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Objects;
@@ -17,8 +18,8 @@ public final class RowBuffer {
   private final long openedAtMillis;
   private DatasetSchema schema;
   private long records;
-  private String firstPosition;
-  private String lastPosition;
+  private Position firstPosition;
+  private Position lastPosition;
   private long oldestSourceMillis = Long.MAX_VALUE;
 
   /**
@@ -35,7 +36,7 @@ public final class RowBuffer {
    * @param position the source position of the record, kept for the commit ledger
    * @param sourceMillis the source timestamp of the record, for freshness
    */
-  public void append(DatasetSchema rowSchema, Object[] row, String position, long sourceMillis) {
+  public void append(DatasetSchema rowSchema, Object[] row, Position position, long sourceMillis) {
     Objects.requireNonNull(rowSchema, "rowSchema may not be null");
     if (schema == null || rowSchema.version() > schema.version()) {
       if (schema != null && !schema.dataset().equals(rowSchema.dataset())) {
@@ -78,12 +79,12 @@ public final class RowBuffer {
   }
 
   /** The source position of the first buffered row, or null when empty. */
-  public String firstPosition() {
+  public Position firstPosition() {
     return firstPosition;
   }
 
   /** The source position of the last buffered row, or null when empty. */
-  public String lastPosition() {
+  public Position lastPosition() {
     return lastPosition;
   }
 
@@ -93,13 +94,13 @@ public final class RowBuffer {
   }
 
   /** A buffered row with the source position of its record. */
-  public record BufferedRow(String position, Object[] row) {}
+  public record BufferedRow(Position position, Object[] row) {}
 
   /** The buffered rows in order, each read under {@link #schema()}, with their positions. */
   public Iterator<BufferedRow> rows() {
     DatasetSchema newest = schema;
     return read(reader -> {
-      String position = RowCodec.readPosition(reader);
+      Position position = RowCodec.readPosition(reader);
       return new BufferedRow(position, RowCodec.read(reader, newest.root()));
     });
   }

@@ -5,6 +5,7 @@ import io.tributary.schema.ListType;
 import io.tributary.schema.MapType;
 import io.tributary.schema.PrimitiveType;
 import io.tributary.schema.StructType;
+import io.tributary.source.Position;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,12 +32,12 @@ final class RowCodec {
   }
 
   /** Appends a record's source position, kept with its row so rows can be dropped by position later. */
-  static void writePosition(ByteArena out, String position) {
-    string(out, position);
+  static void writePosition(ByteArena out, Position position) {
+    string(out, position.toString());
   }
 
-  static String readPosition(ByteArena.Reader in) {
-    return readString(in);
+  static Position readPosition(ByteArena.Reader in) {
+    return Position.parse(readString(in));
   }
 
   static void skipPosition(ByteArena.Reader in) {

@@ -1,5 +1,6 @@
 package io.tributary.commit;
 
+import io.tributary.source.Position;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -17,12 +18,13 @@ import java.util.Objects;
  *
  * @param seq the flush number, from 1, one more than the previous commit's
  * @param watermark every source position at or below it is durable; null when none is yet
- * @param files the files this flush makes visible (data and error files)
+ * @param files the files this flush makes visible (data and error files); a format that writes files in place
+ *     (no staging) records each with its final key as staging key
  * @param above the durable ranges, of this and earlier flushes, with records above the watermark
  * @param owner the instance that wrote it
  * @param committedAt when
  */
-public record CommitRecord(long seq, String watermark, List<StagedFile> files, List<DurableRange> above,
+public record CommitRecord(long seq, Position watermark, List<StagedFile> files, List<DurableRange> above,
     String owner, Instant committedAt) {
   public CommitRecord {
     if (seq < 1) {
@@ -35,8 +37,8 @@ public record CommitRecord(long seq, String watermark, List<StagedFile> files, L
   }
 
   /** True when the record at {@code position} with buffer key {@code bufferKey} is durable as of this commit. */
-  public boolean isDurable(String bufferKey, String position) {
-    if (Positions.atOrBefore(position, watermark)) {
+  public boolean isDurable(String bufferKey, Position position) {
+    if (position.atOrBefore(watermark)) {
       return true;
     }
     for (DurableRange range : above) {

@@ -1,5 +1,6 @@
 package io.tributary.commit;
 
+import io.tributary.source.Position;
 import java.util.Objects;
 
 /**
@@ -12,18 +13,18 @@ import java.util.Objects;
  * @param first the first source position in the file
  * @param last the last source position in the file
  */
-public record DurableRange(String bufferKey, String first, String last) {
+public record DurableRange(String bufferKey, Position first, Position last) {
   public DurableRange {
     Objects.requireNonNull(bufferKey, "bufferKey may not be null");
     Objects.requireNonNull(first, "first may not be null");
     Objects.requireNonNull(last, "last may not be null");
-    if (Positions.compare(first, last) > 0) {
+    if (first.compareTo(last) > 0) {
       throw new IllegalArgumentException("Invalid durable range: first " + first + " is after last " + last);
     }
   }
 
   /** True when the record at {@code position} with buffer key {@code key} is one of this range's records. */
-  public boolean holds(String key, String position) {
-    return bufferKey.equals(key) && Positions.compare(first, position) <= 0 && Positions.compare(position, last) <= 0;
+  public boolean holds(String key, Position position) {
+    return bufferKey.equals(key) && first.compareTo(position) <= 0 && position.compareTo(last) <= 0;
   }
 }

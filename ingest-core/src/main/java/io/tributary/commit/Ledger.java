@@ -1,15 +1,18 @@
 package io.tributary.commit;
 
-import io.tributary.store.ObjectKeys;
+import io.tributary.layout.LakeLayout;
+import io.tributary.source.Position;
+import io.tributary.source.SourcePartition;
 import io.tributary.store.ObjectStore;
+import io.tributary.store.VersionedLog;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
- * The commit ledger of every source partition, in the object store under {@code <prefix>/_tributary/}: the only
+ * The commit ledger of every source partition, in the object store under {@code <prefix>/_tributary/ledger/}
+ * ({@link LakeLayout#ledger}), one {@link VersionedLog} per source partition: the only
  * source of truth for what is durable. See docs/design/landing.md for the protocol and why it is exactly-once.
  *
  * <p>A flush stages its files ({@link #stage}), then {@link #commit}s: the put-if-absent of record {@code seq} is
@@ -18,24 +21,21 @@ import java.util.UUID;
  */
 public final class Ledger {
   private final ObjectStore store;
-  private final String root;
+  private final LakeLayout layout;
   private final String owner;
   private final Clock clock;
 
-  /**
-   * @param prefix the lake prefix (may be empty)
-   * @param owner this instance, recorded in each commit it wins
-   */
-  public Ledger(ObjectStore store, String prefix, String owner, Clock clock) {
+  /** @param owner this instance, recorded in each commit it wins */
+  public Ledger(ObjectStore store, LakeLayout layout, String owner, Clock clock) {
     this.store = Objects.requireNonNull(store, "store may not be null");
-    this.root = prefix == null || prefix.isEmpty() ? "_tributary" : ObjectKeys.join(prefix, "_tributary");
+    this.layout = Objects.requireNonNull(layout, "layout may not be null");
     this.owner = Objects.requireNonNull(owner, "owner may not be null");
     this.clock = Objects.requireNonNull(clock, "clock may not be null");
   }
 
   /** A fresh staging key for a file of {@code partition}; nothing under it is visible to readers. */
   public String newStagingKey(SourcePartition partition) {
-    return ObjectKeys.join(root, "staging", partition.stream(), partition.partition(), UUID.randomUUID() + ".bin");
+    return layout.newStagingKey(partition);
   }
 
   /** Uploads a file's bytes to its staging key. */
@@ -45,25 +45,8 @@ public final class Ledger {
 
   /** The newest commit of {@code partition}, or empty if it has none; a few reads however long the ledger is. */
   public Optional<CommitRecord> latest(SourcePartition partition) {
-    if (read(partition, 1).isEmpty()) {
-      return Optional.empty();
-    }
-    // Records are contiguous from 1: probe 1, 2, 4, ... for the first missing one, then bisect.
-    long present = 1;
-    long missing = 2;
-    while (read(partition, missing).isPresent()) {
-      present = missing;
-      missing *= 2;
-    }
-    while (missing - present > 1) {
-      long middle = present + (missing - present) / 2;
-      if (read(partition, middle).isPresent()) {
-        present = middle;
-      } else {
-        missing = middle;
-      }
-    }
-    return read(partition, present);
+    long seq = log(partition).latest();
+    return seq == 0 ? Optional.empty() : read(partition, seq);
   }
 
   /**
@@ -74,16 +57,16 @@ public final class Ledger {
    * @param files the staged files of the flush; published if this commit wins, discarded if it loses
    * @param above the durable ranges above the watermark, including those of {@code files}
    */
-  public CommitOutcome commit(SourcePartition partition, long seq, String watermark, List<StagedFile> files,
+  public CommitOutcome commit(SourcePartition partition, long seq, Position watermark, List<StagedFile> files,
       List<DurableRange> above) {
     CommitRecord record = new CommitRecord(seq, watermark, files, above, owner, clock.instant());
-    String key = recordKey(partition, seq);
-    if (store.putIfAbsent(key, LedgerJson.write(record))) {
+    VersionedLog log = log(partition);
+    if (log.tryWrite(seq, LedgerJson.write(record))) {
       publish(record);
       return new CommitOutcome.Committed(record);
     }
     CommitRecord winner = read(partition, seq).orElseThrow(() -> new IllegalStateException(
-        "Cannot read commit record " + key + ": put-if-absent found it, a read did not"));
+        "Cannot read commit record " + log.key(seq) + ": put-if-absent found it, a read did not"));
     discard(files);
     // The winner may have died before publishing: publishing is idempotent, so the loser makes sure.
     publish(winner);
@@ -125,11 +108,11 @@ public final class Ledger {
   }
 
   private Optional<CommitRecord> read(SourcePartition partition, long seq) {
-    String key = recordKey(partition, seq);
-    return store.get(key).map(bytes -> LedgerJson.read(bytes, key));
+    VersionedLog log = log(partition);
+    return log.read(seq).map(bytes -> LedgerJson.read(bytes, log.key(seq)));
   }
 
-  private String recordKey(SourcePartition partition, long seq) {
-    return ObjectKeys.join(root, "ledger", partition.stream(), partition.partition(), String.format("%020d.json", seq));
+  private VersionedLog log(SourcePartition partition) {
+    return new VersionedLog(store, layout.ledger(partition));
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tributary.source.Position;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,7 +22,7 @@ final class LedgerJson {
     root.put("format", FORMAT);
     root.put("seq", record.seq());
     if (record.watermark() != null) {
-      root.put("watermark", record.watermark());
+      root.put("watermark", record.watermark().toString());
     }
     root.put("owner", record.owner());
     root.put("committed_at", record.committedAt().toString());
@@ -43,11 +44,13 @@ final class LedgerJson {
   }
 
   private static void range(ObjectNode node, DurableRange range) {
-    node.put("buffer", range.bufferKey()).put("first", range.first()).put("last", range.last());
+    node.put("buffer", range.bufferKey()).put("first", range.first().toString())
+        .put("last", range.last().toString());
   }
 
   private static DurableRange rangeOf(JsonNode node) {
-    return new DurableRange(node.path("buffer").asText(), node.path("first").asText(), node.path("last").asText());
+    return new DurableRange(node.path("buffer").asText(), Position.parse(node.path("first").asText()),
+        Position.parse(node.path("last").asText()));
   }
 
   static CommitRecord read(byte[] bytes, String key) {
@@ -67,7 +70,8 @@ final class LedgerJson {
         above.add(rangeOf(r));
       }
       JsonNode watermark = root.get("watermark");
-      return new CommitRecord(root.path("seq").asLong(), watermark == null ? null : watermark.asText(), files,
+      return new CommitRecord(root.path("seq").asLong(),
+          watermark == null ? null : Position.parse(watermark.asText()), files,
           above, root.path("owner").asText(), Instant.parse(root.path("committed_at").asText()));
     } catch (IOException | RuntimeException e) {
       if (e instanceof IllegalStateException ise) {

@@ -1,16 +1,16 @@
 package io.tributary.errors;
 
 import io.tributary.error.ErrorType;
+import io.tributary.layout.LakeLayout;
 import io.tributary.partition.EventTimes;
 import io.tributary.partition.Granularity;
-import io.tributary.partition.HivePartitionValues;
-import io.tributary.record.SourceRecord;
 import io.tributary.schema.ColumnType;
 import io.tributary.schema.DatasetSchema;
 import io.tributary.schema.Field;
 import io.tributary.schema.MapType;
 import io.tributary.schema.PrimitiveType;
 import io.tributary.schema.StructType;
+import io.tributary.source.SourceRecord;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -22,7 +22,7 @@ import java.util.Objects;
 
 /**
  * The rows of the error prefix: one per {@link FailedRecord}, in a fixed schema, under
- * {@code <dataset or _unrouted>/error_type=<TYPE>/year=.../hour=...}.
+ * {@code <dataset or _unrouted>/error_type=<TYPE>/year=.../hour=...} ({@link #folder}).
  *
  * <h2>Columns</h2>
  * <ul>
@@ -52,9 +52,9 @@ public final class ErrorRows {
   /** The schema version of error files. The schema is fixed; a change would be version 2. */
   public static final int SCHEMA_VERSION = 1;
   /** The folder of records that no dataset could be chosen for: it starts with {@code _}, as no dataset can. */
-  public static final String UNROUTED = "_unrouted";
+  public static final String UNROUTED = LakeLayout.UNROUTED;
   /** The partition key of the error type in error paths. */
-  public static final String ERROR_TYPE_KEY = "error_type";
+  public static final String ERROR_TYPE_KEY = LakeLayout.ERROR_TYPE_KEY;
 
   /** Column positions in {@link #schema()} and in the rows of {@link #row(FailedRecord)}. */
   public static final int ERROR_TYPE_INDEX = 0;
@@ -103,7 +103,7 @@ public final class ErrorRows {
     row[DATASET_INDEX] = failed.dataset();
     row[SOURCE_INDEX] = record.stream();
     row[PARTITION_INDEX] = record.partition();
-    row[OFFSET_INDEX] = record.position();
+    row[OFFSET_INDEX] = record.position().toString();
     row[SOURCE_TIME_INDEX] = EventTimes.fromSourceMillis(record.timestampMillis());
     row[KEY_INDEX] = record.key() == null ? null : base64(record.key());
     row[HEADERS_INDEX] = headers(record);
@@ -114,19 +114,16 @@ public final class ErrorRows {
   }
 
   /**
-   * The folder of a failed record's error file under the error prefix:
-   * {@code <dataset or _unrouted>/error_type=<TYPE>/year=YYYY/...} down to {@code granularity}. The time keys come
-   * from the source timestamp, since the event time is unknown or bad for many failures; a source timestamp
-   * outside the years 1 to 9999 is clamped into them, because an error row must land somewhere.
+   * The folder of a failed record's error file ({@link #folder}), down to {@code granularity}. The
+   * time keys come from the source timestamp, since the event time is unknown or bad for many failures; a source
+   * timestamp outside the years 1 to 9999 is clamped into them, because an error row must land somewhere.
    */
-  public static String pathFor(FailedRecord failed, Granularity granularity) {
+  public static String folder(LakeLayout layout, FailedRecord failed, Granularity granularity) {
     Objects.requireNonNull(failed, "failed may not be null");
     Objects.requireNonNull(granularity, "granularity may not be null");
-    String folder = failed.dataset() == null ? UNROUTED : failed.dataset();
     long millis = failed.record().timestampMillis();
     long micros = Math.max(EventTimes.MIN_MICROS / 1_000L, Math.min(EventTimes.MAX_MICROS / 1_000L, millis)) * 1_000L;
-    return folder + "/" + HivePartitionValues.keyValue(ERROR_TYPE_KEY, failed.type().name()) + "/"
-        + granularity.timePath(micros);
+    return layout.errorFolder(failed.dataset(), failed.type().name(), granularity.timePath(micros));
   }
 
   private static Map<String, Object> headers(SourceRecord record) {

@@ -1,7 +1,7 @@
 package io.tributary.errors;
 
 import io.tributary.error.ErrorType;
-import io.tributary.record.SourceRecord;
+import io.tributary.source.SourceRecord;
 import io.tributary.routing.DatasetNames;
 import java.util.Objects;
 

@@ -23,7 +23,7 @@ import java.util.function.Function;
  * @param memoryBudgetBytes the most memory all buffers may hold together
  */
 public record LandingSettings(String prefix, String errorPrefix, String instanceId, DecodeLimits limits,
-    DatasetRouter router, Function<String, DatasetSettings> datasets, Granularity errorGranularity,
+    DatasetRouter router, Function<String, DatasetLanding> datasets, Granularity errorGranularity,
     RollingPolicy errorRolling, WriteOptions parquet, long memoryBudgetBytes) {
 
   public LandingSettings {

@@ -1,65 +1,82 @@
 package io.tributary.landing;
 
+import io.tributary.buffer.RollReason;
 import io.tributary.buffer.RollingPolicy;
 import io.tributary.buffer.RowBuffer;
 import io.tributary.commit.CommitRecord;
 import io.tributary.commit.DurableRange;
-import io.tributary.commit.Positions;
-import io.tributary.commit.SourcePartition;
 import io.tributary.schema.DatasetSchema;
+import io.tributary.source.Position;
+import io.tributary.source.SourcePartition;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.LongConsumer;
 
 /**
- * One assigned source partition: its open buffers (one per folder: dataset + partition path, or error path), the
- * last record taken, and its latest commit, which says what is durable. Guarded by the {@link Landing} lock.
+ * One assigned source partition: its open buffers (one per folder: dataset + Hive partition path, or error path), the
+ * last record taken, and its latest commit, which says what is durable. Every change to the memory its buffers hold
+ * is reported to {@code memory} as it happens, so the total is always known without summing. Guarded by the
+ * {@link Landing} lock.
  */
 final class PartitionState {
-  final SourcePartition partition;
-  CommitRecord latest;
-  private String lastTaken;
+  private final SourcePartition source;
+  private final LongConsumer memory;
   private final Map<String, Open> buffers = new LinkedHashMap<>();
+  private CommitRecord latest;
+  private Position lastTaken;
 
   /** An open buffer and the policy that rolls it. */
-  record Open(RowBuffer buffer, RollingPolicy rolling) {}
+  private record Open(RowBuffer buffer, RollingPolicy rolling) {}
 
-  /** A buffer taken out to become a file. */
-  record Rolled(String folder, RowBuffer buffer, RollingPolicy rolling) {}
+  /** A buffer taken out to become a file, and why. */
+  record Rolled(String folder, RowBuffer buffer, RollingPolicy rolling, RollReason reason) {}
 
-  PartitionState(SourcePartition partition, CommitRecord latest) {
-    this.partition = partition;
+  /**
+   * @param latest the partition's latest commit, null when it has none
+   * @param memory told every change in the bytes of memory the buffers hold
+   */
+  PartitionState(SourcePartition source, CommitRecord latest, LongConsumer memory) {
+    this.source = source;
     this.latest = latest;
+    this.memory = memory;
   }
 
-  boolean belowWatermark(String position) {
-    return latest != null && Positions.atOrBefore(position, latest.watermark());
+  SourcePartition source() {
+    return source;
   }
 
-  /** Whether {@code position} was taken already (buffered or durable): the source went back without a rebalance. */
-  boolean alreadyTaken(String position) {
-    return lastTaken != null && Positions.atOrBefore(position, lastTaken);
+  /** The latest commit, empty when there is none. */
+  Optional<CommitRecord> latest() {
+    return Optional.ofNullable(latest);
   }
 
-  boolean isDurable(String folder, String position) {
+  /**
+   * True when {@code position} was taken already since the assignment (buffered or durable) or is at or below the
+   * durable watermark: a replay.
+   */
+  boolean seen(Position position) {
+    return latest != null && position.atOrBefore(latest.watermark()) || position.atOrBefore(lastTaken);
+  }
+
+  boolean isDurable(String folder, Position position) {
     return latest != null && latest.isDurable(folder, position);
   }
 
-  void took(String position) {
-    if (lastTaken == null || Positions.compare(position, lastTaken) > 0) {
-      lastTaken = position;
-    }
+  void took(Position position) {
+    lastTaken = Position.max(lastTaken, position);
   }
 
-  /** Appends a row; returns how many bytes of memory that added. */
-  long append(String folder, RollingPolicy rolling, DatasetSchema schema, Object[] row, String position,
+  /** Appends a row to the folder's buffer, opening it at {@code now} if needed. */
+  void append(String folder, RollingPolicy rolling, DatasetSchema schema, Object[] row, Position position,
       long sourceMillis, long now) {
     Open open = buffers.computeIfAbsent(folder, f -> new Open(new RowBuffer(now), rolling));
     long before = open.buffer().memoryBytes();
     open.buffer().append(schema, row, position, sourceMillis);
-    return open.buffer().memoryBytes() - before;
+    memory.accept(open.buffer().memoryBytes() - before);
   }
 
   /** The memory the folder's open buffer holds, 0 when none is open. */
@@ -68,33 +85,37 @@ final class PartitionState {
     return open == null ? 0 : open.buffer().memoryBytes();
   }
 
-  /** True when the folder's buffer reached its max bytes or records (age is checked by {@link #due}). */
-  boolean dueBySize(String folder) {
+  /** Why the folder's buffer must roll now by its size (bytes or records; age is checked by {@link #due}). */
+  Optional<RollReason> dueBySize(String folder) {
     Open open = buffers.get(folder);
-    return open != null && open.rolling().due(open.buffer(), open.buffer().openedAtMillis()).isPresent();
+    return open == null ? Optional.empty() : open.rolling().due(open.buffer(), open.buffer().openedAtMillis());
   }
 
-  /** The folders whose buffers are due at {@code now}. */
-  List<String> due(long now) {
-    List<String> due = new ArrayList<>();
-    buffers.forEach((folder, open) -> {
-      if (open.rolling().due(open.buffer(), now).isPresent()) {
-        due.add(folder);
-      }
-    });
+  /** The folders whose buffers are due at {@code now}, with why. */
+  Map<String, RollReason> due(long now) {
+    Map<String, RollReason> due = new LinkedHashMap<>();
+    buffers.forEach((folder, open) -> open.rolling().due(open.buffer(), now).ifPresent(r -> due.put(folder, r)));
     return due;
   }
 
-  List<String> keys() {
-    return List.copyOf(buffers.keySet());
+  /** Every open folder, rolling for {@code reason}. */
+  Map<String, RollReason> all(RollReason reason) {
+    Map<String, RollReason> all = new LinkedHashMap<>();
+    buffers.keySet().forEach(folder -> all.put(folder, reason));
+    return all;
   }
 
-  long memoryBytes() {
-    long held = 0;
-    for (Open open : buffers.values()) {
-      held += open.buffer().memoryBytes();
-    }
-    return held;
+  /** The open buffers by folder, as the memory budget sees them. */
+  Map<String, RowBuffer> openBuffers() {
+    Map<String, RowBuffer> open = new LinkedHashMap<>();
+    buffers.forEach((folder, o) -> open.put(folder, o.buffer()));
+    return open;
+  }
+
+  /** Forgets every buffer (the partition is dropped or assigned again). */
+  void clear() {
+    memory.accept(-memoryBytes());
+    buffers.clear();
   }
 
   /** The smallest source timestamp buffered, {@link Long#MAX_VALUE} when nothing is. */
@@ -106,32 +127,29 @@ final class PartitionState {
     return oldest;
   }
 
-  void collect(Map<Landing.BufferRef, RowBuffer> into) {
-    buffers.forEach((folder, open) -> into.put(new Landing.BufferRef(this, folder), open.buffer()));
-  }
-
   /** Takes the non-empty buffers of {@code folders} out, to become files. */
-  List<Rolled> take(List<String> folders) {
+  List<Rolled> take(Map<String, RollReason> folders) {
     List<Rolled> rolled = new ArrayList<>();
-    for (String folder : folders) {
+    folders.forEach((folder, reason) -> {
       Open open = buffers.remove(folder);
-      if (open != null && open.buffer().records() > 0) {
-        rolled.add(new Rolled(folder, open.buffer(), open.rolling()));
+      if (open != null) {
+        memory.accept(-open.buffer().memoryBytes());
+        if (open.buffer().records() > 0) {
+          rolled.add(new Rolled(folder, open.buffer(), open.rolling(), reason));
+        }
       }
-    }
+    });
     return rolled;
   }
 
-  /** Puts buffers taken out for a flush that failed or lost back in place; returns the memory they hold. */
-  long restore(List<Rolled> rolled) {
-    long restored = 0;
+  /** Puts buffers taken out for a flush that failed or lost back in place. */
+  void restore(List<Rolled> rolled) {
     for (Rolled r : rolled) {
       if (buffers.putIfAbsent(r.folder(), new Open(r.buffer(), r.rolling())) != null) {
         throw new IllegalStateException("Cannot restore the buffer of " + r.folder() + ": it was reopened");
       }
-      restored += r.buffer().memoryBytes();
+      memory.accept(r.buffer().memoryBytes());
     }
-    return restored;
   }
 
   long nextSeq() {
@@ -142,28 +160,27 @@ final class PartitionState {
    * Every position at or below the result is durable once the buffers taken out are committed: just before the
    * first record still buffered, or the last record taken when nothing is buffered.
    */
-  String watermark() {
-    String firstOpen = null;
+  Position watermark() {
+    Position firstOpen = null;
     for (Open open : buffers.values()) {
-      String first = open.buffer().firstPosition();
-      if (first != null && (firstOpen == null || Positions.compare(first, firstOpen) < 0)) {
+      Position first = open.buffer().firstPosition();
+      if (first != null && (firstOpen == null || first.compareTo(firstOpen) < 0)) {
         firstOpen = first;
       }
     }
     if (firstOpen != null) {
-      return Positions.before(firstOpen);
+      return firstOpen.before();
     }
     return lastTaken != null ? lastTaken : latest == null ? null : latest.watermark();
   }
 
-  /** The durable ranges above the new watermark: the latest commit's and {@code added}. */
-  List<DurableRange> aboveAfter(List<DurableRange> added) {
-    String watermark = watermark();
+  /** The durable ranges above {@code watermark}: the latest commit's and {@code added}. */
+  List<DurableRange> above(Position watermark, List<DurableRange> added) {
     List<DurableRange> above = new ArrayList<>();
     List<DurableRange> all = new ArrayList<>(latest == null ? List.of() : latest.above());
     all.addAll(added);
     for (DurableRange range : all) {
-      if (!Positions.atOrBefore(range.last(), watermark)) {
+      if (!range.last().atOrBefore(watermark)) {
         above.add(range);
       }
     }
@@ -176,23 +193,30 @@ final class PartitionState {
 
   /**
    * Another instance committed first: keep only rows it did not make durable, in the open buffers and in those
-   * taken out for the lost flush (which go back). Returns the change in buffered memory.
+   * taken out for the lost flush (which go back).
    */
-  long lostTo(CommitRecord winner, List<Rolled> rolled) {
+  void lostTo(CommitRecord winner, List<Rolled> rolled) {
     latest = winner;
-    long before = memoryBytes();
     restore(rolled);
     for (Map.Entry<String, Open> entry : new ArrayList<>(buffers.entrySet())) {
       Open open = entry.getValue();
       RowBuffer kept = new RowBuffer(open.buffer().openedAtMillis());
       copyNotDurable(entry.getKey(), open.buffer(), kept);
+      memory.accept(kept.memoryBytes() - open.buffer().memoryBytes());
       if (kept.records() == 0) {
         buffers.remove(entry.getKey());
       } else {
         buffers.put(entry.getKey(), new Open(kept, open.rolling()));
       }
     }
-    return memoryBytes() - before;
+  }
+
+  private long memoryBytes() {
+    long held = 0;
+    for (Open open : buffers.values()) {
+      held += open.buffer().memoryBytes();
+    }
+    return held;
   }
 
   private void copyNotDurable(String folder, RowBuffer from, RowBuffer to) {

@@ -4,8 +4,11 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.tributary.error.ErrorType;
+import io.tributary.buffer.RollReason;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,16 +16,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * What the landing layer records: one instance per {@code Landing}, its meters bound to one registry. Meters of a
- * dataset are registered the first time the dataset is seen and kept, so recording costs a map lookup and an
- * increment, never a registration.
+ * What the landing layer records: one instance per {@code Landing}, a Micrometer {@link MeterBinder}. Its meters
+ * live in a composite registry of its own, which forwards to every registry it is {@linkplain #bindTo bound to}
+ * (none: the meters do nothing). Meters of a dataset are registered the first time the dataset is seen and kept,
+ * so recording costs a map lookup and an increment, never a registration.
  *
- * <p>The gauges read the suppliers given at {@link #bind} from the registry's publishing thread, so the suppliers
+ * <p>The gauges read the suppliers given at construction from the registry's publishing thread, so the suppliers
  * must not block (the landing layer publishes its state in volatile fields for them). One {@code Landing} per
  * registry: a second one's gauges would be the first one's (a registry keeps the first gauge of a name and tags).
  */
-public final class LandingMetrics {
-  private final MeterRegistry registry;
+public final class LandingMetrics implements MeterBinder {
+  private final CompositeMeterRegistry registry = new CompositeMeterRegistry();
   private final Counter landed;
   private final Counter errored;
   private final Counter duplicates;
@@ -34,9 +38,18 @@ public final class LandingMetrics {
   private final Timer flushDuration;
   private final Map<String, DatasetMeters> datasets = new ConcurrentHashMap<>();
   private final Map<ErrorKey, Counter> errors = new ConcurrentHashMap<>();
+  private final Map<RollReason, Counter> rolled = new EnumMap<>(RollReason.class);
 
-  private LandingMetrics(MeterRegistry registry, Supplier<Number> bufferedBytes, Supplier<Number> freshnessSeconds) {
-    this.registry = registry;
+  /**
+   * The landing meters, bound to no registry yet.
+   *
+   * @param bufferedBytes bytes of memory the buffers hold now; called from the publishing thread, must not block
+   * @param freshnessSeconds age of the oldest buffered record, 0 when none; called from the publishing thread, must
+   *     not block
+   */
+  public LandingMetrics(Supplier<Number> bufferedBytes, Supplier<Number> freshnessSeconds) {
+    Objects.requireNonNull(bufferedBytes, "bufferedBytes may not be null");
+    Objects.requireNonNull(freshnessSeconds, "freshnessSeconds may not be null");
     landed = TributaryMeter.RECEIVED_RECORDS.counter().tag(MetricTags.OUTCOME, MetricTags.LANDED).register(registry);
     errored = TributaryMeter.RECEIVED_RECORDS.counter().tag(MetricTags.OUTCOME, MetricTags.ERROR).register(registry);
     duplicates = TributaryMeter.RECEIVED_RECORDS.counter().tag(MetricTags.OUTCOME, MetricTags.DUPLICATE)
@@ -49,25 +62,29 @@ public final class LandingMetrics {
     flushDuration = TributaryMeter.FLUSH_DURATION.timer().register(registry);
     TributaryMeter.BUFFERED_BYTES.gauge(bufferedBytes).register(registry);
     TributaryMeter.FRESHNESS.gauge(freshnessSeconds).register(registry);
+    for (RollReason reason : RollReason.values()) {
+      rolled.put(reason,
+          TributaryMeter.ROLLED_FILES.counter().tag(MetricTags.REASON, reason.tag()).register(registry));
+    }
   }
 
-  /**
-   * Registers the landing meters in {@code registry}.
-   *
-   * @param bufferedBytes bytes of memory the buffers hold now; called from the publishing thread, must not block
-   * @param freshnessSeconds age of the oldest buffered record, 0 when none; called from the publishing thread, must
-   *     not block
-   */
+  /** The landing meters bound to {@code registry}. */
   public static LandingMetrics bind(MeterRegistry registry, Supplier<Number> bufferedBytes,
       Supplier<Number> freshnessSeconds) {
-    return new LandingMetrics(Objects.requireNonNull(registry, "registry may not be null"),
-        Objects.requireNonNull(bufferedBytes, "bufferedBytes may not be null"),
-        Objects.requireNonNull(freshnessSeconds, "freshnessSeconds may not be null"));
+    LandingMetrics metrics = new LandingMetrics(bufferedBytes, freshnessSeconds);
+    metrics.bindTo(Objects.requireNonNull(registry, "registry may not be null"));
+    return metrics;
   }
 
-  /** Metrics that go nowhere: a composite registry with no registries in it, whose meters do nothing. */
-  public static LandingMetrics none() {
-    return new LandingMetrics(new CompositeMeterRegistry(), () -> 0, () -> 0);
+  /** Registers every meter in {@code registry} as well; meters registered later follow. */
+  @Override
+  public void bindTo(MeterRegistry registry) {
+    this.registry.add(registry);
+  }
+
+  /** A file that rolled for {@code reason} was committed. */
+  public void rolled(RollReason reason) {
+    rolled.get(reason).increment();
   }
 
   /** A record of {@code bytes} payload bytes was buffered for a data file. */

@@ -12,6 +12,8 @@ public final class MetricTags {
   public static final String KIND = "kind";
   /** The {@link io.tributary.error.ErrorType} of a record sent to the error prefix. */
   public static final String ERROR_TYPE = "error_type";
+  /** Why a buffer rolled: a {@link io.tributary.buffer.RollReason} in lower case. */
+  public static final String REASON = "reason";
 
   /** Buffered for a data file. */
   public static final String LANDED = "landed";

@@ -46,6 +46,10 @@ public enum TributaryMeter {
       "Age (now minus source timestamp) of the oldest record still buffered, 0 when nothing is buffered"),
   BUFFERED_BYTES("tributary.buffered.bytes", Meter.Type.GAUGE, "bytes",
       "Bytes of memory the buffers hold, what the memory budget counts"),
+  ROLLED_FILES("tributary.files.rolled", Meter.Type.COUNTER, "files",
+      "Committed files by why their buffer rolled: age, bytes, records (the dataset's rolling policy), memory (the "
+          + "memory budget), revoke (the source partition was given up) or shutdown",
+      MetricTags.REASON),
   FLUSH_DURATION("tributary.flush.duration", Meter.Type.TIMER, "seconds",
       "Time of one flush attempt: encode Parquet, stage the files, write the commit"),
   SOURCE_LAG_RECORDS("tributary.source.lag.records", Meter.Type.GAUGE, "records",

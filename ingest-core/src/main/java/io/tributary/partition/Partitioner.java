@@ -3,7 +3,7 @@ package io.tributary.partition;
 import io.tributary.decode.BigNumber;
 import io.tributary.decode.FieldPath;
 import io.tributary.error.ErrorType;
-import io.tributary.record.SourceRecord;
+import io.tributary.source.SourceRecord;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;

@@ -1,6 +1,6 @@
 package io.tributary.routing;
 
-import io.tributary.record.SourceRecord;
+import io.tributary.source.SourceRecord;
 import java.util.Map;
 
 /**

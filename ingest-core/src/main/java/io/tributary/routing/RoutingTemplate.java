@@ -2,7 +2,7 @@ package io.tributary.routing;
 
 import io.tributary.decode.FieldPath;
 import io.tributary.decode.FieldPath.Lookup;
-import io.tributary.record.SourceRecord;
+import io.tributary.source.SourceRecord;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package io.tributary.routing;
 
 import io.tributary.decode.FieldPath.Lookup;
-import io.tributary.record.SourceRecord;
+import io.tributary.source.SourceRecord;
 import java.util.Map;
 import java.util.Objects;
 

@@ -1,18 +1,23 @@
 package io.tributary.schema;
 
+import io.tributary.layout.LakeLayout;
 import io.tributary.schema.internal.SchemaDiff;
 import io.tributary.schema.internal.SchemaJson;
 import io.tributary.schema.internal.SchemaMerge;
 import io.tributary.store.ObjectStore;
+import io.tributary.store.VersionedLog;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The schema versions of every dataset, persisted in the object store as
- * {@code <prefix>/_schemas/<dataset>/v0000000001.json}, so that every instance converges on one history.
+ * {@code <prefix>/_schemas/<dataset>/v0000000001.json} ({@link LakeLayout#schemaLog}, a {@link VersionedLog}), so
+ * that every instance converges on one history.
  *
  * <p>Versions are allocated with {@link ObjectStore#putIfAbsent}: of two instances that race for version N, one
  * writes it; the other reads it, merges its own new columns into it ({@link SchemaMerge}: the published version
@@ -20,11 +25,12 @@ import java.util.Optional;
  * always be read with it, and with every later version.
  */
 public final class SchemaHistory {
+  private static final Logger LOG = LoggerFactory.getLogger(SchemaHistory.class);
   /** More losses in a row than any real race produces: a store that never lets a write win. */
   private static final int MAX_ATTEMPTS = 1000;
 
   private final ObjectStore store;
-  private final String prefix;
+  private final LakeLayout layout;
   private final String instanceId;
   private final Clock clock;
 
@@ -34,7 +40,7 @@ public final class SchemaHistory {
    */
   public SchemaHistory(ObjectStore store, String prefix, String instanceId, Clock clock) {
     this.store = Objects.requireNonNull(store, "store may not be null");
-    this.prefix = prefix == null || prefix.isEmpty() ? "" : stripSlashes(prefix) + "/";
+    this.layout = new LakeLayout(prefix, "");
     this.instanceId = Objects.requireNonNull(instanceId, "instanceId may not be null");
     this.clock = Objects.requireNonNull(clock, "clock may not be null");
   }
@@ -42,7 +48,7 @@ public final class SchemaHistory {
   /** Every version of {@code dataset}, oldest first. */
   public List<HistoryEntry> entries(String dataset) {
     List<HistoryEntry> entries = new ArrayList<>();
-    for (String key : versionKeys(dataset)) {
+    for (String key : log(dataset).keys()) {
       entries.add(read(key));
     }
     return entries;
@@ -50,13 +56,15 @@ public final class SchemaHistory {
 
   /** The newest version of {@code dataset}, or empty if it has none. */
   public Optional<DatasetSchema> latest(String dataset) {
-    List<String> keys = versionKeys(dataset);
-    return keys.isEmpty() ? Optional.empty() : Optional.of(read(keys.get(keys.size() - 1)).schema());
+    VersionedLog log = log(dataset);
+    long latest = log.latest();
+    return latest == 0 ? Optional.empty() : Optional.of(read(log.key(latest)).schema());
   }
 
   /** Version {@code version} of {@code dataset}, or empty. */
   public Optional<DatasetSchema> version(String dataset, int version) {
-    return store.get(key(dataset, version)).map(bytes -> SchemaJson.read(bytes, key(dataset, version)).schema());
+    VersionedLog log = log(dataset);
+    return log.read(version).map(bytes -> SchemaJson.read(bytes, log.key(version)).schema());
   }
 
   /**
@@ -76,11 +84,13 @@ public final class SchemaHistory {
       DatasetSchema candidate = new DatasetSchema(dataset, next, wanted);
       List<SchemaChange> changes = SchemaDiff.added(parent == null ? null : parent.root(), wanted);
       HistoryEntry entry = new HistoryEntry(candidate, changes, clock.instant(), instanceId);
-      if (store.putIfAbsent(key(dataset, next), SchemaJson.write(entry))) {
+      if (log(dataset).tryWrite(next, SchemaJson.write(entry))) {
+        LOG.info("Schema of {} is now version {}: added {}", dataset, next,
+            changes.stream().map(c -> c.path() + " " + c.type()).toList());
         return candidate;
       }
       DatasetSchema winner = latest(dataset).orElseThrow(() -> new IllegalStateException(
-          "Cannot publish schema of " + dataset + ": version " + next + " exists but cannot be listed"));
+          "Cannot publish schema of " + dataset + ": version " + next + " exists but cannot be read"));
       StructType merged = SchemaMerge.merge(winner.root(), wanted, maxColumns);
       if (merged == winner.root()) {
         return winner;
@@ -92,39 +102,13 @@ public final class SchemaHistory {
         + " races for a version in a row; is another writer looping?");
   }
 
-  private List<String> versionKeys(String dataset) {
-    List<String> keys = new ArrayList<>();
-    for (String key : store.list(directory(dataset) + "v")) {
-      if (key.endsWith(".json")) {
-        keys.add(key);
-      }
-    }
-    return keys;
-  }
-
   private HistoryEntry read(String key) {
     byte[] bytes = store.get(key).orElseThrow(() -> new IllegalStateException(
-        "Cannot read schema version " + key + ": listed but gone (schema versions are never deleted)"));
+        "Cannot read schema version " + key + ": found but gone (schema versions are never deleted)"));
     return SchemaJson.read(bytes, key);
   }
 
-  private String directory(String dataset) {
-    return prefix + "_schemas/" + dataset + "/";
-  }
-
-  private String key(String dataset, int version) {
-    return directory(dataset) + String.format("v%010d.json", version);
-  }
-
-  private static String stripSlashes(String s) {
-    int start = 0;
-    int end = s.length();
-    while (start < end && s.charAt(start) == '/') {
-      start++;
-    }
-    while (end > start && s.charAt(end - 1) == '/') {
-      end--;
-    }
-    return s.substring(start, end);
+  private VersionedLog log(String dataset) {
+    return new VersionedLog(store, layout.schemaLog(dataset));
   }
 }

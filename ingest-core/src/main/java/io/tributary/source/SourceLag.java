@@ -1,6 +1,5 @@
 package io.tributary.source;
 
-import io.tributary.commit.SourcePartition;
 import java.util.Map;
 import java.util.Objects;
 

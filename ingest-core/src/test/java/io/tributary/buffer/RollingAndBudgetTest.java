@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tributary.schema.DatasetSchema;
 import io.tributary.schema.MetadataColumns;
+import io.tributary.source.Position;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,7 +18,7 @@ class RollingAndBudgetTest {
     RowBuffer buffer = new RowBuffer(openedAt);
     for (int i = 0; i < rows; i++) {
       buffer.append(SCHEMA, new Object[] {1L, "s", "0", Integer.toString(i), "x".repeat(payloadChars)},
-          Integer.toString(i), 0);
+          Position.of(i), 0);
     }
     return buffer;
   }

@@ -3,6 +3,9 @@ package io.tributary.commit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tributary.layout.LakeLayout;
+import io.tributary.source.Position;
+import io.tributary.source.SourcePartition;
 import io.tributary.store.LocalFileStore;
 import io.tributary.store.ObjectStore;
 import io.tributary.testing.FaultInjectingStore;
@@ -26,13 +29,14 @@ class LedgerTest {
   @TempDir Path dir;
 
   private Ledger ledger(ObjectStore store, String owner) {
-    return new Ledger(store, "lake", owner, Clock.systemUTC());
+    return new Ledger(store, new LakeLayout("lake", "errors"), owner, Clock.systemUTC());
   }
 
   private static StagedFile staged(Ledger ledger, String key, String first, String last, String content) {
     String stagingKey = ledger.newStagingKey(P);
     ledger.stage(stagingKey, content.getBytes(StandardCharsets.UTF_8));
-    return new StagedFile(key, stagingKey, new DurableRange(key, first, last), 1, content.length());
+    DurableRange range = new DurableRange(key, Position.parse(first), Position.parse(last));
+    return new StagedFile(key, stagingKey, range, 1, content.length());
   }
 
   private static String text(ObjectStore store, String key) {
@@ -46,12 +50,12 @@ class LedgerTest {
     StagedFile file = staged(ledger, "lake/orders/year=2026/orders+3+0.parquet", "0", "9", "rows 0-9");
 
     assertThat(store.list("lake/orders/")).isEmpty();
-    CommitOutcome outcome = ledger.commit(P, 1, "9", List.of(file), List.of());
+    CommitOutcome outcome = ledger.commit(P, 1, Position.parse("9"), List.of(file), List.of());
 
     assertThat(outcome).isInstanceOf(CommitOutcome.Committed.class);
     assertThat(text(store, file.key())).isEqualTo("rows 0-9");
     assertThat(store.get(file.stagingKey())).isEmpty();
-    assertThat(ledger.latest(P).orElseThrow().watermark()).isEqualTo("9");
+    assertThat(ledger.latest(P).orElseThrow().watermark()).isEqualTo(Position.parse("9"));
   }
 
   @Test
@@ -60,7 +64,7 @@ class LedgerTest {
     Ledger ledger = ledger(store, "a");
     assertThat(ledger.latest(P)).isEmpty();
     for (int seq = 1; seq <= 37; seq++) {
-      ledger.commit(P, seq, Integer.toString(seq * 10), List.of(), List.of());
+      ledger.commit(P, seq, Position.of(seq * 10L), List.of(), List.of());
     }
     CountingStore counting = new CountingStore(store);
 
@@ -77,8 +81,8 @@ class LedgerTest {
     StagedFile successorFile = staged(successor, "lake/orders/orders+3+100.parquet", "100", "150",
         "successor rows 100-150");
 
-    CommitOutcome first = successor.commit(P, 1, "150", List.of(successorFile), List.of());
-    CommitOutcome second = zombie.commit(P, 1, "180", List.of(zombieFile), List.of());
+    CommitOutcome first = successor.commit(P, 1, Position.parse("150"), List.of(successorFile), List.of());
+    CommitOutcome second = zombie.commit(P, 1, Position.parse("180"), List.of(zombieFile), List.of());
 
     assertThat(first).isInstanceOf(CommitOutcome.Committed.class);
     assertThat(second).isEqualTo(new CommitOutcome.Lost(((CommitOutcome.Committed) first).record()));
@@ -94,12 +98,12 @@ class LedgerTest {
     StagedFile file = staged(dying, "lake/orders/orders+3+0.parquet", "0", "5", "rows");
     faulty.crashWhen((op, key) -> op.equals("put") && key.equals(file.key()));
 
-    assertThatThrownBy(() -> dying.commit(P, 1, "5", List.of(file), List.of()))
+    assertThatThrownBy(() -> dying.commit(P, 1, Position.parse("5"), List.of(file), List.of()))
         .isInstanceOf(FaultInjectingStore.Crash.class);
     assertThat(faulty.get(file.key())).isEmpty();
 
     CommitRecord recovered = ledger(new LocalFileStore(dir), "next").recover(P).orElseThrow();
-    assertThat(recovered.watermark()).isEqualTo("5");
+    assertThat(recovered.watermark()).isEqualTo(Position.parse("5"));
     assertThat(text(faulty, file.key())).isEqualTo("rows");
     assertThat(faulty.get(file.stagingKey())).isEmpty();
   }
@@ -118,7 +122,7 @@ class LedgerTest {
         int won = 0;
         for (int i = 0; i < commitsEach; i++) {
           long seq = ledger.latest(P).map(CommitRecord::seq).orElse(0L) + 1;
-          if (ledger.commit(P, seq, Long.toString(seq * 100), List.of(), List.of())
+          if (ledger.commit(P, seq, Position.of(seq * 100), List.of(), List.of())
               instanceof CommitOutcome.Committed) {
             won++;
           }
@@ -135,7 +139,7 @@ class LedgerTest {
 
     CommitRecord last = ledger(new LocalFileStore(dir), "reader").latest(P).orElseThrow();
     assertThat(last.seq()).isEqualTo(total);
-    assertThat(last.watermark()).isEqualTo(Long.toString(total * 100L));
+    assertThat(last.watermark()).isEqualTo(Position.of(total * 100L));
   }
 
   @Test
@@ -144,26 +148,35 @@ class LedgerTest {
     Ledger ledger = ledger(store, "a");
     // The current hour rolled (records 10..40 of its buffer) while hour 05 still holds record 12.
     StagedFile current = staged(ledger, "lake/orders/hour=06/orders+3+10.parquet", "10", "40", "rows");
-    ledger.commit(P, 1, "9", List.of(current), List.of(current.range()));
+    ledger.commit(P, 1, Position.parse("9"), List.of(current), List.of(current.range()));
 
     CommitRecord latest = ledger.recover(P).orElseThrow();
     String currentKey = current.range().bufferKey();
-    assertThat(latest.isDurable("lake/orders/hour=05/", "3")).isTrue();
-    assertThat(latest.isDurable(currentKey, "11")).isTrue();
-    assertThat(latest.isDurable("lake/orders/hour=05/", "12")).isFalse();
-    assertThat(latest.isDurable(currentKey, "41")).isFalse();
+    assertThat(latest.isDurable("lake/orders/hour=05/", Position.parse("3"))).isTrue();
+    assertThat(latest.isDurable(currentKey, Position.parse("11"))).isTrue();
+    assertThat(latest.isDurable("lake/orders/hour=05/", Position.parse("12"))).isFalse();
+    assertThat(latest.isDurable(currentKey, Position.parse("41"))).isFalse();
     assertThat(latest.above()).containsExactly(current.range());
   }
 
   @Test
-  void positionsCompareAsDecimalNumbersOfAnyLength() {
-    assertThat(Positions.compare("9", "10")).isNegative();
-    assertThat(Positions.compare("0010", "10")).isZero();
-    assertThat(Positions.compare("49590338271490256608559692538361571095921575989136588898",
-        "49590338271490256608559692538361571095921575989136588899")).isNegative();
-    assertThat(Positions.atOrBefore("5", null)).isFalse();
-    assertThat(Positions.atOrBefore("5", "5")).isTrue();
-    assertThatThrownBy(() -> Positions.compare("-1", "2")).hasMessageContaining("non-negative decimal");
+  void kinesisSizedPositionsRoundTripThroughTheLedgerAsDecimalText() {
+    LocalFileStore store = new LocalFileStore(dir);
+    Ledger ledger = ledger(store, "a");
+    String seq = "49590338271490256608559692538361571095921575989136588898";
+    Position first = Position.parse(seq + "000000");
+    Position last = Position.parse(seq + "000041");
+    StagedFile file = staged(ledger, "lake/orders/orders+3+" + first + ".parquet", first.toString(), last.toString(),
+        "rows");
+    ledger.commit(P, 1, first.before(), List.of(file), List.of(file.range()));
+
+    CommitRecord recovered = ledger(store, "b").recover(P).orElseThrow();
+    assertThat(recovered.watermark()).isEqualTo(first.before());
+    assertThat(recovered.above()).containsExactly(new DurableRange(file.range().bufferKey(), first, last));
+    assertThat(recovered.isDurable(file.range().bufferKey(), Position.parse(seq + "000007"))).isTrue();
+    assertThat(text(store, "lake/_tributary/ledger/orders/3/00000000000000000001.json"))
+        .contains("\"watermark\":\"" + first.before() + "\"", "\"first\":\"" + first + "\"",
+            "\"last\":\"" + last + "\"");
   }
 
   /** Counts reads, to show that finding the latest commit does not read the whole ledger. */

@@ -7,10 +7,11 @@ import static io.tributary.errors.ErrorRowsTest.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tributary.error.ErrorType;
+import io.tributary.layout.LakeLayout;
 import io.tributary.parquet.ParquetRowWriter;
 import io.tributary.parquet.WriteOptions;
 import io.tributary.partition.Granularity;
-import io.tributary.record.SourceRecord.Header;
+import io.tributary.source.SourceRecord.Header;
 import io.tributary.store.ObjectKeys;
 import io.tributary.testing.DuckDb;
 import java.nio.file.Files;
@@ -82,7 +83,8 @@ class ErrorRowsDuckDbTest {
   }
 
   private void write(FailedRecord failed, int fileNumber) throws Exception {
-    String key = ObjectKeys.join("errors", ErrorRows.pathFor(failed, Granularity.HOUR), "part-" + fileNumber
+    String folder = ErrorRows.folder(new LakeLayout("", "errors"), failed, Granularity.HOUR);
+    String key = ObjectKeys.join(folder, "part-" + fileNumber
         + ".parquet");
     Path file = dir.resolve(key);
     Files.createDirectories(file.getParent());

@@ -5,13 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
 import io.tributary.error.ErrorType;
+import io.tributary.layout.LakeLayout;
 import io.tributary.partition.Granularity;
-import io.tributary.record.SourceRecord;
-import io.tributary.record.SourceRecord.Header;
 import io.tributary.schema.DatasetSchema;
 import io.tributary.schema.Field;
 import io.tributary.schema.MapType;
 import io.tributary.schema.PrimitiveType;
+import io.tributary.source.Position;
+import io.tributary.source.SourceRecord.Header;
+import io.tributary.source.SourceRecord;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
@@ -23,10 +25,11 @@ class ErrorRowsTest {
   /** 2026-03-07T06:05:04.123Z. */
   static final long SOURCE_MILLIS = 1_772_863_504_123L;
   /** 2026-03-08T10:00:00Z: a different hour and day, so a path taken from it would show. */
+  static final LakeLayout ROOT = new LakeLayout("", "");
   static final long INGEST_MICROS = 1_772_964_000_000_000L;
 
   static SourceRecord record(byte[] key, List<Header> headers, long timestampMillis, byte[] value) {
-    return new SourceRecord("orders-topic", "3", "42", key, headers, timestampMillis, value);
+    return new SourceRecord("orders-topic", "3", Position.of(42), key, headers, timestampMillis, value);
   }
 
   static byte[] utf8(String text) {
@@ -125,9 +128,10 @@ class ErrorRowsTest {
     FailedRecord failed = new FailedRecord(ErrorType.SCHEMA, "strict", "orders",
         record(null, List.of(), SOURCE_MILLIS, utf8("{}")), INGEST_MICROS);
 
-    assertThat(ErrorRows.pathFor(failed, Granularity.HOUR))
+    assertThat(ErrorRows.folder(ROOT, failed, Granularity.HOUR))
         .isEqualTo("orders/error_type=SCHEMA/year=2026/month=03/day=07/hour=06");
-    assertThat(ErrorRows.pathFor(failed, Granularity.MONTH)).isEqualTo("orders/error_type=SCHEMA/year=2026/month=03");
+    assertThat(ErrorRows.folder(ROOT, failed, Granularity.MONTH))
+        .isEqualTo("orders/error_type=SCHEMA/year=2026/month=03");
   }
 
   @Test
@@ -135,7 +139,7 @@ class ErrorRowsTest {
     FailedRecord failed = new FailedRecord(ErrorType.DECODE, "bad json", null,
         record(null, List.of(), SOURCE_MILLIS, utf8("{")), INGEST_MICROS);
 
-    assertThat(ErrorRows.pathFor(failed, Granularity.DAY))
+    assertThat(ErrorRows.folder(ROOT, failed, Granularity.DAY))
         .isEqualTo("_unrouted/error_type=DECODE/year=2026/month=03/day=07");
   }
 
@@ -146,8 +150,8 @@ class ErrorRowsTest {
     FailedRecord past = new FailedRecord(ErrorType.EVENT_TIME, "bad time", "orders",
         record(null, List.of(), Long.MIN_VALUE, utf8("{}")), INGEST_MICROS);
 
-    assertThat(ErrorRows.pathFor(future, Granularity.HOUR)).endsWith("/year=9999/month=12/day=31/hour=23");
-    assertThat(ErrorRows.pathFor(past, Granularity.HOUR)).endsWith("/year=0001/month=01/day=01/hour=00");
+    assertThat(ErrorRows.folder(ROOT, future, Granularity.HOUR)).endsWith("/year=9999/month=12/day=31/hour=23");
+    assertThat(ErrorRows.folder(ROOT, past, Granularity.HOUR)).endsWith("/year=0001/month=01/day=01/hour=00");
   }
 
   @Test

@@ -24,6 +24,7 @@ import io.tributary.schema.SchemaHistory;
 import io.tributary.schema.SchemaPolicy;
 import io.tributary.schema.ShapeResult;
 import io.tributary.schema.StructType;
+import io.tributary.source.Position;
 import io.tributary.store.LocalFileStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -85,7 +86,7 @@ class SchemaLayerFuzzTest {
         assertAppendsOnly(previous.root(), row.schema().root(), "");
       }
       previous = row.schema();
-      buffer.append(row.schema(), row.row(), Integer.toString(e), 0);
+      buffer.append(row.schema(), row.row(), Position.of(e), 0);
     }
     if (buffer.records() == 0) {
       return;

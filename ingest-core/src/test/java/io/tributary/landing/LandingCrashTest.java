@@ -3,8 +3,9 @@ package io.tributary.landing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import io.tributary.commit.SourcePartition;
-import io.tributary.record.SourceRecord;
+import io.tributary.source.Position;
+import io.tributary.source.SourcePartition;
+import io.tributary.source.SourceRecord;
 import io.tributary.store.LocalFileStore;
 import io.tributary.testing.FaultInjectingStore;
 import io.tributary.testing.MutableClock;
@@ -15,10 +16,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiPredicate;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Crashes the landing layer at every step of a flush, restarts it on the same store, replays the source from the
@@ -76,7 +77,7 @@ class LandingCrashTest {
 
     Landing first = LandingFixture.landing(faulty, "first", maxRecords, clock);
     first.assign(P);
-    String sourceCheckpoint = null;
+    Position sourceCheckpoint = null;
     boolean crashed = false;
     int taken = 0;
     for (SourceRecord record : records) {
@@ -96,7 +97,7 @@ class LandingCrashTest {
     // The process is gone; a new one recovers from the store and the source replays from its checkpoint.
     Landing second = LandingFixture.landing(new LocalFileStore(dir), "second", maxRecords, clock);
     second.assign(P);
-    int resumeAt = sourceCheckpoint == null ? 0 : Integer.parseInt(sourceCheckpoint) + 1;
+    int resumeAt = sourceCheckpoint == null ? 0 : (int) sourceCheckpoint.toLong() + 1;
     taken = 0;
     for (SourceRecord record : records.subList(resumeAt, records.size())) {
       second.accept(record);

@@ -1,16 +1,17 @@
 package io.tributary.landing;
 
 import io.tributary.buffer.RollingPolicy;
-import io.tributary.commit.SourcePartition;
 import io.tributary.decode.DecodeLimits;
 import io.tributary.parquet.WriteOptions;
 import io.tributary.partition.EventTimeFormat;
 import io.tributary.partition.Granularity;
 import io.tributary.partition.PartitionSpec;
-import io.tributary.record.SourceRecord;
 import io.tributary.routing.DatasetRouters;
 import io.tributary.schema.EvolutionSettings;
 import io.tributary.schema.SchemaPolicy;
+import io.tributary.source.Position;
+import io.tributary.source.SourcePartition;
+import io.tributary.source.SourceRecord;
 import io.tributary.store.ObjectStore;
 import io.tributary.testing.LakeCounts;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +34,7 @@ final class LandingFixture {
   static LandingSettings settings(String instance, long maxRecords, long memoryBudget) {
     RollingPolicy rolling = new RollingPolicy(Duration.ofMinutes(5), 64L << 20, maxRecords);
     return new LandingSettings("lake", "errors", instance, new DecodeLimits(4096, 16), DatasetRouters.byStream(),
-        dataset -> new DatasetSettings(
+        dataset -> new DatasetLanding(
             dataset.equals("strict")
                 ? EvolutionSettings.defaults().withPolicy(SchemaPolicy.STRICT)
                 : EvolutionSettings.defaults(),
@@ -63,7 +64,7 @@ final class LandingFixture {
         default -> "{\"id\": " + i + ", \"ts\": " + ts + (i > count / 2 ? ", \"added\": {\"n\": " + i + "}" : "")
             + "}";
       };
-      records.add(new SourceRecord(stream, partition, Integer.toString(i), null, List.of(), ts,
+      records.add(new SourceRecord(stream, partition, Position.of(i), null, List.of(), ts,
           json.getBytes(StandardCharsets.UTF_8)));
     }
     return records;

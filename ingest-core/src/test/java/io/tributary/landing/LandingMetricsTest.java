@@ -9,12 +9,14 @@ import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.distribution.ValueAtPercentile;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.tributary.commit.SourcePartition;
+import io.tributary.source.SourcePartition;
 import io.tributary.error.ErrorType;
+import io.tributary.buffer.RollReason;
 import io.tributary.metrics.MetricTags;
 import io.tributary.metrics.TributaryMeter;
-import io.tributary.record.SourceRecord;
 import io.tributary.schema.SchemaHistory;
+import io.tributary.source.Position;
+import io.tributary.source.SourceRecord;
 import io.tributary.store.LocalFileStore;
 import io.tributary.testing.DuckDb;
 import io.tributary.testing.MutableClock;
@@ -230,7 +232,7 @@ class LandingMetricsTest {
     // Partition 0's buffer is 6 minutes old and rolls; partition 1's (opened 3 minutes later) stays.
     clock.advance(Duration.ofMinutes(3));
     landing.rollDue();
-    assertThat(landing.checkpoint(p0)).contains("0");
+    assertThat(landing.checkpoint(p0)).contains(Position.parse("0"));
     assertThat(landing.checkpoint(p1)).isEmpty();
     assertThat(gauge(TributaryMeter.FRESHNESS)).isEqualTo(26 * 60);
     assertThat(gauge(TributaryMeter.BUFFERED_BYTES)).isEqualTo(landing.bufferedBytes()).isPositive();
@@ -243,6 +245,52 @@ class LandingMetricsTest {
     landing.close();
     assertThat(gauge(TributaryMeter.FRESHNESS)).isZero();
     assertThat(gauge(TributaryMeter.BUFFERED_BYTES)).isZero();
+  }
+
+  @Test
+  void everyCommittedFileIsCountedUnderWhyItsBufferRolled() {
+    Landing landing = landing(5);
+    SourcePartition p0 = new SourcePartition("orders", "0");
+    landing.assign(p0);
+    for (int i = 0; i < 12; i++) {
+      landing.accept(record("orders", "0", i, LandingFixture.HOUR_06 + i, "{\"ts\": " + (LandingFixture.HOUR_06 + i)
+          + "}"));
+    }
+    assertThat(rolled(RollReason.RECORDS)).isEqualTo(2);
+    clock.advance(Duration.ofMinutes(6));
+    landing.rollDue();
+    assertThat(rolled(RollReason.AGE)).isEqualTo(1);
+    landing.accept(record("orders", "0", 12, LandingFixture.HOUR_06, "{\"ts\": " + LandingFixture.HOUR_06 + "}"));
+    assertThat(landing.revoke(p0)).contains(Position.of(12));
+    assertThat(rolled(RollReason.REVOKE)).isEqualTo(1);
+    landing.assign(new SourcePartition("orders", "1"));
+    landing.accept(record("orders", "1", 0, LandingFixture.HOUR_06, "{\"ts\": " + LandingFixture.HOUR_06 + "}"));
+    landing.close();
+    assertThat(rolled(RollReason.SHUTDOWN)).isEqualTo(1);
+    assertThat(rolled(RollReason.BYTES) + rolled(RollReason.MEMORY)).isZero();
+    assertThat(count(TributaryMeter.WRITTEN_FILES, MetricTags.KIND, MetricTags.DATA)).isEqualTo(5);
+  }
+
+  @Test
+  void aBufferOverItsShareOfTheMemoryBudgetRollsForMemory() {
+    SimpleMeterRegistry tight = new SimpleMeterRegistry();
+    Landing landing = new Landing(LandingFixture.settings("a", 1_000_000, 256 << 10), new LocalFileStore(dir), clock,
+        Backoff.exponential(), tight);
+    landing.assign(new SourcePartition("orders", "0"));
+    for (int i = 0; i < 2000; i++) {
+      landing.accept(record("orders", "0", i, LandingFixture.HOUR_06, "{\"ts\": " + LandingFixture.HOUR_06
+          + ", \"pad\": \"" + "x".repeat(200) + "\"}"));
+    }
+    Counter memory = tight.find(TributaryMeter.ROLLED_FILES.meterName())
+        .tags(MetricTags.REASON, RollReason.MEMORY.tag()).counter();
+    assertThat(memory).isNotNull();
+    assertThat(memory.count()).isPositive();
+    assertThat(tight.find(TributaryMeter.ROLLED_FILES.meterName()).counters()).extracting(c -> c.getId().getTag(
+        MetricTags.REASON)).containsExactlyInAnyOrder("age", "bytes", "records", "memory", "revoke", "shutdown");
+  }
+
+  private long rolled(RollReason reason) {
+    return count(TributaryMeter.ROLLED_FILES, MetricTags.REASON, reason.tag());
   }
 
   @Test
@@ -307,7 +355,7 @@ class LandingMetricsTest {
   }
 
   private static SourceRecord record(String stream, String partition, int offset, long sourceTs, String json) {
-    return new SourceRecord(stream, partition, Integer.toString(offset), null, List.of(), sourceTs,
+    return new SourceRecord(stream, partition, Position.of(offset), null, List.of(), sourceTs,
         json.getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -2,8 +2,8 @@ package io.tributary.landing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tributary.commit.SourcePartition;
-import io.tributary.record.SourceRecord;
+import io.tributary.source.SourcePartition;
+import io.tributary.source.SourceRecord;
 import io.tributary.store.s3.S3ObjectStore;
 import io.tributary.testing.MutableClock;
 import io.tributary.testing.S3ProxyServer;

@@ -2,8 +2,9 @@ package io.tributary.landing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tributary.commit.SourcePartition;
-import io.tributary.record.SourceRecord;
+import io.tributary.source.Position;
+import io.tributary.source.SourcePartition;
+import io.tributary.source.SourceRecord;
 import io.tributary.store.LocalFileStore;
 import io.tributary.testing.DuckDb;
 import io.tributary.testing.MutableClock;
@@ -74,9 +75,9 @@ class LandingTest {
 
     clock.advance(Duration.ofMinutes(6));
     landing.rollDue();
-    assertThat(landing.checkpoint(p)).contains("19");
+    assertThat(landing.checkpoint(p)).contains(Position.parse("19"));
     landing.accept(records.get(20));
-    assertThat(landing.checkpoint(p)).contains("19");
+    assertThat(landing.checkpoint(p)).contains(Position.parse("19"));
   }
 
   @Test
@@ -155,7 +156,7 @@ class LandingTest {
       assertThat(duck.value("SELECT count(*) FROM read_parquet('" + dir.resolve("lake/orders")
           + "/**/hour=06/*.parquet')")).isEqualTo(19L);
     }
-    assertThat(landing.checkpoint(p)).contains("19");
+    assertThat(landing.checkpoint(p)).contains(Position.parse("19"));
   }
 
   @Test
@@ -228,7 +229,7 @@ class LandingTest {
   }
 
   private static SourceRecord record(String stream, int offset, String json) {
-    return new SourceRecord(stream, "0", Integer.toString(offset), null, List.of(), LandingFixture.HOUR_06,
+    return new SourceRecord(stream, "0", Position.of(offset), null, List.of(), LandingFixture.HOUR_06,
         json.getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -1,7 +1,8 @@
 package io.tributary.landing;
 
-import io.tributary.commit.SourcePartition;
-import io.tributary.record.SourceRecord;
+import io.tributary.source.Position;
+import io.tributary.source.SourcePartition;
+import io.tributary.source.SourceRecord;
 import io.tributary.store.LocalFileStore;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -31,7 +32,7 @@ public final class ManyOpenPathsProbe {
       long ts = LandingFixture.HOUR_06 - (long) (i % paths) * 3_600_000L;
       String json = "{\"id\": " + i + ", \"ts\": " + ts + ", \"user\": {\"name\": \"u" + (i % 977)
           + "\", \"tier\": " + (i % 3) + "}, \"pad\": \"" + padding + "\"}";
-      landing.accept(new SourceRecord("events", "0", Integer.toString(i), null, List.of(), ts,
+      landing.accept(new SourceRecord("events", "0", Position.of(i), null, List.of(), ts,
           json.getBytes(StandardCharsets.UTF_8)));
       peak = Math.max(peak, landing.bufferedBytes());
     }

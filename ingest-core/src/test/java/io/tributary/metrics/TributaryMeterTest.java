@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.tributary.commit.SourcePartition;
 import io.tributary.source.SourceLag;
+import io.tributary.source.SourcePartition;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -39,6 +39,7 @@ class TributaryMeterTest {
             tuple("tributary.latency", Meter.Type.TIMER, "seconds", List.of("dataset")),
             tuple("tributary.freshness", Meter.Type.GAUGE, "seconds", List.of()),
             tuple("tributary.buffered.bytes", Meter.Type.GAUGE, "bytes", List.of()),
+            tuple("tributary.files.rolled", Meter.Type.COUNTER, "files", List.of("reason")),
             tuple("tributary.flush.duration", Meter.Type.TIMER, "seconds", List.of()),
             tuple("tributary.source.lag.records", Meter.Type.GAUGE, "records", List.of()),
             tuple("tributary.source.lag", Meter.Type.GAUGE, "seconds", List.of()));

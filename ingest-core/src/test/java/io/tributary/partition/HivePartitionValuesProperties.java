@@ -3,7 +3,7 @@ package io.tributary.partition;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
-import io.tributary.record.SourceRecord;
+import io.tributary.source.SourceRecord;
 import io.tributary.store.ObjectKeys;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;

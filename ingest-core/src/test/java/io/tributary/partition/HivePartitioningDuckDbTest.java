@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tributary.parquet.ParquetRowWriter;
 import io.tributary.parquet.WriteOptions;
-import io.tributary.record.SourceRecord;
 import io.tributary.schema.DatasetSchema;
 import io.tributary.schema.Field;
 import io.tributary.schema.PrimitiveType;
 import io.tributary.schema.StructType;
+import io.tributary.source.SourceRecord;
 import io.tributary.store.ObjectKeys;
 import io.tributary.testing.DuckDb;
 import java.nio.file.Files;

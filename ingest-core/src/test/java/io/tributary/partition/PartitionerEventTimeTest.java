@@ -4,7 +4,7 @@ import static io.tributary.partition.GranularityTest.micros;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tributary.error.ErrorType;
-import io.tributary.record.SourceRecord;
+import io.tributary.source.SourceRecord;
 import io.tributary.testing.Json;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.tributary.routing;
 
-import io.tributary.record.SourceRecord;
+import io.tributary.source.SourceRecord;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -7,10 +7,10 @@ import io.tributary.decode.DecodeResult;
 import io.tributary.decode.JsonDecoder;
 import io.tributary.parquet.ParquetRowWriter;
 import io.tributary.parquet.WriteOptions;
-import io.tributary.record.SourceRecord;
 import io.tributary.routing.DatasetRouter;
 import io.tributary.routing.DatasetRouters;
 import io.tributary.routing.RouteResult;
+import io.tributary.source.SourceRecord;
 import io.tributary.store.LocalFileStore;
 import io.tributary.testing.DuckDb;
 import java.nio.charset.StandardCharsets;
@@ -50,7 +50,7 @@ class DriftingCorpusDuckDbTest {
       Map<String, Object> event = ((DecodeResult.Decoded) decoder.decode(record.value())).event();
       String dataset = ((RouteResult.Routed) router.route(record, event)).dataset();
       ShapeResult.Shaped shaped = (ShapeResult.Shaped) schemas.shape(dataset, event, 1L, record.stream(),
-          record.partition(), record.position());
+          record.partition(), record.position().toString());
       byDataset.computeIfAbsent(dataset, d -> new ArrayList<>()).add(shaped);
       originals.put(dataset + "/" + record.position(), event);
     }

@@ -2,7 +2,6 @@ package io.tributary.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tributary.commit.SourcePartition;
 import org.junit.jupiter.api.Test;
 
 /** Guards that each source's lag lands in the measure it reports, and that a given-up partition leaves it. */

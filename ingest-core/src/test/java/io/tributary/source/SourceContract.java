@@ -2,7 +2,6 @@ package io.tributary.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tributary.commit.SourcePartition;
 import io.tributary.landing.Landing;
 import io.tributary.store.LocalFileStore;
 import io.tributary.testing.LakeCounts;

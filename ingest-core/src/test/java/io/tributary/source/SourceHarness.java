@@ -1,6 +1,5 @@
 package io.tributary.source;
 
-import io.tributary.commit.SourcePartition;
 import io.tributary.landing.Landing;
 import java.time.Duration;
 import java.util.List;

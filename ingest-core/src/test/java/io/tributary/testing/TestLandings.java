@@ -2,7 +2,7 @@ package io.tributary.testing;
 
 import io.tributary.buffer.RollingPolicy;
 import io.tributary.decode.DecodeLimits;
-import io.tributary.landing.DatasetSettings;
+import io.tributary.landing.DatasetLanding;
 import io.tributary.landing.LandingSettings;
 import io.tributary.parquet.WriteOptions;
 import io.tributary.partition.EventTimeFormat;
@@ -25,7 +25,7 @@ public final class TestLandings {
   public static LandingSettings byStream(String instance, Duration rollAge) {
     RollingPolicy rolling = new RollingPolicy(rollAge, 8L << 20, 1_000_000);
     return new LandingSettings("lake", "errors", instance, DecodeLimits.defaults(), DatasetRouters.byStream(),
-        dataset -> new DatasetSettings(EvolutionSettings.defaults(),
+        dataset -> new DatasetLanding(EvolutionSettings.defaults(),
             new PartitionSpec("ts", EventTimeFormat.EPOCH_MILLIS, Granularity.HOUR, List.of()), rolling),
         Granularity.HOUR, rolling, WriteOptions.defaults(), 64L << 20);
   }

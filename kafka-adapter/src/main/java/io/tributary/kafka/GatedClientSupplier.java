@@ -1,7 +1,7 @@
 package io.tributary.kafka;
 
-import io.tributary.landing.Landing;
 import io.tributary.source.LagTracker;
+import io.tributary.source.SourceLanding;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -17,13 +17,13 @@ import org.apache.kafka.streams.KafkaClientSupplier;
 /** Kafka Streams' clients, with a {@link GatedConsumer} as each stream thread's main consumer. */
 final class GatedClientSupplier implements KafkaClientSupplier {
 
-  private final Landing landing;
+  private final SourceLanding landing;
   private final LagTracker lag;
   private final PartitionOwners owners;
   private final Duration tick;
   private final Clock clock;
 
-  GatedClientSupplier(Landing landing, LagTracker lag, PartitionOwners owners, Duration tick, Clock clock) {
+  GatedClientSupplier(SourceLanding landing, LagTracker lag, PartitionOwners owners, Duration tick, Clock clock) {
     this.landing = landing;
     this.lag = lag;
     this.owners = owners;

@@ -1,8 +1,8 @@
 package io.tributary.kafka;
 
-import io.tributary.commit.SourcePartition;
-import io.tributary.landing.Landing;
 import io.tributary.source.LagTracker;
+import io.tributary.source.SourceLanding;
+import io.tributary.source.SourcePartition;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
@@ -47,7 +47,7 @@ final class GatedConsumer extends KafkaConsumer<byte[], byte[]> {
   private static final Logger LOG = LoggerFactory.getLogger(GatedConsumer.class);
   private static final Duration TICK_COMMIT_TIMEOUT = Duration.ofSeconds(5);
 
-  private final Landing landing;
+  private final SourceLanding landing;
   private final CommitGate gate;
   private final LagTracker lag;
   private final PartitionOwners owners;
@@ -55,8 +55,8 @@ final class GatedConsumer extends KafkaConsumer<byte[], byte[]> {
   private final Clock clock;
   private long lastTick;
 
-  GatedConsumer(Map<String, Object> config, Landing landing, LagTracker lag, PartitionOwners owners, Duration tick,
-      Clock clock) {
+  GatedConsumer(Map<String, Object> config, SourceLanding landing, LagTracker lag, PartitionOwners owners,
+      Duration tick, Clock clock) {
     super(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     this.landing = landing;
     this.gate = new CommitGate(landing);

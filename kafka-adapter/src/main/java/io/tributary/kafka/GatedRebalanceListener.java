@@ -1,8 +1,8 @@
 package io.tributary.kafka;
 
-import io.tributary.commit.SourcePartition;
-import io.tributary.landing.Landing;
 import io.tributary.source.LagTracker;
+import io.tributary.source.SourceLanding;
+import io.tributary.source.SourcePartition;
 import java.util.Collection;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.common.TopicPartition;
@@ -18,13 +18,13 @@ final class GatedRebalanceListener implements ConsumerRebalanceListener {
 
   private final ConsumerRebalanceListener streams;
   private final GatedConsumer consumer;
-  private final Landing landing;
+  private final SourceLanding landing;
   private final CommitGate gate;
   private final LagTracker lag;
   private final PartitionOwners owners;
 
-  GatedRebalanceListener(ConsumerRebalanceListener streams, GatedConsumer consumer, Landing landing, CommitGate gate,
-      LagTracker lag, PartitionOwners owners) {
+  GatedRebalanceListener(ConsumerRebalanceListener streams, GatedConsumer consumer, SourceLanding landing,
+      CommitGate gate, LagTracker lag, PartitionOwners owners) {
     this.streams = streams;
     this.consumer = consumer;
     this.landing = landing;

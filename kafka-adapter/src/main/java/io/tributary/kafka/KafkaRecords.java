@@ -1,7 +1,8 @@
 package io.tributary.kafka;
 
-import io.tributary.commit.SourcePartition;
-import io.tributary.record.SourceRecord;
+import io.tributary.source.Position;
+import io.tributary.source.SourcePartition;
+import io.tributary.source.SourceRecord;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -33,12 +34,12 @@ final class KafkaRecords {
         }
       }
     }
-    return new SourceRecord(topic, Integer.toString(partition), Long.toString(offset), key, converted,
+    return new SourceRecord(topic, Integer.toString(partition), Position.of(offset), key, converted,
         timestampMillis, value == null ? EMPTY : value);
   }
 
   /** The offset Kafka commits for a checkpoint: the next one to read. */
-  static Optional<Long> nextOffset(Optional<String> checkpoint) {
-    return checkpoint.map(watermark -> Long.parseLong(watermark) + 1);
+  static Optional<Position> nextOffset(Optional<Position> checkpoint) {
+    return checkpoint.map(Position::after);
   }
 }

@@ -1,9 +1,9 @@
 package io.tributary.kafka;
 
-import io.tributary.landing.Landing;
 import io.tributary.source.LagTracker;
 import io.tributary.source.Source;
 import io.tributary.source.SourceLag;
+import io.tributary.source.SourceLanding;
 import io.tributary.source.SourceState;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -39,7 +39,7 @@ public final class KafkaSource implements Source {
   private static final Logger LOG = LoggerFactory.getLogger(KafkaSource.class);
 
   private final KafkaSourceSettings settings;
-  private final Landing landing;
+  private final SourceLanding landing;
   private final String clientId;
   private final Clock clock;
   private final LagTracker lag = new LagTracker(LagTracker.Unit.RECORDS);
@@ -54,11 +54,11 @@ public final class KafkaSource implements Source {
   /**
    * @param clientId names this instance's clients (Kafka's client.id; the instance id suits)
    */
-  public KafkaSource(KafkaSourceSettings settings, Landing landing, String clientId) {
+  public KafkaSource(KafkaSourceSettings settings, SourceLanding landing, String clientId) {
     this(settings, landing, clientId, Clock.systemUTC());
   }
 
-  KafkaSource(KafkaSourceSettings settings, Landing landing, String clientId, Clock clock) {
+  KafkaSource(KafkaSourceSettings settings, SourceLanding landing, String clientId, Clock clock) {
     this.settings = Objects.requireNonNull(settings, "settings may not be null");
     this.landing = Objects.requireNonNull(landing, "landing may not be null");
     this.clientId = Objects.requireNonNull(clientId, "clientId may not be null");

@@ -1,6 +1,6 @@
 package io.tributary.kafka;
 
-import io.tributary.landing.Landing;
+import io.tributary.source.SourceLanding;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -9,10 +9,10 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
 /** Hands each record, with its topic, partition and offset, to the landing layer. Forwards nothing. */
 final class LandingProcessor implements Processor<byte[], byte[], Void, Void> {
 
-  private final Landing landing;
+  private final SourceLanding landing;
   private ProcessorContext<Void, Void> context;
 
-  LandingProcessor(Landing landing) {
+  LandingProcessor(SourceLanding landing) {
     this.landing = landing;
   }
 

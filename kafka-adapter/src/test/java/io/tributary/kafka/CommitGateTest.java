@@ -3,9 +3,8 @@ package io.tributary.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tributary.buffer.RollingPolicy;
-import io.tributary.commit.SourcePartition;
 import io.tributary.decode.DecodeLimits;
-import io.tributary.landing.DatasetSettings;
+import io.tributary.landing.DatasetLanding;
 import io.tributary.landing.Landing;
 import io.tributary.landing.LandingSettings;
 import io.tributary.parquet.WriteOptions;
@@ -14,6 +13,8 @@ import io.tributary.partition.Granularity;
 import io.tributary.partition.PartitionSpec;
 import io.tributary.routing.DatasetRouters;
 import io.tributary.schema.EvolutionSettings;
+import io.tributary.source.Position;
+import io.tributary.source.SourcePartition;
 import io.tributary.store.LocalFileStore;
 import io.tributary.testing.MutableClock;
 import java.nio.charset.StandardCharsets;
@@ -56,7 +57,7 @@ class CommitGateTest {
     RollingPolicy rolling = new RollingPolicy(ROLL_AGE, 64L << 20, 1_000_000);
     LandingSettings settings = new LandingSettings("lake", "errors", "a", DecodeLimits.defaults(),
         DatasetRouters.byStream(),
-        dataset -> new DatasetSettings(EvolutionSettings.defaults(),
+        dataset -> new DatasetLanding(EvolutionSettings.defaults(),
             new PartitionSpec("ts", EventTimeFormat.EPOCH_MILLIS, Granularity.HOUR, List.of()), rolling),
         Granularity.HOUR, rolling, WriteOptions.defaults(), 64L << 20);
     landing = new Landing(settings, new LocalFileStore(root), clock);
@@ -80,7 +81,7 @@ class CommitGateTest {
     take(TP0, 0, 4);
     roll();
     take(TP0, 5, 9);
-    assertThat(landing.checkpoint(partition(TP0))).contains("4");
+    assertThat(landing.checkpoint(partition(TP0))).contains(Position.parse("4"));
 
     Map<TopicPartition, OffsetAndMetadata> allowed =
         gate.clamp(Map.of(TP0, new OffsetAndMetadata(10, Optional.of(7), "streams-metadata")));
@@ -146,8 +147,8 @@ class CommitGateTest {
     take(TP0, 0, 4);
     roll();
     take(TP0, 5, 7);
-    Optional<String> last = landing.revoke(partition(TP0));
-    assertThat(last).contains("7");
+    Optional<Position> last = landing.revoke(partition(TP0));
+    assertThat(last).contains(Position.parse("7"));
     assertThat(landing.checkpoint(partition(TP0))).isEmpty();
 
     gate.release(TP0, last);
@@ -166,7 +167,7 @@ class CommitGateTest {
 
   @Test
   void aPartitionReleasedWithNothingDurableCommitsNothing() {
-    Optional<String> last = landing.revoke(partition(TP1));
+    Optional<Position> last = landing.revoke(partition(TP1));
     assertThat(last).isEmpty();
 
     gate.release(TP1, last);
@@ -184,7 +185,7 @@ class CommitGateTest {
     gate.forget(TP0);
 
     // Another member may have committed a lower offset meanwhile: what this gate once committed no longer counts.
-    assertThat(landing.assign(partition(TP0))).contains("4");
+    assertThat(landing.assign(partition(TP0))).contains(Position.parse("4"));
     assertThat(gate.clamp(Map.of(TP0, new OffsetAndMetadata(5)))).isEqualTo(Map.of(TP0, new OffsetAndMetadata(5)));
   }
 

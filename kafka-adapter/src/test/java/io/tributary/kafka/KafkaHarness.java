@@ -1,10 +1,10 @@
 package io.tributary.kafka;
 
-import io.tributary.commit.SourcePartition;
 import io.tributary.kafka.testing.KafkaBroker;
 import io.tributary.landing.Landing;
 import io.tributary.source.Source;
 import io.tributary.source.SourceHarness;
+import io.tributary.source.SourcePartition;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

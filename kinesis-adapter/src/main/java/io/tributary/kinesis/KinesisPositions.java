@@ -1,10 +1,12 @@
 package io.tributary.kinesis;
 
+import io.tributary.source.Position;
+import java.util.Optional;
 import software.amazon.kinesis.retrieval.kpl.ExtendedSequenceNumber;
 
 /**
  * Kinesis coordinates as landing-layer positions. The landing layer orders positions as decimal integers
- * ({@link io.tributary.commit.Positions}); a Kinesis record is identified by its sequence number and, for a record
+ * ({@link Position}); a Kinesis record is identified by its sequence number and, for a record
  * that came out of a KPL aggregate, its sub-sequence number (its index in the aggregate; 0 for a plain record).
  *
  * <p>A position is the sequence number followed by the sub-sequence number written with exactly
@@ -22,7 +24,7 @@ public final class KinesisPositions {
   private KinesisPositions() {}
 
   /** The position of the record with {@code sequenceNumber} and {@code subSequenceNumber}. */
-  public static String encode(String sequenceNumber, long subSequenceNumber) {
+  public static Position encode(String sequenceNumber, long subSequenceNumber) {
     if (sequenceNumber == null || sequenceNumber.isEmpty() || !sequenceNumber.chars().allMatch(Character::isDigit)) {
       throw new IllegalArgumentException("Invalid Kinesis sequence number '" + sequenceNumber
           + "': a decimal integer is required");
@@ -32,19 +34,20 @@ public final class KinesisPositions {
           + ": allowed 0 to " + (SUB_SEQUENCE_LIMIT - 1));
     }
     String sub = Long.toString(subSequenceNumber);
-    return sequenceNumber + "0".repeat(SUB_SEQUENCE_DIGITS - sub.length()) + sub;
+    return Position.parse(sequenceNumber + "0".repeat(SUB_SEQUENCE_DIGITS - sub.length()) + sub);
   }
 
   /** The position of a KCL checkpoint; sentinels (TRIM_HORIZON, LATEST, SHARD_END, …) have none. */
-  public static java.util.Optional<String> of(ExtendedSequenceNumber checkpoint) {
+  public static Optional<Position> of(ExtendedSequenceNumber checkpoint) {
     if (checkpoint == null || checkpoint.isSentinelCheckpoint()) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
-    return java.util.Optional.of(encode(checkpoint.sequenceNumber(), checkpoint.subSequenceNumber()));
+    return Optional.of(encode(checkpoint.sequenceNumber(), checkpoint.subSequenceNumber()));
   }
 
   /** The KCL checkpoint value of a position made by {@link #encode}. */
-  public static ExtendedSequenceNumber decode(String position) {
+  public static ExtendedSequenceNumber decode(Position at) {
+    String position = at == null ? null : at.toString();
     if (position == null || position.length() <= SUB_SEQUENCE_DIGITS
         || !position.chars().allMatch(Character::isDigit)) {
       throw new IllegalArgumentException("Invalid Kinesis position '" + position + "': a sequence number followed by "

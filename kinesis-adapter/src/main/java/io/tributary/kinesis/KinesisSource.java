@@ -1,8 +1,8 @@
 package io.tributary.kinesis;
 
-import io.tributary.landing.Landing;
 import io.tributary.source.Source;
 import io.tributary.source.SourceLag;
+import io.tributary.source.SourceLanding;
 import io.tributary.source.SourceState;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,7 +39,7 @@ public final class KinesisSource implements Source {
   private static final long GRACEFUL_SECONDS = 10;
 
   private final KinesisSourceSettings settings;
-  private final Landing landing;
+  private final SourceLanding landing;
   private final String workerId;
   private final AwsCredentialsProvider credentials;
   private final ShardProcessors processors;
@@ -53,13 +53,13 @@ public final class KinesisSource implements Source {
    * @param workerId this worker's name in the lease table (the instance id suits; unique per running task)
    * @param credentials the credentials of the three clients; null for the default AWS chain (the task role)
    */
-  public KinesisSource(KinesisSourceSettings settings, Landing landing, String workerId,
+  public KinesisSource(KinesisSourceSettings settings, SourceLanding landing, String workerId,
       AwsCredentialsProvider credentials) {
     this(settings, landing, workerId, credentials, Clock.systemUTC());
   }
 
-  KinesisSource(KinesisSourceSettings settings, Landing landing, String workerId, AwsCredentialsProvider credentials,
-      Clock clock) {
+  KinesisSource(KinesisSourceSettings settings, SourceLanding landing, String workerId,
+      AwsCredentialsProvider credentials, Clock clock) {
     this.settings = Objects.requireNonNull(settings, "settings may not be null");
     this.landing = Objects.requireNonNull(landing, "landing may not be null");
     this.workerId = Objects.requireNonNull(workerId, "workerId may not be null");

@@ -1,9 +1,10 @@
 package io.tributary.kinesis;
 
-import io.tributary.commit.Positions;
-import io.tributary.commit.SourcePartition;
-import io.tributary.landing.Landing;
-import io.tributary.record.SourceRecord;
+import io.tributary.source.DurableCheckpoint;
+import io.tributary.source.Position;
+import io.tributary.source.SourceLanding;
+import io.tributary.source.SourcePartition;
+import io.tributary.source.SourceRecord;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -49,14 +50,14 @@ final class ShardProcessor implements ShardRecordProcessor {
   private static final Logger LOG = LoggerFactory.getLogger(ShardProcessor.class);
 
   private final ShardProcessors shared;
-  private final Landing landing;
+  private final SourceLanding landing;
   private final String stream;
   private SourcePartition shard;
   private RecordProcessorCheckpointer checkpointer;
   /** The position of the last record KCL handed over: the highest checkpoint KCL accepts. */
-  private String lastHanded;
-  /** The position last checkpointed (or found checkpointed at the start). */
-  private String checkpointed;
+  private Position lastHanded;
+  /** The position last checkpointed (or found checkpointed at the start), moved by the one checkpoint rule. */
+  private DurableCheckpoint checkpointed = new DurableCheckpoint(null);
   private boolean released;
   private boolean poisoned;
 
@@ -75,7 +76,7 @@ final class ShardProcessor implements ShardRecordProcessor {
       poison("recover " + shard + " from the ledger", e);
       throw e;
     }
-    checkpointed = KinesisPositions.of(input.extendedSequenceNumber()).orElse(null);
+    checkpointed = new DurableCheckpoint(KinesisPositions.of(input.extendedSequenceNumber()).orElse(null));
     shared.owns(this);
     LOG.info("Shard {} taken, checkpoint {}", shard, input.extendedSequenceNumber());
   }
@@ -153,7 +154,7 @@ final class ShardProcessor implements ShardRecordProcessor {
     if (poisoned) {
       return false;
     }
-    Optional<String> last;
+    Optional<Position> last;
     try {
       last = landing.revoke(shard);
     } catch (RuntimeException e) {
@@ -165,18 +166,19 @@ final class ShardProcessor implements ShardRecordProcessor {
   }
 
   /** Checkpoints at {@code durable} (lowered to the last record handed over) if that moves the checkpoint. */
-  private boolean checkpointDurable(Optional<String> durable) {
-    if (durable.isEmpty() || lastHanded == null || checkpointer == null || poisoned) {
+  private boolean checkpointDurable(Optional<Position> durable) {
+    if (lastHanded == null || checkpointer == null || poisoned) {
       return true;
     }
-    String target = Positions.compare(durable.get(), lastHanded) <= 0 ? durable.get() : lastHanded;
-    if (checkpointed != null && Positions.compare(target, checkpointed) <= 0) {
+    Optional<Position> next = checkpointed.next(durable, lastHanded);
+    if (next.isEmpty()) {
       return true;
     }
+    Position target = next.get();
     ExtendedSequenceNumber at = KinesisPositions.decode(target);
     try {
       checkpointer.checkpoint(at.sequenceNumber(), at.subSequenceNumber());
-      checkpointed = target;
+      checkpointed.done(target);
       return true;
     } catch (ShutdownException e) {
       LOG.debug("Checkpoint of {} refused: the lease is gone ({})", shard, e.toString());
@@ -202,7 +204,7 @@ final class ShardProcessor implements ShardRecordProcessor {
   }
 
   private SourceRecord toSourceRecord(KinesisClientRecord record) {
-    String position = KinesisPositions.encode(record.sequenceNumber(), record.subSequenceNumber());
+    Position position = KinesisPositions.encode(record.sequenceNumber(), record.subSequenceNumber());
     byte[] key = record.partitionKey() == null ? null : record.partitionKey().getBytes(StandardCharsets.UTF_8);
     long timestamp = record.approximateArrivalTimestamp() == null ? System.currentTimeMillis()
         : record.approximateArrivalTimestamp().toEpochMilli();

@@ -1,7 +1,7 @@
 package io.tributary.kinesis;
 
-import io.tributary.landing.Landing;
 import io.tributary.source.LagTracker;
+import io.tributary.source.SourceLanding;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -20,7 +20,7 @@ import software.amazon.kinesis.processor.ShardRecordProcessorFactory;
  */
 final class ShardProcessors implements ShardRecordProcessorFactory {
 
-  private final Landing landing;
+  private final SourceLanding landing;
   private final String singleStream;
   private final Clock clock;
   private final long tickMillis;
@@ -34,7 +34,7 @@ final class ShardProcessors implements ShardRecordProcessorFactory {
    * @param singleStream the stream's name when KCL runs for one stream (its processors are not told the stream),
    *     null in multi-stream mode
    */
-  ShardProcessors(Landing landing, String singleStream, Duration tick, Clock clock) {
+  ShardProcessors(SourceLanding landing, String singleStream, Duration tick, Clock clock) {
     this.landing = landing;
     this.singleStream = singleStream;
     this.clock = clock;
@@ -55,7 +55,7 @@ final class ShardProcessors implements ShardRecordProcessorFactory {
     return new ShardProcessor(this, stream.streamName());
   }
 
-  Landing landing() {
+  SourceLanding landing() {
     return landing;
   }
 

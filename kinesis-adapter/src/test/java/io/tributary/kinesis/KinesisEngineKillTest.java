@@ -2,7 +2,7 @@ package io.tributary.kinesis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tributary.commit.SourcePartition;
+import io.tributary.source.SourcePartition;
 import io.tributary.testing.EngineJvm;
 import io.tributary.testing.LakeCounts;
 import java.io.IOException;
@@ -113,7 +113,7 @@ class KinesisEngineKillTest {
           : "{\"id\": " + i + ", \"ts\": " + (HOUR + i * 500L) + ", \"amount\": " + random.nextInt(10_000) + "}";
       PutRecordResponse put = harness.kinesis().put(stream, shards.get(i % shards.size()), "k" + i,
           json.getBytes(StandardCharsets.UTF_8));
-      String position = KinesisPositions.encode(put.sequenceNumber(), 0);
+      String position = KinesisPositions.encode(put.sequenceNumber(), 0).toString();
       String coordinate = stream + "/" + put.shardId() + "/" + position;
       sent.add(coordinate);
       lastPerShard.put(put.shardId(), position);

@@ -1,11 +1,11 @@
 package io.tributary.kinesis;
 
-import io.tributary.commit.SourcePartition;
 import io.tributary.kinesis.testing.DynamoDbLocal;
 import io.tributary.kinesis.testing.KinesisLocal;
 import io.tributary.landing.Landing;
 import io.tributary.source.Source;
 import io.tributary.source.SourceHarness;
+import io.tributary.source.SourcePartition;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -109,7 +109,7 @@ final class KinesisHarness implements SourceHarness, AutoCloseable {
   public Sent send(String stream, int partitionIndex, byte[] value) {
     Shard shard = shards.computeIfAbsent(stream, s -> kinesis.shards(s, false)).get(partitionIndex);
     String sequence = kinesis.put(stream, shard, "key-" + partitionIndex, value).sequenceNumber();
-    return new Sent(new SourcePartition(stream, shard.shardId()), KinesisPositions.encode(sequence, 0));
+    return new Sent(new SourcePartition(stream, shard.shardId()), KinesisPositions.encode(sequence, 0).toString());
   }
 
   @Override
@@ -139,7 +139,7 @@ final class KinesisHarness implements SourceHarness, AutoCloseable {
         return Optional.empty();
       }
       return KinesisPositions.of(new ExtendedSequenceNumber(checkpoint.s(),
-          sub == null ? 0L : Long.parseLong(sub.n())));
+          sub == null ? 0L : Long.parseLong(sub.n()))).map(Object::toString);
     }
     return Optional.empty();
   }

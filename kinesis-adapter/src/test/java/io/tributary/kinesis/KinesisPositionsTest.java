@@ -3,7 +3,7 @@ package io.tributary.kinesis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tributary.commit.Positions;
+import io.tributary.source.Position;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -22,8 +22,8 @@ class KinesisPositionsTest {
 
   @Test
   void aPlainRecordIsItsSequenceNumberWithSixZeros() {
-    assertThat(KinesisPositions.encode(SEQ, 0)).isEqualTo(SEQ + "000000");
-    assertThat(KinesisPositions.encode(SEQ, 42)).isEqualTo(SEQ + "000042");
+    assertThat(KinesisPositions.encode(SEQ, 0)).hasToString(SEQ + "000000");
+    assertThat(KinesisPositions.encode(SEQ, 42)).hasToString(SEQ + "000042");
   }
 
   @Test
@@ -40,10 +40,10 @@ class KinesisPositionsTest {
   void subRecordsOrderAfterTheirParentAndBeforeTheNextRecord() {
     String next = new java.math.BigInteger(SEQ).add(java.math.BigInteger.ONE).toString();
     String shorter = SEQ.substring(1); // an earlier record whose sequence number has one digit less
-    assertThat(Positions.compare(KinesisPositions.encode(SEQ, 0), KinesisPositions.encode(SEQ, 1))).isNegative();
-    assertThat(Positions.compare(KinesisPositions.encode(SEQ, 999_999), KinesisPositions.encode(next, 0)))
+    assertThat(KinesisPositions.encode(SEQ, 0).compareTo(KinesisPositions.encode(SEQ, 1))).isNegative();
+    assertThat(KinesisPositions.encode(SEQ, 999_999).compareTo(KinesisPositions.encode(next, 0)))
         .isNegative();
-    assertThat(Positions.compare(KinesisPositions.encode(shorter, 999_999), KinesisPositions.encode(SEQ, 0)))
+    assertThat(KinesisPositions.encode(shorter, 999_999).compareTo(KinesisPositions.encode(SEQ, 0)))
         .isNegative();
   }
 
@@ -58,8 +58,8 @@ class KinesisPositionsTest {
     List<ExtendedSequenceNumber> byKinesis = new ArrayList<>(records);
     Collections.sort(byKinesis);
     List<ExtendedSequenceNumber> byPosition = new ArrayList<>(records);
-    byPosition.sort((a, b) -> Positions.compare(KinesisPositions.encode(a.sequenceNumber(), a.subSequenceNumber()),
-        KinesisPositions.encode(b.sequenceNumber(), b.subSequenceNumber())));
+    byPosition.sort((a, b) -> KinesisPositions.encode(a.sequenceNumber(), a.subSequenceNumber())
+        .compareTo(KinesisPositions.encode(b.sequenceNumber(), b.subSequenceNumber())));
     assertThat(byPosition).isEqualTo(byKinesis);
   }
 
@@ -75,6 +75,7 @@ class KinesisPositionsTest {
     assertThatThrownBy(() -> KinesisPositions.encode(SEQ, 1_000_000)).hasMessageContaining("allowed 0 to 999999");
     assertThatThrownBy(() -> KinesisPositions.encode(SEQ, -1)).hasMessageContaining("sub-sequence");
     assertThatThrownBy(() -> KinesisPositions.encode("12a", 0)).hasMessageContaining("decimal integer");
-    assertThatThrownBy(() -> KinesisPositions.decode("123456")).hasMessageContaining("followed by 6 digits");
+    assertThatThrownBy(() -> KinesisPositions.decode(Position.parse("123456")))
+        .hasMessageContaining("followed by 6 digits");
   }
 }

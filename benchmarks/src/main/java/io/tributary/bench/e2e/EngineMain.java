@@ -5,7 +5,7 @@ import io.tributary.buffer.RollingPolicy;
 import io.tributary.decode.DecodeLimits;
 import io.tributary.kafka.KafkaSource;
 import io.tributary.kafka.KafkaSourceSettings;
-import io.tributary.landing.DatasetSettings;
+import io.tributary.landing.DatasetLanding;
 import io.tributary.landing.Landing;
 import io.tributary.landing.LandingSettings;
 import io.tributary.parquet.WriteOptions;
@@ -47,7 +47,7 @@ public final class EngineMain {
     long budget = (long) (Runtime.getRuntime().maxMemory() * 0.4);
     LandingSettings settings = new LandingSettings("lake", "errors", "bench-engine", DecodeLimits.defaults(),
         DatasetRouters.byStream(),
-        dataset -> new DatasetSettings(EvolutionSettings.defaults(), PartitionSpec.defaults(), rolling),
+        dataset -> new DatasetLanding(EvolutionSettings.defaults(), PartitionSpec.defaults(), rolling),
         Granularity.HOUR, rolling, WriteOptions.defaults(), budget);
     Landing landing = new Landing(settings, new LocalFileStore(lake), Clock.systemUTC());
     KafkaSource source = new KafkaSource(KafkaSourceSettings.forTopics(bootstrap, "bench", List.of(topic))

@@ -1,8 +1,8 @@
 package io.tributary.app.backfill;
 
-import io.tributary.commit.SourcePartition;
 import io.tributary.landing.Landing;
-import io.tributary.record.SourceRecord;
+import io.tributary.source.SourcePartition;
+import io.tributary.source.SourceRecord;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

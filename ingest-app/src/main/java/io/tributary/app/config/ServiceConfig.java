@@ -8,7 +8,7 @@ import io.tributary.decode.DecodeLimits;
 import io.tributary.kafka.KafkaSecurity;
 import io.tributary.kafka.KafkaSourceSettings;
 import io.tributary.kinesis.KinesisSourceSettings;
-import io.tributary.landing.DatasetSettings;
+import io.tributary.landing.DatasetLanding;
 import io.tributary.landing.LandingSettings;
 import io.tributary.parquet.Compression;
 import io.tributary.parquet.WriteOptions;
@@ -117,13 +117,13 @@ public final class ServiceConfig {
   /** The landing layer's settings. */
   public LandingSettings landingSettings() {
     long budget = config.find(MEMORY_BUDGET).orElse((long) (Runtime.getRuntime().maxMemory() * 0.4));
-    Map<String, DatasetSettings> perDataset = new HashMap<>();
-    DatasetSettings defaults = datasetSettings(DEFAULTS);
+    Map<String, DatasetLanding> perDataset = new HashMap<>();
+    DatasetLanding defaults = datasetSettings(DEFAULTS);
     for (String name : config.names("datasets.")) {
       String dataset = DatasetNames.sanitize(name);
       perDataset.put(dataset, datasetSettings("datasets." + name + "."));
     }
-    Function<String, DatasetSettings> datasets = dataset -> perDataset.getOrDefault(dataset, defaults);
+    Function<String, DatasetLanding> datasets = dataset -> perDataset.getOrDefault(dataset, defaults);
     RollingPolicy errorRolling = new RollingPolicy(config.get(ERROR_MAX_AGE), RollingPolicy.DEFAULT_MAX_BYTES,
         RollingPolicy.DEFAULT_MAX_RECORDS);
     return new LandingSettings(config.get(LAKE_PREFIX), config.get(LAKE_ERROR_PREFIX), instanceId(),
@@ -132,7 +132,7 @@ public final class ServiceConfig {
         WriteOptions.defaults().withCompression(Compression.fromConfig(config.get(PARQUET_COMPRESSION))), budget);
   }
 
-  private DatasetSettings datasetSettings(String prefix) {
+  private DatasetLanding datasetSettings(String prefix) {
     SchemaPolicy policy = SchemaPolicy.fromConfig(value(prefix, "policy"));
     List<PathOverride> overrides = new ArrayList<>();
     List<String> timestamps = value(prefix, "timestamp-fields");
@@ -151,7 +151,7 @@ public final class ServiceConfig {
     Duration maxAge = value(prefix, "rolling.max-age");
     Long maxBytes = value(prefix, "rolling.max-bytes");
     Integer maxRecords = value(prefix, "rolling.max-records");
-    return new DatasetSettings(evolution, partitioning, new RollingPolicy(maxAge, maxBytes, maxRecords));
+    return new DatasetLanding(evolution, partitioning, new RollingPolicy(maxAge, maxBytes, maxRecords));
   }
 
   /** A per-dataset key: the dataset's own value, else the one under dataset-defaults (else the built-in default). */

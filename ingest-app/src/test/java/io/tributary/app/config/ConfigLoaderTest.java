@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tributary.kafka.KafkaSecurity;
 import io.tributary.kafka.KafkaSourceSettings;
-import io.tributary.landing.DatasetSettings;
+import io.tributary.landing.DatasetLanding;
 import io.tributary.landing.LandingSettings;
 import io.tributary.schema.SchemaPolicy;
 import java.nio.file.Files;
@@ -120,7 +120,7 @@ class ConfigLoaderTest {
     ServiceConfig service = ServiceConfig.of(parse("kafka:\n  bootstrap-servers: a:1\n  topics: [a]\n"
         + "dataset-defaults:\n  event-time-field: ts\n  partition-fields: [region]\n  max-columns: 50\n"
         + "  rolling:\n    max-age: 1s\ndatasets:\n  payments:\n    policy: strict\n"));
-    DatasetSettings payments = service.landingSettings().datasets().apply("payments");
+    DatasetLanding payments = service.landingSettings().datasets().apply("payments");
     assertThat(payments.evolution().policy()).isEqualTo(SchemaPolicy.STRICT);
     assertThat(payments.evolution().maxColumns()).isEqualTo(50);
     assertThat(payments.rolling().maxAge()).isEqualTo(Duration.ofSeconds(1));

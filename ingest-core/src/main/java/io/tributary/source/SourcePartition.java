@@ -1,4 +1,4 @@
-package io.tributary.commit;
+package io.tributary.source;
 
 import java.util.Objects;
 

@@ -1,4 +1,4 @@
-package io.tributary.record;
+package io.tributary.source;
 
 import java.util.List;
 import java.util.Objects;
@@ -8,7 +8,7 @@ import java.util.Objects;
  *
  * <p>Source-neutral: a Kafka record maps {@code stream} to its topic, {@code partition} to the partition number and
  * {@code position} to the offset; a Kinesis record maps them to the stream name, the shard id and the sequence
- * number. The position is a string because Kinesis sequence numbers do not fit in 64 bits.
+ * number (see {@link Position}).
  *
  * @param stream the topic or stream name, never blank
  * @param partition the partition or shard, never blank
@@ -21,7 +21,7 @@ import java.util.Objects;
 public record SourceRecord(
     String stream,
     String partition,
-    String position,
+    Position position,
     byte[] key,
     List<Header> headers,
     long timestampMillis,
@@ -30,14 +30,19 @@ public record SourceRecord(
   public SourceRecord {
     requireNonBlank(stream, "stream");
     requireNonBlank(partition, "partition");
-    requireNonBlank(position, "position");
+    Objects.requireNonNull(position, "position may not be null");
     headers = List.copyOf(Objects.requireNonNull(headers, "headers may not be null"));
     Objects.requireNonNull(value, "value may not be null");
   }
 
   /** A record with no key and no headers: what tests and file backfills produce. */
   public static SourceRecord of(String stream, String partition, String position, long timestampMillis, byte[] value) {
-    return new SourceRecord(stream, partition, position, null, List.of(), timestampMillis, value);
+    return new SourceRecord(stream, partition, Position.parse(position), null, List.of(), timestampMillis, value);
+  }
+
+  /** The source partition this record belongs to. */
+  public SourcePartition sourcePartition() {
+    return new SourcePartition(stream, partition);
   }
 
   private static void requireNonBlank(String value, String name) {

@@ -1,0 +1,116 @@
+package io.tributary.landing;
+
+import io.tributary.buffer.RollingPolicy;
+import io.tributary.decode.DecodeResult;
+import io.tributary.decode.JsonDecoder;
+import io.tributary.errors.ErrorRows;
+import io.tributary.error.ErrorType;
+import io.tributary.errors.FailedRecord;
+import io.tributary.layout.LakeLayout;
+import io.tributary.metrics.LandingMetrics;
+import io.tributary.partition.PartitionResult;
+import io.tributary.partition.Partitioner;
+import io.tributary.routing.RouteResult;
+import io.tributary.schema.DatasetSchema;
+import io.tributary.schema.DatasetSchemas;
+import io.tributary.schema.SchemaHistory;
+import io.tributary.schema.ShapeResult;
+import io.tributary.source.SourceRecord;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Predicate;
+
+/**
+ * The per-record path: decode, route to a dataset, find the Hive partition path, shape the row under the dataset's
+ * schema; or, when a step fails, make the record's error row. Says which folder (buffer) the row goes to and never
+ * touches a buffer. Guarded by the {@link Landing} lock.
+ */
+final class RecordPath {
+
+  /** Where one record's row goes. */
+  sealed interface Placement {}
+
+  /** The record is durable already in the folder it maps to: skip it. */
+  record Duplicate() implements Placement {}
+
+  /**
+   * A row for the buffer of {@code folder}.
+   *
+   * @param error the error type when it is an error row, else null
+   * @param dataset the dataset, null for a record no dataset could be chosen for
+   */
+  record Row(String folder, RollingPolicy rolling, DatasetSchema schema, Object[] row, ErrorType error,
+      String dataset) implements Placement {}
+
+  private static final Duplicate DUPLICATE = new Duplicate();
+
+  private final LandingSettings settings;
+  private final LakeLayout layout;
+  private final JsonDecoder decoder;
+  private final DatasetSchemas schemas;
+  private final LandingMetrics metrics;
+  private final Map<String, DatasetLanding> datasets = new HashMap<>();
+  private final Map<String, Partitioner> partitioners = new HashMap<>();
+
+  RecordPath(LandingSettings settings, LakeLayout layout, SchemaHistory history, LandingMetrics metrics) {
+    this.settings = settings;
+    this.layout = layout;
+    this.decoder = new JsonDecoder(settings.limits());
+    this.schemas = new DatasetSchemas(history, dataset -> datasetOf(dataset).evolution());
+    this.metrics = metrics;
+  }
+
+  /**
+   * Places {@code record}. {@code durable} says whether the record is durable in a folder already; it is asked
+   * before shaping, so a replayed record never evolves a schema twice.
+   */
+  Placement place(SourceRecord record, long ingestMicros, Predicate<String> durable) {
+    DecodeResult decoded = decoder.decode(record.value());
+    if (decoded instanceof DecodeResult.Failed failed) {
+      return error(record, failed.error().type(), failed.error().reason(), null, ingestMicros, durable);
+    }
+    Map<String, Object> event = ((DecodeResult.Decoded) decoded).event();
+    RouteResult route = settings.router().route(record, event);
+    if (route instanceof RouteResult.Unroutable unroutable) {
+      return error(record, ErrorType.ROUTING, unroutable.reason(), null, ingestMicros, durable);
+    }
+    String dataset = ((RouteResult.Routed) route).dataset();
+    PartitionResult partitioned = partitionerOf(dataset).partition(record, event);
+    if (partitioned instanceof PartitionResult.Failed failed) {
+      return error(record, failed.type(), failed.reason(), dataset, ingestMicros, durable);
+    }
+    String folder = layout.dataFolder(dataset, ((PartitionResult.Partitioned) partitioned).path());
+    if (durable.test(folder)) {
+      return DUPLICATE;
+    }
+    ShapeResult shaped = schemas.shape(dataset, event, ingestMicros, record.stream(), record.partition(),
+        record.position().toString());
+    if (shaped instanceof ShapeResult.Rejected rejected) {
+      return error(record, ErrorType.SCHEMA, rejected.reason(), dataset, ingestMicros, durable);
+    }
+    ShapeResult.Shaped row = (ShapeResult.Shaped) shaped;
+    metrics.shaped(dataset, row.rescuedValues(), row.newVersion());
+    return new Row(folder, datasetOf(dataset).rolling(), row.schema(), row.row(), null, dataset);
+  }
+
+  /** The settings of {@code dataset}, looked up once. */
+  DatasetLanding datasetOf(String dataset) {
+    return datasets.computeIfAbsent(dataset, d -> Objects.requireNonNull(settings.datasets().apply(d),
+        () -> "no settings for dataset " + d));
+  }
+
+  private Placement error(SourceRecord record, ErrorType type, String message, String dataset, long ingestMicros,
+      Predicate<String> durable) {
+    FailedRecord failed = new FailedRecord(type, message, dataset, record, ingestMicros);
+    String folder = ErrorRows.folder(layout, failed, settings.errorGranularity());
+    if (durable.test(folder)) {
+      return DUPLICATE;
+    }
+    return new Row(folder, settings.errorRolling(), ErrorRows.schema(), ErrorRows.row(failed), type, dataset);
+  }
+
+  private Partitioner partitionerOf(String dataset) {
+    return partitioners.computeIfAbsent(dataset, d -> new Partitioner(datasetOf(d).partitioning()));
+  }
+}
