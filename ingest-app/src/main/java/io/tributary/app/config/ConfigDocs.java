@@ -1,9 +1,8 @@
 package io.tributary.app.config;
 
-import java.time.Duration;
+import io.tributary.config.ConfigKey;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /** Renders docs/configuration.md from {@link ConfigKeys}: the only place keys are described. */
 public final class ConfigDocs {
@@ -35,43 +34,23 @@ public final class ConfigDocs {
     return out.toString();
   }
 
-  private static String defaultText(ConfigKey<?> key) {
+  private static <T> String defaultText(ConfigKey<T> key) {
     if (key.required()) {
       return "required";
     }
-    Optional<?> value = key.defaultValue();
-    if (value.isEmpty()) {
-      return "—";
-    }
-    Object v = value.get();
-    if (v instanceof Duration d) {
-      return "`" + Durations.text(d) + "`";
-    }
-    if (v instanceof Long bytes && key.type().describe().startsWith("size")) {
-      return "`" + sizeText(bytes) + "`";
-    }
-    if (v instanceof List<?> list) {
-      return list.isEmpty() ? "`[]`" : "`[" + String.join(", ", list.stream().map(String::valueOf).toList()) + "]`";
-    }
-    if (v instanceof Map<?, ?> map) {
-      return map.isEmpty() ? "`{}`" : "`" + map + "`";
-    }
-    if (v instanceof String s && s.isEmpty()) {
-      return "`\"\"`";
-    }
-    return "`" + v + "`";
+    return key.defaultValue().map(value -> "`" + text(key.write(value)) + "`").orElse("—");
   }
 
-  private static String sizeText(long bytes) {
-    if (bytes % (1L << 30) == 0) {
-      return (bytes >> 30) + "GiB";
+  private static String text(Object written) {
+    if (written instanceof List<?> list) {
+      return "[" + String.join(", ", list.stream().map(String::valueOf).toList()) + "]";
     }
-    if (bytes % (1L << 20) == 0) {
-      return (bytes >> 20) + "MiB";
+    if (written instanceof Map<?, ?> map) {
+      return map.isEmpty() ? "{}" : map.toString();
     }
-    if (bytes % (1L << 10) == 0) {
-      return (bytes >> 10) + "KiB";
+    if (written instanceof String s && s.isEmpty()) {
+      return "\"\"";
     }
-    return Long.toString(bytes);
+    return String.valueOf(written);
   }
 }
