@@ -1,13 +1,13 @@
 package io.tributary.deploy.service;
 
-import static io.tributary.app.config.ConfigKeys.CLOUDWATCH_DIMENSIONS;
-import static io.tributary.app.config.ConfigKeys.CLOUDWATCH_ENABLED;
-import static io.tributary.app.config.ConfigKeys.CLOUDWATCH_NAMESPACE;
-import static io.tributary.app.config.ConfigKeys.CLOUDWATCH_REGION;
-import static io.tributary.app.config.ConfigKeys.CLOUDWATCH_STEP;
-import static io.tributary.app.config.ConfigKeys.PROMETHEUS_ENABLED;
 import static io.tributary.app.config.ConfigKeys.SHUTDOWN_DEADLINE;
 import static io.tributary.app.config.ConfigKeys.SOURCE_TYPE;
+import static io.tributary.app.metrics.MetricsKeys.CLOUDWATCH_DIMENSIONS;
+import static io.tributary.app.metrics.MetricsKeys.CLOUDWATCH_ENABLED;
+import static io.tributary.app.metrics.MetricsKeys.CLOUDWATCH_NAMESPACE;
+import static io.tributary.app.metrics.MetricsKeys.CLOUDWATCH_REGION;
+import static io.tributary.app.metrics.MetricsKeys.CLOUDWATCH_STEP;
+import static io.tributary.app.metrics.MetricsKeys.PROMETHEUS_ENABLED;
 
 import io.tributary.app.config.ConfigKeys;
 import io.tributary.app.config.ConfigWriter;
@@ -18,7 +18,6 @@ import io.tributary.deploy.settings.DatasetConfig;
 import io.tributary.deploy.settings.DeploySettings;
 import io.tributary.kafka.KafkaKeys;
 import io.tributary.kinesis.KinesisKeys;
-import java.time.Duration;
 
 /**
  * The engine's YAML configuration for a deployment (docs/configuration.md), kept in SSM and handed to the container,
@@ -37,8 +36,6 @@ public final class EngineConfig {
   public static final int HTTP_PORT = 8080;
 
   private static final String REGION = "${AWS_REGION}";
-  /** How often the engine publishes to CloudWatch. */
-  private static final Duration CLOUDWATCH_STEP_EVERY = Duration.ofMinutes(1);
 
   private EngineConfig() {}
 
@@ -68,7 +65,7 @@ public final class EngineConfig {
     config.set(CLOUDWATCH_ENABLED, true)
         .set(CLOUDWATCH_NAMESPACE, settings.namespace())
         .set(CLOUDWATCH_REGION, REGION)
-        .set(CLOUDWATCH_STEP, CLOUDWATCH_STEP_EVERY)
+        .set(CLOUDWATCH_STEP, CLOUDWATCH_STEP.byDefault())
         .set(CLOUDWATCH_DIMENSIONS, EngineMetrics.DIMENSIONS)
         .set(PROMETHEUS_ENABLED, true)
         .set(ConfigKeys.HTTP_PORT, HTTP_PORT)

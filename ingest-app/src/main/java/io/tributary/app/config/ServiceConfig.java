@@ -1,6 +1,7 @@
 package io.tributary.app.config;
 
 import static io.tributary.app.config.ConfigKeys.*;
+import static io.tributary.app.metrics.MetricsKeys.*;
 import static io.tributary.config.CoreKeys.*;
 
 import io.tributary.app.metrics.MetricsSettings;
@@ -111,7 +112,7 @@ public final class ServiceConfig {
     }
     Optional<URI> endpoint = uri(CLOUDWATCH_ENDPOINT);
     return named(CLOUDWATCH_NAMESPACE, () -> new MetricsSettings(cloudWatch,
-        config.get(CLOUDWATCH_NAMESPACE), config.get(CLOUDWATCH_STEP), region == null ? "us-east-1" : region,
+        config.get(CLOUDWATCH_NAMESPACE), config.get(CLOUDWATCH_STEP), region == null ? MetricsSettings.FALLBACK_REGION : region,
         endpoint, Set.copyOf(config.get(CLOUDWATCH_DIMENSIONS)), config.get(PROMETHEUS_ENABLED)));
   }
 
