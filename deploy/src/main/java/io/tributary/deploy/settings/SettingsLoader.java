@@ -32,12 +32,7 @@ public final class SettingsLoader {
       .registerModule(new SimpleModule().addDeserializer(Duration.class, new JsonDeserializer<>() {
         @Override
         public Duration deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-          String key = parser.getParsingContext().getCurrentName();
-          try {
-            return Durations.parse(parser.getValueAsString());
-          } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(key + ": " + e.getMessage(), e);
-          }
+          return Durations.parse(parser.getValueAsString()); // the loader adds the key's path
         }
       }));
 
@@ -64,7 +59,7 @@ public final class SettingsLoader {
     } catch (JsonMappingException e) {
       Throwable cause = e.getCause() instanceof IllegalArgumentException ? e.getCause() : e;
       throw new IllegalArgumentException("Invalid deploy settings " + origin + ": " + (cause == e
-          ? e.getOriginalMessage() + " at " + path(e) : cause.getMessage()), e);
+          ? e.getOriginalMessage() + " at " + path(e) : path(e) + ": " + cause.getMessage()), e);
     } catch (IOException e) {
       throw new IllegalArgumentException("Invalid deploy settings " + origin + ": " + e.getMessage(), e);
     }

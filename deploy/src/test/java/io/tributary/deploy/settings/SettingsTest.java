@@ -33,6 +33,27 @@ class SettingsTest {
   }
 
   @Test
+  void keysAreKebabCaseAsTheEnginesAndTheCamelCaseSpellingIsUnknown() {
+    assertThatThrownBy(() -> Templates.settings("msk", json -> json.withObjectProperty("service").put("maxTasks", 3)))
+        .hasMessageContaining("unknown key 'service.maxTasks'");
+    assertThatThrownBy(() -> Templates.settings("msk", json -> ((com.fasterxml.jackson.databind.node.ObjectNode)
+        json.withArray("datasets").get(0)).put("rollingMaxAge", "5m"))).hasMessageContaining("unknown key")
+        .hasMessageContaining("rollingMaxAge");
+    DeploySettings settings = Templates.settings("msk", json -> json.withObjectProperty("service")
+        .put("memory-mib", 4096).put("max-tasks", 3));
+    assertThat(settings.service().memoryMiB()).isEqualTo(4096);
+    assertThat(settings.service().maxTasks()).isEqualTo(3);
+    assertThat(settings.datasets().get(2).rollingMaxAge()).isEqualTo(Duration.ofHours(1));
+  }
+
+  @Test
+  void aBadDurationNamesItsKey() {
+    assertThatThrownBy(() -> Templates.settings("msk", json -> ((com.fasterxml.jackson.databind.node.ObjectNode)
+        json.withArray("datasets").get(0)).withObjectProperty("rolling").put("max-age", "5 minutes")))
+        .hasMessageContaining("datasets.[0].rolling.max-age: '5 minutes' is not a duration");
+  }
+
+  @Test
   void theErrorPrefixCanNeitherHoldNorLieInsideTheDataPrefix() {
     assertThatThrownBy(() -> Templates.settings("msk", json -> json.withObjectProperty("lake").put("error-prefix", "events/errors")))
         .hasMessageContaining("lake.error-prefix: 'events/errors' may neither hold nor lie inside lake.prefix 'events'");
