@@ -104,7 +104,7 @@ public interface ValueType<T> {
     };
   }
 
-  /** A duration such as {@code 500ms}, {@code 30s}, {@code 5m}, {@code 2h}, {@code 1d} ({@link Durations}), from {@code min}. */
+  /** A duration such as {@code 500ms}, {@code 30s}, {@code 5m}, {@code 2h} or {@code 1d}, from {@code min}. */
   static ValueType<Duration> duration(Duration min) {
     return new ValueType<>() {
       @Override

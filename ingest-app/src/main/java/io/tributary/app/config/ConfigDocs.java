@@ -4,7 +4,7 @@ import io.tributary.config.ConfigKey;
 import java.util.List;
 import java.util.Map;
 
-/** Renders docs/configuration.md from {@link ConfigKeys}: the only place keys are described. */
+/** Renders docs/configuration.md from {@link ConfigKeys#all()}: the only place keys are described. */
 public final class ConfigDocs {
 
   private ConfigDocs() {}
@@ -12,8 +12,10 @@ public final class ConfigDocs {
   public static String markdown() {
     StringBuilder out = new StringBuilder();
     out.append("# Configuration\n\n");
-    out.append("<!-- Generated from ingest-app's ConfigKeys by `./tributary config-docs > docs/configuration.md`; "
-        + "ConfigDocsTest fails when this file is stale. Do not edit by hand. -->\n\n");
+    out.append("<!-- Generated from the key declarations (ingest-core's CoreKeys and DatasetKeys, the adapters' "
+        + "KafkaKeys and KinesisKeys, ingest-app's ConfigKeys and MetricsKeys) by "
+        + "`./tributary config-docs > docs/configuration.md`; ConfigDocsTest fails when this file is stale. "
+        + "Do not edit by hand. -->\n\n");
     out.append("One YAML file, given to `tributary run --config FILE`. Nested keys are written as YAML mappings "
         + "(`kafka:` then `  topics: [...]`); this page names them dotted. Any value may use the environment: "
         + "`${NAME}` (the variable must be set) or `${NAME:-default}`. An unknown key or a bad value stops the "

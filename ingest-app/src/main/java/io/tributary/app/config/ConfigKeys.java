@@ -19,8 +19,8 @@ import java.util.List;
 /**
  * The service's configuration: its own keys (the instance, the source type, metrics, HTTP, shutdown) and, composed,
  * those each module declares with its defaults: ingest-core's {@link CoreKeys} and per-dataset {@link DatasetKeys},
- * the adapters' {@link KafkaKeys} and {@link KinesisKeys}, the service's {@link MetricsKeys}. docs/configuration.md is generated from {@link #all()}
- * ({@code ./tributary config-docs}); a test fails when the file is stale.
+ * the adapters' {@link KafkaKeys} and {@link KinesisKeys}, the service's {@link MetricsKeys}. docs/configuration.md
+ * is generated from {@link #all()} ({@code ./tributary config-docs}); a test fails when the file is stale.
  */
 public final class ConfigKeys {
 

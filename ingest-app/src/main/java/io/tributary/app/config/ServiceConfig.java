@@ -112,8 +112,9 @@ public final class ServiceConfig {
     }
     Optional<URI> endpoint = uri(CLOUDWATCH_ENDPOINT);
     return named(CLOUDWATCH_NAMESPACE, () -> new MetricsSettings(cloudWatch,
-        config.get(CLOUDWATCH_NAMESPACE), config.get(CLOUDWATCH_STEP), region == null ? MetricsSettings.FALLBACK_REGION : region,
-        endpoint, Set.copyOf(config.get(CLOUDWATCH_DIMENSIONS)), config.get(PROMETHEUS_ENABLED)));
+        config.get(CLOUDWATCH_NAMESPACE), config.get(CLOUDWATCH_STEP),
+        region == null ? MetricsSettings.FALLBACK_REGION : region, endpoint,
+        Set.copyOf(config.get(CLOUDWATCH_DIMENSIONS)), config.get(PROMETHEUS_ENABLED)));
   }
 
   /** The landing layer's settings. */
