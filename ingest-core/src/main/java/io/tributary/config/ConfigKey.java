@@ -56,11 +56,6 @@ public record ConfigKey<T>(String name, ValueType<T> type, Optional<T> defaultVa
     return true;
   }
 
-  /** This key with its {@code *} segment filled in. */
-  public ConfigKey<T> forName(String segment) {
-    return new ConfigKey<>(name.replace("*", segment), type, defaultValue, required, doc);
-  }
-
   /** This (relative) key under {@code prefix}, e.g. a per-dataset key under {@code datasets.orders.}. */
   public ConfigKey<T> under(String prefix) {
     return new ConfigKey<>(prefix + name, type, defaultValue, required, doc);
