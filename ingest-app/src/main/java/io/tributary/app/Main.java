@@ -24,10 +24,4 @@ public final class Main {
     cli.setErr(err);
     return cli.execute(args);
   }
-
-  /** This build's version, from the jar's manifest. */
-  public static String version() {
-    String version = Main.class.getPackage().getImplementationVersion();
-    return version == null ? "development build" : version;
-  }
 }

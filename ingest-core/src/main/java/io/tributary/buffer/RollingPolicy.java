@@ -1,5 +1,6 @@
 package io.tributary.buffer;
 
+import io.tributary.config.DatasetKeys;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,9 +17,12 @@ import java.util.Optional;
  */
 public record RollingPolicy(Duration maxAge, long maxBytes, long maxRecords) {
 
-  public static final Duration DEFAULT_MAX_AGE = Duration.ofMinutes(5);
-  public static final long DEFAULT_MAX_BYTES = 128L * 1024 * 1024;
-  public static final long DEFAULT_MAX_RECORDS = 5_000_000L;
+  /** {@code rolling.max-age}'s default, as {@link DatasetKeys} declares it. */
+  public static final Duration DEFAULT_MAX_AGE = DatasetKeys.ROLLING_MAX_AGE.byDefault();
+  /** {@code rolling.max-bytes}'s default. */
+  public static final long DEFAULT_MAX_BYTES = DatasetKeys.ROLLING_MAX_BYTES.byDefault();
+  /** {@code rolling.max-records}'s default. */
+  public static final long DEFAULT_MAX_RECORDS = DatasetKeys.ROLLING_MAX_RECORDS.byDefault();
 
   public RollingPolicy {
     Objects.requireNonNull(maxAge, "maxAge may not be null");
@@ -33,7 +37,7 @@ public record RollingPolicy(Duration maxAge, long maxBytes, long maxRecords) {
     }
   }
 
-  /** 5 minutes, 128 MiB, 5 million records. */
+  /** The keys' defaults: 5 minutes, 128 MiB, 5 million records. */
   public static RollingPolicy defaults() {
     return new RollingPolicy(DEFAULT_MAX_AGE, DEFAULT_MAX_BYTES, DEFAULT_MAX_RECORDS);
   }

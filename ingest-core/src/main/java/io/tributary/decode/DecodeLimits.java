@@ -1,5 +1,7 @@
 package io.tributary.decode;
 
+import io.tributary.config.CoreKeys;
+
 /**
  * The bounds a {@link JsonDecoder} enforces on every payload. Both limits protect the process, not the schema: a
  * record beyond them becomes an error row ({@code OVERSIZE} or {@code TOO_DEEP}) instead of exhausting memory or
@@ -11,11 +13,14 @@ package io.tributary.decode;
  */
 public record DecodeLimits(int maxRecordBytes, int maxDepth) {
 
-  /** The default size limit: 10 MiB. */
-  public static final int DEFAULT_MAX_RECORD_BYTES = 10 * 1024 * 1024;
+  /** The default size limit ({@code limits.max-record-bytes}): 10 MiB. */
+  public static final int DEFAULT_MAX_RECORD_BYTES = Math.toIntExact(CoreKeys.LIMIT_RECORD_BYTES.byDefault());
 
-  /** The default nesting limit: 64 levels, far deeper than any sane event and far below any stack limit. */
-  public static final int DEFAULT_MAX_DEPTH = 64;
+  /**
+   * The default nesting limit ({@code limits.max-depth}): 64 levels, far deeper than any sane event and far below
+   * any stack limit.
+   */
+  public static final int DEFAULT_MAX_DEPTH = CoreKeys.LIMIT_DEPTH.byDefault();
 
   public DecodeLimits {
     if (maxRecordBytes <= 0) {

@@ -1,5 +1,6 @@
 package io.tributary.parquet;
 
+import io.tributary.config.CoreKeys;
 import java.util.Objects;
 
 /**
@@ -33,9 +34,10 @@ public record WriteOptions(Compression compression, long rowGroupBytes, int page
     }
   }
 
-  /** ZSTD, 64 MiB row groups, 1 MiB pages. */
+  /** {@code parquet.compression}'s default (ZSTD), 64 MiB row groups, 1 MiB pages. */
   public static WriteOptions defaults() {
-    return new WriteOptions(Compression.ZSTD, DEFAULT_ROW_GROUP_BYTES, DEFAULT_PAGE_BYTES);
+    return new WriteOptions(Compression.fromConfig(CoreKeys.PARQUET_COMPRESSION.byDefault()), DEFAULT_ROW_GROUP_BYTES,
+        DEFAULT_PAGE_BYTES);
   }
 
   /** A copy with {@code newCompression}. */

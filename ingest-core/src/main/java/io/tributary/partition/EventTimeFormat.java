@@ -1,5 +1,6 @@
 package io.tributary.partition;
 
+import io.tributary.config.DatasetKeys;
 import io.tributary.decode.BigNumber;
 import io.tributary.schema.Timestamps;
 import java.math.BigDecimal;
@@ -32,8 +33,8 @@ public enum EventTimeFormat {
    */
   ISO_8601;
 
-  /** The format when the configuration names none. */
-  public static final EventTimeFormat DEFAULT = AUTO;
+  /** The format when the configuration names none ({@code event-time-format}'s default). */
+  public static final EventTimeFormat DEFAULT = fromConfig(DatasetKeys.EVENT_TIME_FORMAT.byDefault());
 
   // Plain decimal text only: no exponent, no hex, no "NaN", no surrounding spaces (BigDecimal would take some).
   private static final Pattern DECIMAL = Pattern.compile("-?[0-9]{1,30}(\\.[0-9]{1,30})?");

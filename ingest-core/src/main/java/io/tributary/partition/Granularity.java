@@ -1,5 +1,6 @@
 package io.tributary.partition;
 
+import io.tributary.config.DatasetKeys;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
@@ -21,8 +22,8 @@ public enum Granularity {
   /** {@code year=YYYY/month=MM/day=DD/hour=HH}: the default. */
   HOUR;
 
-  /** The granularity when the configuration names none. */
-  public static final Granularity DEFAULT = HOUR;
+  /** The granularity when the configuration names none ({@code granularity}'s default). */
+  public static final Granularity DEFAULT = fromConfig(DatasetKeys.GRANULARITY.byDefault());
 
   /** The partition key names of the time keys, outermost first; {@link #keyNames()} is a prefix of this list. */
   public static final List<String> TIME_KEY_NAMES = List.of("year", "month", "day", "hour");

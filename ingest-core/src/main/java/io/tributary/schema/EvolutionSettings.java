@@ -1,5 +1,6 @@
 package io.tributary.schema;
 
+import io.tributary.config.DatasetKeys;
 import java.util.List;
 import java.util.Objects;
 
@@ -15,7 +16,7 @@ import java.util.Objects;
 public record EvolutionSettings(SchemaPolicy policy, int maxColumns, List<PathOverride> overrides) {
 
   /** Enough for any hand-designed event; far below where Parquet writers and Athena start to suffer. */
-  public static final int DEFAULT_MAX_COLUMNS = 1000;
+  public static final int DEFAULT_MAX_COLUMNS = DatasetKeys.MAX_COLUMNS.byDefault();
 
   public EvolutionSettings {
     Objects.requireNonNull(policy, "policy may not be null");
@@ -25,9 +26,10 @@ public record EvolutionSettings(SchemaPolicy policy, int maxColumns, List<PathOv
     overrides = List.copyOf(overrides);
   }
 
-  /** Evolve, {@value #DEFAULT_MAX_COLUMNS} columns, no overrides. */
+  /** The keys' defaults: evolve, 1000 columns, no overrides. */
   public static EvolutionSettings defaults() {
-    return new EvolutionSettings(SchemaPolicy.EVOLVE, DEFAULT_MAX_COLUMNS, List.of());
+    return new EvolutionSettings(SchemaPolicy.fromConfig(DatasetKeys.POLICY.byDefault()), DEFAULT_MAX_COLUMNS,
+        List.of());
   }
 
   public EvolutionSettings withPolicy(SchemaPolicy newPolicy) {

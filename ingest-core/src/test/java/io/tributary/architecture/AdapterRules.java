@@ -17,8 +17,11 @@ import java.util.Arrays;
  * {@code @ArchTest static final ArchRule rule = AdapterRules.usesOnlyTheSourceApi("io.tributary.kafka");}.
  */
 public final class AdapterRules {
-  /** The ingest-core packages an adapter may use, with their sub-packages: the source API only. */
-  private static final String[] API_PACKAGES = {"io.tributary.source.."};
+  /**
+   * The ingest-core packages an adapter may use, with their sub-packages: the source API, and the key declarations
+   * with which an adapter declares its own settings.
+   */
+  private static final String[] API_PACKAGES = {"io.tributary.source..", "io.tributary.config.."};
 
   private AdapterRules() {}
 

@@ -52,11 +52,11 @@ public sealed interface KafkaSecurity {
       implements KafkaSecurity {
     public SaslScram {
       if (!"SCRAM-SHA-256".equals(mechanism) && !"SCRAM-SHA-512".equals(mechanism)) {
-        throw new IllegalArgumentException("Invalid kafka.security.sasl-mechanism '" + mechanism
+        throw new IllegalArgumentException("Invalid " + KafkaKeys.SASL_MECHANISM.name() + " '" + mechanism
             + "': allowed are SCRAM-SHA-256, SCRAM-SHA-512");
       }
-      requireText(username, "kafka.security.username");
-      requireText(password, "kafka.security.password");
+      requireText(username, KafkaKeys.USERNAME.name());
+      requireText(password, KafkaKeys.PASSWORD.name());
       Objects.requireNonNull(trustStore, "trustStore may not be null");
     }
 
@@ -88,7 +88,8 @@ public sealed interface KafkaSecurity {
       Objects.requireNonNull(roleArn, "roleArn may not be null");
       roleArn.ifPresent(arn -> {
         if (!arn.startsWith("arn:")) {
-          throw new IllegalArgumentException("Invalid kafka.security.role-arn '" + arn + "': must be an IAM role ARN");
+          throw new IllegalArgumentException("Invalid " + KafkaKeys.ROLE_ARN.name() + " '" + arn
+              + "': must be an IAM role ARN");
         }
       });
     }

@@ -1,5 +1,7 @@
 package io.tributary.kafka;
 
+import static io.tributary.kafka.KafkaKeys.*;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -46,16 +48,16 @@ public record KafkaSourceSettings(String bootstrapServers, String applicationId,
    * {@code main.consumer.}, {@code producer.}, …), which would otherwise override them.
    */
   static final Map<String, String> RESERVED = Map.ofEntries(
-      Map.entry("application.id", "kafka.application-id"),
-      Map.entry("group.id", "kafka.application-id"),
+      Map.entry("application.id", APPLICATION_ID.name()),
+      Map.entry("group.id", APPLICATION_ID.name()),
       Map.entry("client.id", "the instance id"),
-      Map.entry("bootstrap.servers", "kafka.bootstrap-servers"),
-      Map.entry("num.stream.threads", "kafka.stream-threads"),
-      Map.entry("auto.offset.reset", "kafka.start-from"),
-      Map.entry("commit.interval.ms", "kafka.commit-interval"),
-      Map.entry("session.timeout.ms", "kafka.session-timeout"),
-      Map.entry("heartbeat.interval.ms", "kafka.session-timeout"),
-      Map.entry("metadata.max.age.ms", "kafka.topic-refresh-interval"),
+      Map.entry("bootstrap.servers", BOOTSTRAP.name()),
+      Map.entry("num.stream.threads", STREAM_THREADS.name()),
+      Map.entry("auto.offset.reset", START_FROM.name()),
+      Map.entry("commit.interval.ms", COMMIT.name()),
+      Map.entry("session.timeout.ms", SESSION_TIMEOUT.name()),
+      Map.entry("heartbeat.interval.ms", SESSION_TIMEOUT.name()),
+      Map.entry("metadata.max.age.ms", TOPIC_REFRESH.name()),
       Map.entry("state.dir", "the source itself"),
       Map.entry("processing.guarantee", "the source itself (the commit gate needs at_least_once)"),
       Map.entry("enable.auto.commit", "the source itself (the commit gate)"),
@@ -73,54 +75,57 @@ public record KafkaSourceSettings(String bootstrapServers, String applicationId,
   private static final List<String> CLIENT_PREFIXES = List.of("main.consumer.", "restore.consumer.",
       "global.consumer.", "consumer.", "producer.", "admin.");
 
-  private static final Pattern APPLICATION_ID = Pattern.compile("[A-Za-z0-9._-]{1,200}");
+  private static final Pattern APPLICATION_ID_TEXT = Pattern.compile("[A-Za-z0-9._-]{1,200}");
 
   public KafkaSourceSettings {
     if (bootstrapServers == null || bootstrapServers.isBlank()) {
-      throw new IllegalArgumentException("Missing kafka.bootstrap-servers: give host:port[,host:port...]");
+      throw new IllegalArgumentException("Missing " + BOOTSTRAP.name() + ": give host:port[,host:port...]");
     }
     for (String server : bootstrapServers.split(",", -1)) {
       if (!server.trim().matches("[^:\\s]+:\\d{1,5}")
           || Integer.parseInt(server.trim().substring(server.trim().lastIndexOf(':') + 1)) > 65_535) {
-        throw new IllegalArgumentException("Invalid kafka.bootstrap-servers entry '" + server.trim()
+        throw new IllegalArgumentException("Invalid " + BOOTSTRAP.name() + " entry '" + server.trim()
             + "': must be host:port with a port from 1 to 65535");
       }
     }
-    if (applicationId == null || !APPLICATION_ID.matcher(applicationId).matches()) {
-      throw new IllegalArgumentException("Invalid kafka.application-id '" + applicationId
+    if (applicationId == null || !APPLICATION_ID_TEXT.matcher(applicationId).matches()) {
+      throw new IllegalArgumentException("Invalid " + APPLICATION_ID.name() + " '" + applicationId
           + "': 1 to 200 of the characters A-Z a-z 0-9 . _ -");
     }
     Objects.requireNonNull(topics, "topics may not be null");
     if (topics.stream().anyMatch(Objects::isNull)) {
-      throw new IllegalArgumentException("Invalid kafka.topics: an entry is empty");
+      throw new IllegalArgumentException("Invalid " + TOPICS.name() + ": an entry is empty");
     }
     topics = List.copyOf(topics);
     Objects.requireNonNull(topicPattern, "topicPattern may not be null");
     if (topics.isEmpty() == topicPattern.isEmpty()) {
-      throw new IllegalArgumentException("Give exactly one of kafka.topics and kafka.topic-pattern");
+      throw new IllegalArgumentException("Give exactly one of " + TOPICS.name() + " and " + TOPIC_PATTERN.name());
     }
     for (String topic : topics) {
       if (topic == null || !topic.matches("[A-Za-z0-9._-]{1,249}")) {
-        throw new IllegalArgumentException("Invalid topic '" + topic + "' in kafka.topics: 1 to 249 of the "
+        throw new IllegalArgumentException("Invalid topic '" + topic + "' in " + TOPICS.name() + ": 1 to 249 of the "
             + "characters A-Z a-z 0-9 . _ -");
       }
     }
     if (streamThreads < 1 || streamThreads > 64) {
-      throw new IllegalArgumentException("Invalid kafka.stream-threads " + streamThreads + ": allowed 1 to 64");
+      throw new IllegalArgumentException("Invalid " + STREAM_THREADS.name() + " " + streamThreads
+          + ": allowed 1 to 64");
     }
     Objects.requireNonNull(security, "security may not be null");
     if (!"earliest".equals(startFrom) && !"latest".equals(startFrom)) {
-      throw new IllegalArgumentException("Invalid kafka.start-from '" + startFrom + "': allowed earliest, latest");
+      throw new IllegalArgumentException("Invalid " + START_FROM.name() + " '" + startFrom
+          + "': allowed earliest, latest");
     }
-    requirePositive(tickInterval, "kafka.tick-interval");
-    requirePositive(commitInterval, "kafka.commit-interval");
-    requirePositive(sessionTimeout, "kafka.session-timeout");
-    requirePositive(topicRefreshInterval, "kafka.topic-refresh-interval");
+    requirePositive(tickInterval, TICK.name());
+    requirePositive(commitInterval, COMMIT.name());
+    requirePositive(sessionTimeout, SESSION_TIMEOUT.name());
+    requirePositive(topicRefreshInterval, TOPIC_REFRESH.name());
     Objects.requireNonNull(stateDir, "stateDir may not be null");
     clientProperties = Map.copyOf(Objects.requireNonNull(clientProperties, "clientProperties may not be null"));
     for (String key : clientProperties.keySet()) {
       ownerOf(key).ifPresent(owner -> {
-        throw new IllegalArgumentException("Invalid key '" + key + "' in kafka.client-properties: set by " + owner);
+        throw new IllegalArgumentException("Invalid key '" + key + "' in " + CLIENT_PROPERTIES.name()
+            + ": set by " + owner);
       });
     }
   }
@@ -136,17 +141,21 @@ public record KafkaSourceSettings(String bootstrapServers, String applicationId,
     try {
       pattern = Pattern.compile(regex);
     } catch (PatternSyntaxException e) {
-      throw new IllegalArgumentException("Invalid kafka.topic-pattern '" + regex + "': " + e.getDescription(), e);
+      throw new IllegalArgumentException("Invalid " + TOPIC_PATTERN.name() + " '" + regex + "': "
+          + e.getDescription(), e);
     }
     return withDefaults(bootstrapServers, applicationId, List.of(), Optional.of(pattern));
   }
 
-  /** Plaintext, one thread, earliest, tick 1 s, commits every 10 s, session 45 s, topics matched every 30 s. */
+  /**
+   * Plaintext, and the defaults {@link KafkaKeys} declares: one thread, earliest, tick 1 s, commits every 10 s,
+   * session 45 s, topics matched every 30 s, no further client properties.
+   */
   private static KafkaSourceSettings withDefaults(String bootstrapServers, String applicationId, List<String> topics,
       Optional<Pattern> pattern) {
-    return new KafkaSourceSettings(bootstrapServers, applicationId, topics, pattern, 1, new KafkaSecurity.Plaintext(),
-        "earliest", Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofSeconds(45), Duration.ofSeconds(30),
-        Optional.empty(), Map.of());
+    return new KafkaSourceSettings(bootstrapServers, applicationId, topics, pattern, STREAM_THREADS.byDefault(),
+        new KafkaSecurity.Plaintext(), START_FROM.byDefault(), TICK.byDefault(), COMMIT.byDefault(),
+        SESSION_TIMEOUT.byDefault(), TOPIC_REFRESH.byDefault(), Optional.empty(), CLIENT_PROPERTIES.byDefault());
   }
 
   public KafkaSourceSettings withStreamThreads(int threads) {

@@ -1,5 +1,7 @@
 package io.tributary.kinesis;
 
+import static io.tributary.kinesis.KinesisKeys.*;
+
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,7 +43,7 @@ public record KinesisSourceSettings(List<String> streams, String region, Optiona
 
   private static final Pattern STREAM = Pattern.compile("[a-zA-Z0-9_.-]{1,128}");
   private static final Pattern TABLE = Pattern.compile("[a-zA-Z0-9_.-]{3,255}");
-  private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d");
+  private static final Pattern REGION_NAME = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d");
 
   /** Where a shard without a checkpoint starts ({@code kinesis.initial-position}). */
   public enum InitialPosition {
@@ -96,33 +98,33 @@ public record KinesisSourceSettings(List<String> streams, String region, Optiona
       Duration tick) {
 
     public Timings {
-      requirePositive(shardSync, "kinesis.shard-sync-interval");
-      requirePositive(failover, "kinesis.failover-time");
+      requirePositive(shardSync, SHARD_SYNC.name());
+      requirePositive(failover, FAILOVER.name());
       Objects.requireNonNull(leaseAssignment, "leaseAssignment may not be null");
-      leaseAssignment.ifPresent(value -> requirePositive(value, "kinesis.lease-assignment-interval"));
-      requirePositive(leaderLease, "kinesis.leader-lease-duration");
-      requirePositive(idleBetweenReads, "kinesis.idle-time-between-reads");
+      leaseAssignment.ifPresent(value -> requirePositive(value, LEASE_ASSIGNMENT_INTERVAL.name()));
+      requirePositive(leaderLease, LEADER_LEASE.name());
+      requirePositive(idleBetweenReads, IDLE_BETWEEN_READS.name());
       if (idleBetweenReads.toMillis() < 200) {
-        throw new IllegalArgumentException("Invalid kinesis.idle-time-between-reads " + idleBetweenReads
+        throw new IllegalArgumentException("Invalid " + IDLE_BETWEEN_READS.name() + " " + idleBetweenReads
             + ": at least 200 ms (KCL's floor)");
       }
-      requirePositive(parentShardPoll, "kinesis.parent-shard-poll-interval");
-      requirePositive(workerReport, "kinesis.worker-report-interval");
+      requirePositive(parentShardPoll, PARENT_POLL.name());
+      requirePositive(workerReport, WORKER_REPORT.name());
       if (workerReport.toMillis() < 2_000) {
-        throw new IllegalArgumentException("Invalid kinesis.worker-report-interval " + workerReport
+        throw new IllegalArgumentException("Invalid " + WORKER_REPORT.name() + " " + workerReport
             + ": at least 2 s (KCL samples each worker every second between reports)");
       }
-      requirePositive(tick, "kinesis.tick-interval");
+      requirePositive(tick, TICK.name());
     }
 
     /**
-     * KCL's defaults, except the leader lock (KCL: 2 minutes, during which a killed leader's shards are assigned to
-     * no one): shard sync 60 s, failover 10 s, assignment every 20 s, leader lock 30 s, reads 1.5 s apart, parents
-     * polled every 10 s, workers report every 30 s, tick 1 s.
+     * The defaults {@link KinesisKeys} declares: KCL's, except the leader lock (KCL: 2 minutes, during which a
+     * killed leader's shards are assigned to no one): shard sync 60 s, failover 10 s, assignment every 20 s, leader
+     * lock 30 s, reads 1.5 s apart, parents polled every 10 s, workers report every 30 s, tick 1 s.
      */
     public static Timings defaults() {
-      return new Timings(Duration.ofSeconds(60), Duration.ofSeconds(10), Optional.empty(), Duration.ofSeconds(30),
-          Duration.ofMillis(1500), Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(1));
+      return new Timings(SHARD_SYNC.byDefault(), FAILOVER.byDefault(), Optional.empty(), LEADER_LEASE.byDefault(),
+          IDLE_BETWEEN_READS.byDefault(), PARENT_POLL.byDefault(), WORKER_REPORT.byDefault(), TICK.byDefault());
     }
 
     /** How often the leader assigns leases. */
@@ -134,57 +136,69 @@ public record KinesisSourceSettings(List<String> streams, String region, Optiona
   public KinesisSourceSettings {
     Objects.requireNonNull(streams, "streams may not be null");
     if (streams.isEmpty()) {
-      throw new IllegalArgumentException("Missing kinesis.streams: give at least one stream name");
+      throw new IllegalArgumentException("Missing " + STREAMS.name() + ": give at least one stream name");
     }
     for (String stream : streams) {
       if (stream == null || !STREAM.matcher(stream).matches()) {
-        throw new IllegalArgumentException("Invalid stream '" + stream + "' in kinesis.streams: 1 to 128 of the "
+        throw new IllegalArgumentException("Invalid stream '" + stream + "' in " + STREAMS.name() + ": 1 to 128 of the "
             + "characters a-z A-Z 0-9 _ . -");
       }
     }
     if (new HashSet<>(streams).size() != streams.size()) {
-      throw new IllegalArgumentException("Invalid kinesis.streams " + streams + ": a stream is named twice");
+      throw new IllegalArgumentException("Invalid " + STREAMS.name() + " " + streams + ": a stream is named twice");
     }
     streams = List.copyOf(streams);
-    if (region == null || !REGION.matcher(region).matches()) {
-      throw new IllegalArgumentException("Invalid kinesis.region '" + region + "': an AWS region such as us-east-1");
+    if (region == null || !REGION_NAME.matcher(region).matches()) {
+      throw new IllegalArgumentException("Invalid " + REGION.name() + " '" + region
+          + "': an AWS region such as us-east-1");
     }
-    requireEndpoint(endpoint, "kinesis.endpoint");
-    requireEndpoint(dynamoDbEndpoint, "kinesis.dynamodb-endpoint");
-    requireEndpoint(cloudWatchEndpoint, "kinesis.cloudwatch-endpoint");
+    requireEndpoint(endpoint, ENDPOINT.name());
+    requireEndpoint(dynamoDbEndpoint, DYNAMODB_ENDPOINT.name());
+    requireEndpoint(cloudWatchEndpoint, CLOUDWATCH_ENDPOINT.name());
     if (applicationName == null || !TABLE.matcher(applicationName).matches()) {
-      throw new IllegalArgumentException("Invalid kinesis.application-name '" + applicationName
+      throw new IllegalArgumentException("Invalid " + APPLICATION.name() + " '" + applicationName
           + "': 3 to 255 of the characters a-z A-Z 0-9 _ . - (it names the lease table by default)");
     }
     if (leaseTable == null || !TABLE.matcher(leaseTable).matches()) {
-      throw new IllegalArgumentException("Invalid kinesis.lease-table '" + leaseTable
+      throw new IllegalArgumentException("Invalid " + LEASE_TABLE.name() + " '" + leaseTable
           + "': a DynamoDB table name, 3 to 255 of the characters a-z A-Z 0-9 _ . -");
     }
     Objects.requireNonNull(initialPosition, "initialPosition may not be null");
     Objects.requireNonNull(atTimestamp, "atTimestamp may not be null");
     if ((initialPosition == InitialPosition.AT_TIMESTAMP) != atTimestamp.isPresent()) {
       throw new IllegalArgumentException(atTimestamp.isPresent()
-          ? "Invalid kinesis.initial-timestamp: only with kinesis.initial-position: at-timestamp"
-          : "Missing kinesis.initial-timestamp: kinesis.initial-position: at-timestamp needs an ISO-8601 instant");
+          ? "Invalid " + INITIAL_TIMESTAMP.name() + ": only with " + INITIAL_POSITION.name() + ": at-timestamp"
+          : "Missing " + INITIAL_TIMESTAMP.name() + ": " + INITIAL_POSITION.name()
+              + ": at-timestamp needs an ISO-8601 instant");
     }
     Objects.requireNonNull(consumer, "consumer may not be null");
     Objects.requireNonNull(leaseAssignment, "leaseAssignment may not be null");
     Objects.requireNonNull(kclMetrics, "kclMetrics may not be null");
     if (maxRecords < 1 || maxRecords > 10_000) {
-      throw new IllegalArgumentException("Invalid kinesis.max-records " + maxRecords + ": allowed 1 to 10000");
+      throw new IllegalArgumentException("Invalid " + MAX_RECORDS.name() + " " + maxRecords + ": allowed 1 to 10000");
     }
     Objects.requireNonNull(timings, "timings may not be null");
   }
 
   /**
    * The defaults for {@code streams} in {@code region} read by {@code applicationName}: the lease table named after
-   * the application, trim-horizon, polling, KCL 3's utilization-aware assignment, no KCL metrics, 10,000 records
-   * per read, {@link Timings#defaults()}.
+   * the application, and the defaults {@link KinesisKeys} declares: trim-horizon, polling, KCL 3's
+   * utilization-aware assignment, no KCL metrics, 10,000 records per read, {@link Timings#defaults()}.
    */
   public static KinesisSourceSettings of(List<String> streams, String region, String applicationName) {
     return new KinesisSourceSettings(streams, region, Optional.empty(), Optional.empty(), Optional.empty(),
-        applicationName, applicationName, InitialPosition.TRIM_HORIZON, Optional.empty(), Consumer.POLLING,
-        LeaseAssignment.WORKER_UTILIZATION, KclMetrics.NONE, 10_000, Timings.defaults());
+        applicationName, applicationName, word(InitialPosition.class, INITIAL_POSITION.byDefault()),
+        Optional.empty(), word(Consumer.class, CONSUMER.byDefault()),
+        word(LeaseAssignment.class, LEASE_ASSIGNMENT.byDefault()), word(KclMetrics.class, KCL_METRICS.byDefault()),
+        MAX_RECORDS.byDefault(), Timings.defaults());
+  }
+
+  /**
+   * The constant of {@code type} a configuration word names ({@code enhanced-fan-out} is {@code ENHANCED_FAN_OUT});
+   * the words are those {@link KinesisKeys} allows.
+   */
+  public static <E extends Enum<E>> E word(Class<E> type, String word) {
+    return Enum.valueOf(type, word.toUpperCase(Locale.ROOT).replace('-', '_'));
   }
 
   /** The same endpoint override for Kinesis, DynamoDB and CloudWatch is rare; each is given on its own. */

@@ -1,6 +1,6 @@
 package io.tributary.deploy.catalog;
 
-import io.tributary.deploy.settings.DatasetSettings;
+import io.tributary.deploy.settings.DatasetConfig;
 import io.tributary.deploy.settings.DeploySettings;
 import io.tributary.error.ErrorType;
 import io.tributary.errors.ErrorRows;
@@ -46,7 +46,7 @@ public final class LakeCatalog extends Construct {
             .description("Tributary datasets of " + settings.name() + " (partition projection, no crawler)")
             .build())
         .build();
-    for (DatasetSettings dataset : settings.datasets()) {
+    for (DatasetConfig dataset : settings.datasets()) {
       table("Table-" + dataset.name(), dataset.tableName(), location(bucket, settings.lake().prefix(), dataset.name()),
           dataColumns(dataset), dataset.partitionSpec().granularity(), dataset.partitionSpec().extraKeyNames(), null);
     }
@@ -60,7 +60,7 @@ public final class LakeCatalog extends Construct {
   private void errorsTable(DeploySettings settings, IBucket bucket) {
     List<CfnTable.ColumnProperty> columns = ErrorRows.schema().root().fields().stream()
         .map(f -> column(f.name(), HiveTypes.of(f.type()))).toList();
-    List<String> datasets = new ArrayList<>(settings.datasets().stream().map(DatasetSettings::name).toList());
+    List<String> datasets = new ArrayList<>(settings.datasets().stream().map(DatasetConfig::name).toList());
     datasets.add(ErrorRows.UNROUTED);
     Map<String, String> enums = new LinkedHashMap<>();
     enums.put("dataset", String.join(",", datasets));
@@ -137,7 +137,7 @@ public final class LakeCatalog extends Construct {
     table.getNode().addDependency(database);
   }
 
-  private static List<CfnTable.ColumnProperty> dataColumns(DatasetSettings dataset) {
+  private static List<CfnTable.ColumnProperty> dataColumns(DatasetConfig dataset) {
     List<CfnTable.ColumnProperty> columns = new ArrayList<>();
     MetadataColumns.fields().forEach(f -> columns.add(column(f.name(), HiveTypes.of(f.type()))));
     dataset.columns().forEach((name, type) -> columns.add(column(name, type.toLowerCase(java.util.Locale.ROOT))));

@@ -1,6 +1,6 @@
 package io.tributary.deploy.monitoring;
 
-import io.tributary.deploy.settings.DatasetSettings;
+import io.tributary.deploy.settings.DatasetConfig;
 import io.tributary.deploy.settings.DeploySettings;
 import io.tributary.metrics.MetricTags;
 import java.util.ArrayList;
@@ -32,9 +32,9 @@ import software.constructs.Construct;
  *   <li>{@code Freshness}: the oldest buffered record is older than the longest dataset SLA (nothing commits);</li>
  *   <li>{@code Freshness-<dataset>}: a file of the dataset committed later than its SLA after its oldest event;</li>
  *   <li>{@code Lag}: the lag stayed above its threshold for 15 minutes (scaling did not catch up);</li>
- *   <li>{@code NoData}: no data file committed for {@code alarms.noDataWithin} (missing data alarms too: the
+ *   <li>{@code NoData}: no data file committed for {@code alarms.no-data-within} (missing data alarms too: the
  *       tasks are not publishing);</li>
- *   <li>{@code NoData-<dataset>}: no row of the dataset committed for its {@code expectDataWithin}.</li>
+ *   <li>{@code NoData-<dataset>}: no row of the dataset committed for its {@code expect-data-within}.</li>
  * </ul>
  */
 public final class Monitoring extends Construct {
@@ -66,7 +66,7 @@ public final class Monitoring extends Construct {
     alarm("Freshness", metrics.freshness(FIVE_MINUTES), maxSlaSeconds, 2, TreatMissingData.NOT_BREACHING,
         "A buffered record is older than " + maxSlaSeconds + " s (the longest dataset SLA): files are not "
             + "committing (store errors?) or the source is far behind.");
-    for (DatasetSettings dataset : settings.datasets()) {
+    for (DatasetConfig dataset : settings.datasets()) {
       long slaMillis = dataset.freshnessSla().toMillis();
       alarm("Freshness-" + dataset.name(), metrics.latencyMax(dataset.name(), FIVE_MINUTES), slaMillis, 2,
           TreatMissingData.NOT_BREACHING, "Files of " + dataset.name() + " committed more than its SLA ("

@@ -1,21 +1,30 @@
 package io.tributary.deploy.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import static io.tributary.app.config.ConfigKeys.SHUTDOWN_DEADLINE;
+import static io.tributary.app.config.ConfigKeys.SOURCE_TYPE;
+import static io.tributary.app.metrics.MetricsKeys.CLOUDWATCH_DIMENSIONS;
+import static io.tributary.app.metrics.MetricsKeys.CLOUDWATCH_ENABLED;
+import static io.tributary.app.metrics.MetricsKeys.CLOUDWATCH_NAMESPACE;
+import static io.tributary.app.metrics.MetricsKeys.CLOUDWATCH_REGION;
+import static io.tributary.app.metrics.MetricsKeys.CLOUDWATCH_STEP;
+import static io.tributary.app.metrics.MetricsKeys.PROMETHEUS_ENABLED;
+
+import io.tributary.app.config.ConfigKeys;
+import io.tributary.app.config.ConfigWriter;
+import io.tributary.config.CoreKeys;
+import io.tributary.config.DatasetKeys;
 import io.tributary.deploy.monitoring.EngineMetrics;
-import io.tributary.deploy.settings.DatasetSettings;
+import io.tributary.deploy.settings.DatasetConfig;
 import io.tributary.deploy.settings.DeploySettings;
-import io.tributary.deploy.settings.DurationText;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import io.tributary.kafka.KafkaKeys;
+import io.tributary.kinesis.KinesisKeys;
 
 /**
- * The engine's YAML configuration for a deployment (docs/configuration.md), kept in SSM and handed to the container.
- * What differs per environment or is only known at deploy time comes from the container's environment through
- * {@code ${VAR}}: the bucket ({@value #BUCKET_VARIABLE}), the region ({@code AWS_REGION}) and, with Kafka, the
- * brokers ({@value #BOOTSTRAP_VARIABLE}).
+ * The engine's YAML configuration for a deployment (docs/configuration.md), kept in SSM and handed to the container,
+ * written through the engine's key declarations ({@link ConfigWriter}): a key the engine does not know or a value it
+ * would refuse fails the synthesis. What differs per environment or is only known at deploy time comes from the
+ * container's environment through {@code ${VAR}}: the bucket ({@value #BUCKET_VARIABLE}), the region
+ * ({@code AWS_REGION}) and, with Kafka, the brokers ({@value #BOOTSTRAP_VARIABLE}).
  */
 public final class EngineConfig {
 
@@ -26,75 +35,57 @@ public final class EngineConfig {
   /** The engine's {@code http.port}: health endpoints and metrics. */
   public static final int HTTP_PORT = 8080;
 
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
-      .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-      .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER));
+  private static final String REGION = "${AWS_REGION}";
 
   private EngineConfig() {}
 
   /** The configuration file's text. */
   public static String yaml(DeploySettings settings) {
-    Map<String, Object> root = new LinkedHashMap<>();
-    root.put("source", Map.of("type", settings.source().type()));
+    ConfigWriter config = new ConfigWriter();
+    config.set(SOURCE_TYPE, settings.source().type());
     if (settings.source().isKafka()) {
-      Map<String, Object> kafka = new LinkedHashMap<>();
-      kafka.put("bootstrap-servers", "${" + BOOTSTRAP_VARIABLE + "}");
-      kafka.put("application-id", settings.consumerName());
-      kafka.put("topics", settings.source().kafka().exactTopics());
-      kafka.put("stream-threads", settings.source().kafka().streamThreads());
-      kafka.put("security", Map.of("mode", "msk-iam"));
-      root.put("kafka", kafka);
+      config.set(KafkaKeys.BOOTSTRAP, "${" + BOOTSTRAP_VARIABLE + "}")
+          .set(KafkaKeys.APPLICATION_ID, settings.consumerName())
+          .set(KafkaKeys.TOPICS, settings.source().kafka().exactTopics())
+          .set(KafkaKeys.STREAM_THREADS, settings.source().kafka().streamThreads())
+          .set(KafkaKeys.SECURITY_MODE, "msk-iam");
     } else {
-      Map<String, Object> kinesis = new LinkedHashMap<>();
-      kinesis.put("streams", settings.source().kinesis().streams());
-      kinesis.put("application-name", settings.consumerName());
-      kinesis.put("region", "${AWS_REGION}");
-      root.put("kinesis", kinesis);
+      config.set(KinesisKeys.STREAMS, settings.source().kinesis().streams())
+          .set(KinesisKeys.APPLICATION, settings.consumerName())
+          .set(KinesisKeys.REGION, REGION);
     }
-    root.put("store", Map.of("type", "s3", "s3", Map.of("bucket", "${" + BUCKET_VARIABLE + "}",
-        "region", "${AWS_REGION}")));
-    Map<String, Object> lake = new LinkedHashMap<>();
-    lake.put("prefix", settings.lake().prefix());
-    lake.put("error-prefix", settings.lake().errorPrefix());
-    root.put("lake", lake);
-    if (!settings.datasets().isEmpty()) {
-      Map<String, Object> datasets = new LinkedHashMap<>();
-      for (DatasetSettings dataset : settings.datasets()) {
-        datasets.put(dataset.name(), dataset(dataset));
-      }
-      root.put("datasets", datasets);
+    config.set(CoreKeys.STORE_TYPE, "s3")
+        .set(CoreKeys.S3_BUCKET, "${" + BUCKET_VARIABLE + "}")
+        .set(CoreKeys.S3_REGION, REGION)
+        .set(CoreKeys.LAKE_PREFIX, settings.lake().prefix())
+        .set(CoreKeys.LAKE_ERROR_PREFIX, settings.lake().errorPrefix());
+    for (DatasetConfig dataset : settings.datasets()) {
+      dataset(config, dataset);
     }
-    Map<String, Object> cloudWatch = new LinkedHashMap<>();
-    cloudWatch.put("enabled", true);
-    cloudWatch.put("namespace", settings.namespace());
-    cloudWatch.put("region", "${AWS_REGION}");
-    cloudWatch.put("step", "1m");
-    cloudWatch.put("dimensions", EngineMetrics.DIMENSIONS);
-    root.put("metrics", Map.of("cloudwatch", cloudWatch, "prometheus", Map.of("enabled", true)));
-    root.put("http", Map.of("port", HTTP_PORT));
-    root.put("shutdown", Map.of("deadline", DurationText.text(settings.service().shutdownDeadline())));
-    try {
-      return "# Tributary's configuration, made by the deploy module's CDK app from its settings: edit those.\n"
-          + YAML.writeValueAsString(root);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("Cannot write the engine configuration", e);
-    }
+    config.set(CLOUDWATCH_ENABLED, true)
+        .set(CLOUDWATCH_NAMESPACE, settings.namespace())
+        .set(CLOUDWATCH_REGION, REGION)
+        .set(CLOUDWATCH_STEP, CLOUDWATCH_STEP.byDefault())
+        .set(CLOUDWATCH_DIMENSIONS, EngineMetrics.DIMENSIONS)
+        .set(PROMETHEUS_ENABLED, true)
+        .set(ConfigKeys.HTTP_PORT, HTTP_PORT)
+        .set(SHUTDOWN_DEADLINE, settings.service().shutdownDeadline());
+    return config.yaml("Tributary's configuration, made by the deploy module's CDK app from its settings: edit those.");
   }
 
-  private static Map<String, Object> dataset(DatasetSettings dataset) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("policy", dataset.policy());
+  private static void dataset(ConfigWriter config, DatasetConfig dataset) {
+    String name = dataset.name();
+    config.set(DatasetKeys.of(name, DatasetKeys.POLICY), dataset.policy());
     if (dataset.eventTimeField() != null) {
-      out.put("event-time-field", dataset.eventTimeField());
+      config.set(DatasetKeys.of(name, DatasetKeys.EVENT_TIME_FIELD), dataset.eventTimeField());
     }
     if (!dataset.timestampFields().isEmpty()) {
-      out.put("timestamp-fields", dataset.timestampFields());
+      config.set(DatasetKeys.of(name, DatasetKeys.TIMESTAMP_FIELDS), dataset.timestampFields());
     }
-    out.put("granularity", dataset.granularity());
+    config.set(DatasetKeys.of(name, DatasetKeys.GRANULARITY), dataset.granularity());
     if (!dataset.partitionFields().isEmpty()) {
-      out.put("partition-fields", dataset.partitionFields());
+      config.set(DatasetKeys.of(name, DatasetKeys.PARTITION_FIELDS), dataset.partitionFields());
     }
-    out.put("rolling", Map.of("max-age", DurationText.text(dataset.rollingMaxAge())));
-    return out;
+    config.set(DatasetKeys.of(name, DatasetKeys.ROLLING_MAX_AGE), dataset.rollingMaxAge());
   }
 }

@@ -1,5 +1,7 @@
 package io.tributary.deploy.settings;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.tributary.config.Durations;
 import java.time.Duration;
 
 /**
@@ -10,18 +12,20 @@ import java.time.Duration;
  * @param lagThreshold alarm when the lag stays above this for 15 minutes (default 5 times the scaling target)
  * @param noDataWithin alarm when no data file is committed for this long (default 1h; from 5m to 1d)
  */
-public record AlarmSettings(String email, Integer errorRecordsPer5Minutes, Double lagThreshold, Duration noDataWithin) {
+public record AlarmSettings(String email,
+    @JsonProperty("error-records-per-5-minutes") Integer errorRecordsPer5Minutes, Double lagThreshold,
+    Duration noDataWithin) {
 
   public AlarmSettings {
     if (email != null && !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
       throw new IllegalArgumentException("alarms.email: '" + email + "' is not an email address");
     }
     errorRecordsPer5Minutes = Check.between(Check.orDefault(errorRecordsPer5Minutes, 100),
-        "alarms.errorRecordsPer5Minutes", 0, Integer.MAX_VALUE);
+        "alarms.error-records-per-5-minutes", 0, Integer.MAX_VALUE);
     noDataWithin = Check.orDefault(noDataWithin, Duration.ofHours(1));
     if (noDataWithin.compareTo(Duration.ofMinutes(5)) < 0 || noDataWithin.compareTo(Duration.ofDays(1)) > 0
         || noDataWithin.toSeconds() % 300 != 0) {
-      throw new IllegalArgumentException("alarms.noDataWithin: " + DurationText.text(noDataWithin) + " is not allowed:"
+      throw new IllegalArgumentException("alarms.no-data-within: " + Durations.text(noDataWithin) + " is not allowed:"
           + " a multiple of 5m from 5m to 1d");
     }
   }

@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  */
 public record DeploySettings(String name, ImageSettings image, LakeSettings lake, SourceSettings source,
     ServiceSettings service, ScalingSettings scaling, AlarmSettings alarms, VpcSettings vpc, String namespace,
-    List<DatasetSettings> datasets, Map<String, String> environment, Map<String, String> secrets) {
+    List<DatasetConfig> datasets, Map<String, String> environment, Map<String, String> secrets) {
 
   private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{1,30}[a-z0-9]");
   private static final Pattern ENV = Pattern.compile("[A-Z_][A-Z0-9_]*");
@@ -40,7 +40,7 @@ public record DeploySettings(String name, ImageSettings image, LakeSettings lake
     }
     datasets = List.copyOf(Check.orDefault(datasets, List.of()));
     Set<String> tables = new HashSet<>();
-    for (DatasetSettings dataset : datasets) {
+    for (DatasetConfig dataset : datasets) {
       if (!tables.add(dataset.tableName())) {
         throw new IllegalArgumentException("datasets: two datasets make the table '" + dataset.tableName() + "'");
       }
@@ -55,7 +55,7 @@ public record DeploySettings(String name, ImageSettings image, LakeSettings lake
       Check.matches(secret.getValue(), "secrets." + secret.getKey(), PARAMETER, "an SSM parameter name");
     }
     if (service.maxTasks() > source.parallelism()) {
-      throw new IllegalArgumentException("service.maxTasks: " + service.maxTasks() + " is more than "
+      throw new IllegalArgumentException("service.max-tasks: " + service.maxTasks() + " is more than "
           + source.parallelismKey() + " " + source.parallelism() + ": a task beyond one per partition or shard"
           + " would own nothing");
     }

@@ -1,5 +1,6 @@
 package io.tributary.deploy.settings;
 
+import io.tributary.kafka.KafkaKeys;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,11 +29,11 @@ public record KafkaSettings(String clusterArn, String bootstrapServers, String s
   private static final Pattern SECURITY_GROUP = Pattern.compile("sg-[0-9a-f]{8,17}");
 
   public KafkaSettings {
-    Check.matches(clusterArn, "source.kafka.clusterArn", CLUSTER_ARN,
+    Check.matches(clusterArn, "source.kafka.cluster-arn", CLUSTER_ARN,
         "arn:aws:kafka:REGION:ACCOUNT:cluster/NAME/UUID");
-    Check.required(bootstrapServers, "source.kafka.bootstrapServers");
+    Check.required(bootstrapServers, "source.kafka.bootstrap-servers");
     if (securityGroupId != null) {
-      Check.matches(securityGroupId, "source.kafka.securityGroupId", SECURITY_GROUP, "a security group id");
+      Check.matches(securityGroupId, "source.kafka.security-group-id", SECURITY_GROUP, "a security group id");
     }
     topics = List.copyOf(Check.required(topics, "source.kafka.topics"));
     if (topics.isEmpty()) {
@@ -43,10 +44,11 @@ public record KafkaSettings(String clusterArn, String bootstrapServers, String s
           "source.kafka.topics", TOPIC, "a Kafka topic name, optionally ending in *");
     }
     if (applicationId != null) {
-      Check.matches(applicationId, "source.kafka.applicationId", GROUP, "letters, digits, . _ -");
+      Check.matches(applicationId, "source.kafka.application-id", GROUP, "letters, digits, . _ -");
     }
     Check.between(Check.required(partitions, "source.kafka.partitions"), "source.kafka.partitions", 1, 100_000);
-    streamThreads = Check.between(Check.orDefault(streamThreads, 1), "source.kafka.streamThreads", 1, 64);
+    streamThreads = Check.between(Check.orDefault(streamThreads, KafkaKeys.STREAM_THREADS.byDefault()),
+        "source.kafka.stream-threads", 1, 64);
   }
 
   /** The ARN of a topic of this cluster ({@code *} allowed at the end of the name). */

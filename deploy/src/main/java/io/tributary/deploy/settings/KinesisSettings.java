@@ -27,7 +27,7 @@ public record KinesisSettings(List<String> streams, String applicationName, Inte
       Check.matches(stream, "source.kinesis.streams", STREAM, "a Kinesis stream name");
     }
     if (applicationName != null) {
-      Check.matches(applicationName, "source.kinesis.applicationName", APPLICATION,
+      Check.matches(applicationName, "source.kinesis.application-name", APPLICATION,
           "3 to 236 of letters, digits, . _ - (a DynamoDB table name)");
     }
     Check.between(Check.required(shards, "source.kinesis.shards"), "source.kinesis.shards", 1, 100_000);

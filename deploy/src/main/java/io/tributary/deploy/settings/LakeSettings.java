@@ -24,18 +24,18 @@ public record LakeSettings(String bucketName, String prefix, String errorPrefix,
 
   public LakeSettings {
     if (bucketName != null) {
-      Check.matches(bucketName, "lake.bucketName", BUCKET, "an S3 bucket name (3 to 63 of a-z 0-9 . -)");
+      Check.matches(bucketName, "lake.bucket-name", BUCKET, "an S3 bucket name (3 to 63 of a-z 0-9 . -)");
     }
     prefix = prefix(prefix, "lake.prefix");
-    errorPrefix = prefix(errorPrefix, "lake.errorPrefix");
+    errorPrefix = prefix(errorPrefix, "lake.error-prefix");
     if ((prefix + "/").startsWith(errorPrefix + "/") || (errorPrefix + "/").startsWith(prefix + "/")) {
-      throw new IllegalArgumentException("lake.errorPrefix: '" + errorPrefix + "' may neither hold nor lie inside"
+      throw new IllegalArgumentException("lake.error-prefix: '" + errorPrefix + "' may neither hold nor lie inside"
           + " lake.prefix '" + prefix + "': the error files expire, the data must not");
     }
-    errorRetentionDays = Check.between(Check.orDefault(errorRetentionDays, 30), "lake.errorRetentionDays", 1, 3650);
-    stagingRetentionDays = Check.between(Check.orDefault(stagingRetentionDays, 7), "lake.stagingRetentionDays", 2,
+    errorRetentionDays = Check.between(Check.orDefault(errorRetentionDays, 30), "lake.error-retention-days", 1, 3650);
+    stagingRetentionDays = Check.between(Check.orDefault(stagingRetentionDays, 7), "lake.staging-retention-days", 2,
         3650);
-    incompleteUploadDays = Check.between(Check.orDefault(incompleteUploadDays, 1), "lake.incompleteUploadDays", 1,
+    incompleteUploadDays = Check.between(Check.orDefault(incompleteUploadDays, 1), "lake.incomplete-upload-days", 1,
         365);
   }
 

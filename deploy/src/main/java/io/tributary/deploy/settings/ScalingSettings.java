@@ -14,7 +14,7 @@ public record ScalingSettings(Double lagTarget, Duration scaleOutCooldown, Durat
 
   public ScalingSettings {
     if (lagTarget != null && !(lagTarget > 0)) {
-      throw new IllegalArgumentException("scaling.lagTarget: " + lagTarget + " is not allowed: more than 0");
+      throw new IllegalArgumentException("scaling.lag-target: " + lagTarget + " is not allowed: more than 0");
     }
     scaleOutCooldown = Check.orDefault(scaleOutCooldown, Duration.ofMinutes(2));
     scaleInCooldown = Check.orDefault(scaleInCooldown, Duration.ofMinutes(10));

@@ -7,9 +7,11 @@ import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import io.tributary.config.Durations;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,18 +19,20 @@ import java.time.Duration;
 import java.util.stream.Collectors;
 
 /**
- * Reads {@link DeploySettings} from JSON. Unknown keys are errors (a typo must not silently keep a default);
- * durations are written as the engine writes them ({@code 15m}).
+ * Reads {@link DeploySettings} from JSON. Keys are kebab-case as the engine's ({@code error-prefix},
+ * {@code rolling: {max-age: ...}}); unknown keys are errors (a typo must not silently keep a default); durations are
+ * written as the engine writes them ({@code 15m}, read and printed by the engine's {@link Durations}).
  */
 public final class SettingsLoader {
 
   private static final ObjectMapper JSON = new ObjectMapper()
+      .setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
       .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
       .registerModule(new SimpleModule().addDeserializer(Duration.class, new JsonDeserializer<>() {
         @Override
         public Duration deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-          return DurationText.parse(parser.getValueAsString(), parser.getParsingContext().getCurrentName());
+          return Durations.parse(parser.getValueAsString()); // the loader adds the key's path
         }
       }));
 
@@ -55,7 +59,7 @@ public final class SettingsLoader {
     } catch (JsonMappingException e) {
       Throwable cause = e.getCause() instanceof IllegalArgumentException ? e.getCause() : e;
       throw new IllegalArgumentException("Invalid deploy settings " + origin + ": " + (cause == e
-          ? e.getOriginalMessage() + " at " + path(e) : cause.getMessage()), e);
+          ? e.getOriginalMessage() + " at " + path(e) : path(e) + ": " + cause.getMessage()), e);
     } catch (IOException e) {
       throw new IllegalArgumentException("Invalid deploy settings " + origin + ": " + e.getMessage(), e);
     }

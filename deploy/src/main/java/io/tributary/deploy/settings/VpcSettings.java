@@ -7,17 +7,17 @@ import java.util.List;
  * no AWS credentials. Absent, the stack makes a VPC of its own (two zones, one NAT gateway, an S3 gateway endpoint).
  *
  * @param vpcId the VPC
- * @param availabilityZones the zones of {@code privateSubnetIds}, in the same order
+ * @param availabilityZones the zones of {@code private-subnet-ids}, in the same order
  * @param privateSubnetIds subnets with a route to S3, CloudWatch, ECR and the source (NAT or VPC endpoints)
  */
 public record VpcSettings(String vpcId, List<String> availabilityZones, List<String> privateSubnetIds) {
 
   public VpcSettings {
-    Check.matches(vpcId, "vpc.vpcId", java.util.regex.Pattern.compile("vpc-[0-9a-f]{8,17}"), "a VPC id");
-    availabilityZones = List.copyOf(Check.required(availabilityZones, "vpc.availabilityZones"));
-    privateSubnetIds = List.copyOf(Check.required(privateSubnetIds, "vpc.privateSubnetIds"));
+    Check.matches(vpcId, "vpc.vpc-id", java.util.regex.Pattern.compile("vpc-[0-9a-f]{8,17}"), "a VPC id");
+    availabilityZones = List.copyOf(Check.required(availabilityZones, "vpc.availability-zones"));
+    privateSubnetIds = List.copyOf(Check.required(privateSubnetIds, "vpc.private-subnet-ids"));
     if (privateSubnetIds.isEmpty() || privateSubnetIds.size() != availabilityZones.size()) {
-      throw new IllegalArgumentException("vpc.privateSubnetIds: give one subnet per entry of vpc.availabilityZones");
+      throw new IllegalArgumentException("vpc.private-subnet-ids: give one subnet per entry of vpc.availability-zones");
     }
   }
 }

@@ -132,10 +132,10 @@ class TaskRoleTemplateTest {
   @Test
   void theConsumerGroupAndKclApplicationFollowTheSettings() {
     Template kafka = Templates.synth(Templates.settings("msk",
-        json -> json.withObjectProperty("source").withObjectProperty("kafka").put("applicationId", "orders-v2")));
+        json -> json.withObjectProperty("source").withObjectProperty("kafka").put("application-id", "orders-v2")));
     assertThat(statement(kafka, "MskGroup").get("Resource").toString()).endsWith("/orders-v2");
     Template kinesis = Templates.synth(Templates.settings("kinesis",
-        json -> json.withObjectProperty("source").withObjectProperty("kinesis").put("applicationName", "clicks-kcl")));
+        json -> json.withObjectProperty("source").withObjectProperty("kinesis").put("application-name", "clicks-kcl")));
     assertThat(asList(statement(kinesis, "KclTables").get("Resource")).stream().map(r -> render(r)))
         .anyMatch(r -> r.endsWith("table/clicks-kcl-WorkerMetricStats"));
   }

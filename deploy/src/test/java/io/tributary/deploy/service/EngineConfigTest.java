@@ -7,9 +7,13 @@ import io.tributary.app.config.Config;
 import io.tributary.app.config.ConfigKeys;
 import io.tributary.app.config.ConfigLoader;
 import io.tributary.app.config.ServiceConfig;
+import io.tributary.config.DatasetKeys;
 import io.tributary.deploy.Templates;
 import io.tributary.deploy.monitoring.EngineMetrics;
 import io.tributary.deploy.settings.DeploySettings;
+import io.tributary.kafka.KafkaKeys;
+import io.tributary.partition.Granularity;
+import io.tributary.schema.SchemaPolicy;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -44,6 +48,30 @@ class EngineConfigTest {
     assertThat(service.kafkaSettings().topics()).containsExactly("orders", "payments", "users");
     assertThat(service.kafkaSettings().bootstrapServers()).isEqualTo("b-1.events.example:9098");
     assertThat(service.config().names("datasets.")).containsExactlyInAnyOrder("orders", "payments", "users");
+    assertThat(service.landingSettings().datasets().apply("users").rolling().maxAge()).isEqualTo(Duration.ofHours(1));
+    assertThat(service.landingSettings().datasets().apply("users").partitioning().granularity())
+        .isEqualTo(Granularity.DAY);
+    assertThat(service.landingSettings().datasets().apply("payments").evolution().policy())
+        .isEqualTo(SchemaPolicy.STRICT);
+    assertThat(service.landingSettings().datasets().apply("orders").partitioning().eventTimeField())
+        .isEqualTo("occurred_at");
+  }
+
+  @Test
+  void theFileIsWrittenThroughTheKeyDeclarationsInTheEnginesOwnForm() {
+    String yaml = EngineConfig.yaml(Templates.settings("msk", json -> { }));
+
+    assertThat(yaml).contains("rolling:\n      max-age: 5m", "deadline: 50s", "step: 1m", "mode: msk-iam");
+    Config config = load(yaml);
+    assertThat(config.get(DatasetKeys.of("orders", DatasetKeys.ROLLING_MAX_AGE))).isEqualTo(Duration.ofMinutes(5));
+    assertThat(config.get(KafkaKeys.STREAM_THREADS)).isEqualTo(2);
+  }
+
+  @Test
+  void aDatasetWithoutARollingAgeGetsTheEnginesDefault() {
+    DeploySettings settings = Templates.settings("kinesis", json -> { });
+
+    assertThat(settings.datasets().get(0).rollingMaxAge()).isEqualTo(DatasetKeys.ROLLING_MAX_AGE.byDefault());
   }
 
   @Test

@@ -38,14 +38,14 @@ class ServiceTemplateTest {
 
   @Test
   void theEngineDrainsWithinTheStopTimeout() {
-    String yaml = EngineConfig.yaml(Templates.settings("msk", json -> json.withObjectProperty("service").put("stopTimeout", "90s")));
+    String yaml = EngineConfig.yaml(Templates.settings("msk", json -> json.withObjectProperty("service").put("stop-timeout", "90s")));
     assertThat(yaml).contains("deadline: 80s");
     Map<String, Object> container = at(Templates.only(Templates.synth(Templates.settings("msk",
-        json -> json.withObjectProperty("service").put("stopTimeout", "90s"))), "AWS::ECS::TaskDefinition"),
+        json -> json.withObjectProperty("service").put("stop-timeout", "90s"))), "AWS::ECS::TaskDefinition"),
         "ContainerDefinitions", 0);
     assertThat(container.get("StopTimeout")).isEqualTo(90);
-    assertThatThrownBy(() -> Templates.settings("msk", json -> json.withObjectProperty("service").put("stopTimeout", "30s")))
-        .hasMessageContaining("service.stopTimeout: 30s is not allowed: 60s to 120s");
+    assertThatThrownBy(() -> Templates.settings("msk", json -> json.withObjectProperty("service").put("stop-timeout", "30s")))
+        .hasMessageContaining("service.stop-timeout: 30s is not allowed: 60s to 120s");
   }
 
   @Test
@@ -75,7 +75,7 @@ class ServiceTemplateTest {
   void aChangedConfigurationChangesTheTaskDefinition() {
     String before = configHash(msk);
     String after = configHash(Templates.synth(Templates.settings("msk",
-        json -> json.withObjectProperty("lake").put("errorPrefix", "errors"))));
+        json -> json.withObjectProperty("lake").put("error-prefix", "errors"))));
     assertThat(after).isNotEqualTo(before);
   }
 
@@ -144,12 +144,12 @@ class ServiceTemplateTest {
 
   @Test
   void moreTasksThanPartitionsOrShardsIsRefused() {
-    assertThatThrownBy(() -> Templates.settings("msk", json -> json.withObjectProperty("service").put("maxTasks", 13)))
-        .hasMessageContaining("service.maxTasks: 13 is more than source.kafka.partitions 12");
+    assertThatThrownBy(() -> Templates.settings("msk", json -> json.withObjectProperty("service").put("max-tasks", 13)))
+        .hasMessageContaining("service.max-tasks: 13 is more than source.kafka.partitions 12");
     assertThatThrownBy(() -> Templates.settings("kinesis", json -> json.withObjectProperty("source").withObjectProperty("kinesis")
-        .put("shards", 3))).hasMessageContaining("service.maxTasks: 4 is more than source.kinesis.shards 3");
+        .put("shards", 3))).hasMessageContaining("service.max-tasks: 4 is more than source.kinesis.shards 3");
     Map<String, Object> target = Templates.only(Templates.synth(Templates.settings("msk",
-        json -> json.withObjectProperty("service").put("maxTasks", 12))), "AWS::ApplicationAutoScaling::ScalableTarget");
+        json -> json.withObjectProperty("service").put("max-tasks", 12))), "AWS::ApplicationAutoScaling::ScalableTarget");
     assertThat(target.get("MaxCapacity")).isEqualTo(12);
   }
 

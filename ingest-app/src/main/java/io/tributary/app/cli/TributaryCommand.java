@@ -1,6 +1,5 @@
 package io.tributary.app.cli;
 
-import io.tributary.app.Main;
 import io.tributary.app.config.ConfigException;
 import io.tributary.app.demo.DemoCommand;
 import picocli.CommandLine;
@@ -35,11 +34,17 @@ public final class TributaryCommand implements Runnable {
     return cli;
   }
 
+  /** This build's version, from the jar's manifest. */
+  public static String version() {
+    String version = TributaryCommand.class.getPackage().getImplementationVersion();
+    return version == null ? "development build" : version;
+  }
+
   /** {@code --version}. */
   static final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-      return new String[] {"tributary " + Main.version()};
+      return new String[] {"tributary " + version()};
     }
   }
 
@@ -51,7 +56,7 @@ public final class TributaryCommand implements Runnable {
 
     @Override
     public void run() {
-      spec.commandLine().getOut().println("tributary " + Main.version());
+      spec.commandLine().getOut().println("tributary " + version());
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.tributary.app.config;
 
+import io.tributary.config.ConfigKey;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;

@@ -1,11 +1,10 @@
 package io.tributary.app.config;
 
-import java.time.Duration;
+import io.tributary.config.ConfigKey;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
-/** Renders docs/configuration.md from {@link ConfigKeys}: the only place keys are described. */
+/** Renders docs/configuration.md from {@link ConfigKeys#all()}: the only place keys are described. */
 public final class ConfigDocs {
 
   private ConfigDocs() {}
@@ -13,8 +12,10 @@ public final class ConfigDocs {
   public static String markdown() {
     StringBuilder out = new StringBuilder();
     out.append("# Configuration\n\n");
-    out.append("<!-- Generated from ingest-app's ConfigKeys by `./tributary config-docs > docs/configuration.md`; "
-        + "ConfigDocsTest fails when this file is stale. Do not edit by hand. -->\n\n");
+    out.append("<!-- Generated from the key declarations (ingest-core's CoreKeys and DatasetKeys, the adapters' "
+        + "KafkaKeys and KinesisKeys, ingest-app's ConfigKeys and MetricsKeys) by "
+        + "`./tributary config-docs > docs/configuration.md`; ConfigDocsTest fails when this file is stale. "
+        + "Do not edit by hand. -->\n\n");
     out.append("One YAML file, given to `tributary run --config FILE`. Nested keys are written as YAML mappings "
         + "(`kafka:` then `  topics: [...]`); this page names them dotted. Any value may use the environment: "
         + "`${NAME}` (the variable must be set) or `${NAME:-default}`. An unknown key or a bad value stops the "
@@ -35,43 +36,23 @@ public final class ConfigDocs {
     return out.toString();
   }
 
-  private static String defaultText(ConfigKey<?> key) {
+  private static <T> String defaultText(ConfigKey<T> key) {
     if (key.required()) {
       return "required";
     }
-    Optional<?> value = key.defaultValue();
-    if (value.isEmpty()) {
-      return "—";
-    }
-    Object v = value.get();
-    if (v instanceof Duration d) {
-      return "`" + Durations.text(d) + "`";
-    }
-    if (v instanceof Long bytes && key.type().describe().startsWith("size")) {
-      return "`" + sizeText(bytes) + "`";
-    }
-    if (v instanceof List<?> list) {
-      return list.isEmpty() ? "`[]`" : "`[" + String.join(", ", list.stream().map(String::valueOf).toList()) + "]`";
-    }
-    if (v instanceof Map<?, ?> map) {
-      return map.isEmpty() ? "`{}`" : "`" + map + "`";
-    }
-    if (v instanceof String s && s.isEmpty()) {
-      return "`\"\"`";
-    }
-    return "`" + v + "`";
+    return key.defaultValue().map(value -> "`" + text(key.write(value)) + "`").orElse("—");
   }
 
-  private static String sizeText(long bytes) {
-    if (bytes % (1L << 30) == 0) {
-      return (bytes >> 30) + "GiB";
+  private static String text(Object written) {
+    if (written instanceof List<?> list) {
+      return "[" + String.join(", ", list.stream().map(String::valueOf).toList()) + "]";
     }
-    if (bytes % (1L << 20) == 0) {
-      return (bytes >> 20) + "MiB";
+    if (written instanceof Map<?, ?> map) {
+      return map.isEmpty() ? "{}" : map.toString();
     }
-    if (bytes % (1L << 10) == 0) {
-      return (bytes >> 10) + "KiB";
+    if (written instanceof String s && s.isEmpty()) {
+      return "\"\"";
     }
-    return Long.toString(bytes);
+    return String.valueOf(written);
   }
 }

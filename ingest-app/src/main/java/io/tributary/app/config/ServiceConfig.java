@@ -1,12 +1,18 @@
 package io.tributary.app.config;
 
 import static io.tributary.app.config.ConfigKeys.*;
+import static io.tributary.app.metrics.MetricsKeys.*;
+import static io.tributary.config.CoreKeys.*;
 
 import io.tributary.app.metrics.MetricsSettings;
 import io.tributary.buffer.RollingPolicy;
+import io.tributary.config.ConfigKey;
+import io.tributary.config.DatasetKeys;
 import io.tributary.decode.DecodeLimits;
+import io.tributary.kafka.KafkaKeys;
 import io.tributary.kafka.KafkaSecurity;
 import io.tributary.kafka.KafkaSourceSettings;
+import io.tributary.kinesis.KinesisKeys;
 import io.tributary.kinesis.KinesisSourceSettings;
 import io.tributary.landing.DatasetLanding;
 import io.tributary.landing.LandingSettings;
@@ -46,8 +52,6 @@ import java.util.function.Supplier;
  * that span keys (a Kafka source needs its brokers, S3 needs a bucket) are checked here, each naming its key.
  */
 public final class ServiceConfig {
-
-  private static final String DEFAULTS = "dataset-defaults.";
 
   private final Config config;
 
@@ -102,26 +106,25 @@ public final class ServiceConfig {
   /** Where metrics go. */
   public MetricsSettings metricsSettings() {
     boolean cloudWatch = config.get(CLOUDWATCH_ENABLED);
-    String region = config.find(CLOUDWATCH_REGION).or(() -> Optional.ofNullable(System.getenv("AWS_REGION")))
-        .orElse(null);
+    String region = region(CLOUDWATCH_REGION).orElse(null);
     if (cloudWatch && region == null) {
-      throw new ConfigException("missing metrics.cloudwatch.region: give it, or set AWS_REGION");
+      throw missing(CLOUDWATCH_REGION, "give it, or set AWS_REGION");
     }
-    Optional<URI> endpoint = config.find(CLOUDWATCH_ENDPOINT)
-        .map(e -> named("metrics.cloudwatch.endpoint", () -> URI.create(e)));
-    return named("metrics.cloudwatch.namespace", () -> new MetricsSettings(cloudWatch,
-        config.get(CLOUDWATCH_NAMESPACE), config.get(CLOUDWATCH_STEP), region == null ? "us-east-1" : region,
-        endpoint, Set.copyOf(config.get(CLOUDWATCH_DIMENSIONS)), config.get(PROMETHEUS_ENABLED)));
+    Optional<URI> endpoint = uri(CLOUDWATCH_ENDPOINT);
+    return named(CLOUDWATCH_NAMESPACE, () -> new MetricsSettings(cloudWatch,
+        config.get(CLOUDWATCH_NAMESPACE), config.get(CLOUDWATCH_STEP),
+        region == null ? MetricsSettings.FALLBACK_REGION : region, endpoint,
+        Set.copyOf(config.get(CLOUDWATCH_DIMENSIONS)), config.get(PROMETHEUS_ENABLED)));
   }
 
   /** The landing layer's settings. */
   public LandingSettings landingSettings() {
     long budget = config.find(MEMORY_BUDGET).orElse((long) (Runtime.getRuntime().maxMemory() * 0.4));
     Map<String, DatasetLanding> perDataset = new HashMap<>();
-    DatasetLanding defaults = datasetSettings(DEFAULTS);
-    for (String name : config.names("datasets.")) {
+    DatasetLanding defaults = datasetSettings(DatasetKeys.DEFAULTS_PREFIX);
+    for (String name : config.names(DatasetKeys.DATASETS_PREFIX)) {
       String dataset = DatasetNames.sanitize(name);
-      perDataset.put(dataset, datasetSettings("datasets." + name + "."));
+      perDataset.put(dataset, datasetSettings(DatasetKeys.DATASETS_PREFIX + name + "."));
     }
     Function<String, DatasetLanding> datasets = dataset -> perDataset.getOrDefault(dataset, defaults);
     RollingPolicy errorRolling = new RollingPolicy(config.get(ERROR_MAX_AGE), RollingPolicy.DEFAULT_MAX_BYTES,
@@ -133,52 +136,50 @@ public final class ServiceConfig {
   }
 
   private DatasetLanding datasetSettings(String prefix) {
-    SchemaPolicy policy = SchemaPolicy.fromConfig(value(prefix, "policy"));
+    SchemaPolicy policy = SchemaPolicy.fromConfig(value(prefix, DatasetKeys.POLICY));
     List<PathOverride> overrides = new ArrayList<>();
-    List<String> timestamps = value(prefix, "timestamp-fields");
+    List<String> timestamps = value(prefix, DatasetKeys.TIMESTAMP_FIELDS);
     for (String path : timestamps) {
       overrides.add(PathOverride.timestamp(path));
     }
-    Map<String, String> pinned = value(prefix, "overrides");
-    pinned.forEach((path, type) -> overrides.add(named(prefix + "overrides." + path,
+    Map<String, String> pinned = value(prefix, DatasetKeys.OVERRIDES);
+    pinned.forEach((path, type) -> overrides.add(named(prefix + DatasetKeys.OVERRIDES.name() + "." + path,
         () -> PathOverride.parse(path, type))));
-    EvolutionSettings evolution = new EvolutionSettings(policy, value(prefix, "max-columns"), overrides);
-    Optional<String> eventTimeField = find(prefix, "event-time-field");
-    PartitionSpec partitioning = named(prefix + "event-time-field", () -> PartitionSpec.fromConfig(
-        eventTimeField.orElse(null), value(prefix, "event-time-format").toString().replace('-', '_'),
-        value(prefix, "granularity"),
-        value(prefix, "partition-fields")));
-    Duration maxAge = value(prefix, "rolling.max-age");
-    Long maxBytes = value(prefix, "rolling.max-bytes");
-    Integer maxRecords = value(prefix, "rolling.max-records");
-    return new DatasetLanding(evolution, partitioning, new RollingPolicy(maxAge, maxBytes, maxRecords));
+    EvolutionSettings evolution = new EvolutionSettings(policy, value(prefix, DatasetKeys.MAX_COLUMNS), overrides);
+    Optional<String> eventTimeField = find(prefix, DatasetKeys.EVENT_TIME_FIELD);
+    PartitionSpec partitioning = named(prefix + DatasetKeys.EVENT_TIME_FIELD.name(), () -> PartitionSpec.fromConfig(
+        eventTimeField.orElse(null), value(prefix, DatasetKeys.EVENT_TIME_FORMAT).toString().replace('-', '_'),
+        value(prefix, DatasetKeys.GRANULARITY),
+        value(prefix, DatasetKeys.PARTITION_FIELDS)));
+    return new DatasetLanding(evolution, partitioning, new RollingPolicy(value(prefix, DatasetKeys.ROLLING_MAX_AGE),
+        value(prefix, DatasetKeys.ROLLING_MAX_BYTES), value(prefix, DatasetKeys.ROLLING_MAX_RECORDS)));
   }
 
   /** A per-dataset key: the dataset's own value, else the one under dataset-defaults (else the built-in default). */
-  private <T> T value(String prefix, String name) {
-    return config.get(effective(prefix, name));
+  private <T> T value(String prefix, ConfigKey<T> key) {
+    return config.get(effective(prefix, key));
   }
 
-  private <T> Optional<T> find(String prefix, String name) {
-    return config.find(effective(prefix, name));
+  private <T> Optional<T> find(String prefix, ConfigKey<T> key) {
+    return config.find(effective(prefix, key));
   }
 
-  private <T> ConfigKey<T> effective(String prefix, String name) {
-    ConfigKey<T> own = ConfigKeys.under(prefix, ConfigKeys.dataset(name));
-    return config.has(own) ? own : ConfigKeys.under(DEFAULTS, ConfigKeys.dataset(name));
+  private <T> ConfigKey<T> effective(String prefix, ConfigKey<T> key) {
+    ConfigKey<T> own = key.under(prefix);
+    return config.has(own) ? own : DatasetKeys.defaults(key);
   }
 
   private DatasetRouter router() {
     Optional<String> fallback = config.find(ROUTING_FALLBACK);
     switch (config.get(ROUTING_MODE)) {
       case "field":
-        String field = config.find(ROUTING_FIELD).orElseThrow(() -> new ConfigException(
-            "missing routing.field: `routing.mode: field` needs the field path that names the dataset"));
-        return named("routing.field", () -> DatasetRouters.byField(field, fallback.orElse(null)));
+        String field = required(ROUTING_FIELD, "`" + ROUTING_MODE.name() + ": field` needs the field path that names "
+            + "the dataset");
+        return named(ROUTING_FIELD, () -> DatasetRouters.byField(field, fallback.orElse(null)));
       case "template":
-        String template = config.find(ROUTING_TEMPLATE).orElseThrow(() -> new ConfigException(
-            "missing routing.template: `routing.mode: template` needs a template such as {topic}_{type}"));
-        return named("routing.template", () -> DatasetRouters.template(template, fallback.orElse(null)));
+        String template = required(ROUTING_TEMPLATE, "`" + ROUTING_MODE.name() + ": template` needs a template such "
+            + "as {topic}_{type}");
+        return named(ROUTING_TEMPLATE, () -> DatasetRouters.template(template, fallback.orElse(null)));
       default:
         return DatasetRouters.byStream();
     }
@@ -208,15 +209,13 @@ public final class ServiceConfig {
   }
 
   S3StoreSettings s3Settings() {
-    String bucket = config.find(S3_BUCKET).orElseThrow(() -> new ConfigException(
-        "missing store.s3.bucket: `store.type: s3` needs a bucket"));
-    String region = config.find(S3_REGION).or(() -> Optional.ofNullable(System.getenv("AWS_REGION")))
-        .orElseThrow(() -> new ConfigException("missing store.s3.region: give it, or set AWS_REGION"));
-    S3StoreSettings settings = named("store.s3.bucket", () -> S3StoreSettings.defaults(bucket, region));
+    String bucket = required(S3_BUCKET, "`" + STORE_TYPE.name() + ": s3` needs a bucket");
+    String region = region(S3_REGION).orElseThrow(() -> missing(S3_REGION, "give it, or set AWS_REGION"));
+    S3StoreSettings settings = named(S3_BUCKET, () -> S3StoreSettings.defaults(bucket, region));
     Optional<String> endpoint = config.find(S3_ENDPOINT);
     if (endpoint.isPresent() || config.get(S3_PATH_STYLE)) {
-      URI uri = endpoint.map(e -> named("store.s3.endpoint", () -> URI.create(e))).orElse(null);
-      settings = named("store.s3.endpoint", () -> S3StoreSettings.defaults(bucket, region)
+      URI uri = uri(S3_ENDPOINT).orElse(null);
+      settings = named(S3_ENDPOINT, () -> S3StoreSettings.defaults(bucket, region)
           .withEndpoint(uri, config.get(S3_PATH_STYLE)));
     }
     return settings;
@@ -224,21 +223,23 @@ public final class ServiceConfig {
 
   /** The Kafka source's settings. */
   public KafkaSourceSettings kafkaSettings() {
-    String bootstrap = config.find(KAFKA_BOOTSTRAP).orElseThrow(() -> new ConfigException(
-        "missing kafka.bootstrap-servers: `source.type: kafka` needs host:port[,host:port...]"));
-    String app = config.get(KAFKA_APPLICATION_ID);
-    Optional<List<String>> topics = config.find(KAFKA_TOPICS).filter(t -> !t.isEmpty());
-    Optional<String> pattern = config.find(KAFKA_TOPIC_PATTERN);
+    String bootstrap = required(KafkaKeys.BOOTSTRAP, "`" + SOURCE_TYPE.name() + ": kafka` needs "
+        + "host:port[,host:port...]");
+    String app = config.get(KafkaKeys.APPLICATION_ID);
+    Optional<List<String>> topics = config.find(KafkaKeys.TOPICS).filter(t -> !t.isEmpty());
+    Optional<String> pattern = config.find(KafkaKeys.TOPIC_PATTERN);
     if (topics.isPresent() == pattern.isPresent()) {
-      throw new ConfigException("give exactly one of kafka.topics and kafka.topic-pattern");
+      throw new ConfigException("give exactly one of " + KafkaKeys.TOPICS.name() + " and "
+          + KafkaKeys.TOPIC_PATTERN.name());
     }
     KafkaSourceSettings settings = topics.isPresent()
         ? KafkaSourceSettings.forTopics(bootstrap, app, topics.get())
         : KafkaSourceSettings.forPattern(bootstrap, app, pattern.get());
     return new KafkaSourceSettings(settings.bootstrapServers(), settings.applicationId(), settings.topics(),
-        settings.topicPattern(), config.get(KAFKA_STREAM_THREADS), kafkaSecurity(), config.get(KAFKA_START_FROM),
-        config.get(KAFKA_TICK), config.get(KAFKA_COMMIT), config.get(KAFKA_SESSION_TIMEOUT),
-        config.get(KAFKA_TOPIC_REFRESH), Optional.empty(), config.get(KAFKA_CLIENT_PROPERTIES));
+        settings.topicPattern(), config.get(KafkaKeys.STREAM_THREADS), kafkaSecurity(),
+        config.get(KafkaKeys.START_FROM), config.get(KafkaKeys.TICK), config.get(KafkaKeys.COMMIT),
+        config.get(KafkaKeys.SESSION_TIMEOUT),
+        config.get(KafkaKeys.TOPIC_REFRESH), Optional.empty(), config.get(KafkaKeys.CLIENT_PROPERTIES));
   }
 
   /** Whether the source is Kinesis ({@code source.type: kinesis}) rather than Kafka. */
@@ -248,55 +249,74 @@ public final class ServiceConfig {
 
   /** The Kinesis source's settings. */
   public KinesisSourceSettings kinesisSettings() {
-    List<String> streams = config.find(KINESIS_STREAMS).filter(s -> !s.isEmpty()).orElseThrow(() ->
-        new ConfigException("missing kinesis.streams: `source.type: kinesis` needs at least one stream name"));
-    String region = config.find(KINESIS_REGION).or(() -> Optional.ofNullable(System.getenv("AWS_REGION")))
-        .orElseThrow(() -> new ConfigException("missing kinesis.region: give it, or set AWS_REGION"));
-    String application = config.get(KINESIS_APPLICATION);
-    KinesisSourceSettings.InitialPosition position = KinesisSourceSettings.InitialPosition.valueOf(
-        config.get(KINESIS_INITIAL_POSITION).toUpperCase(Locale.ROOT).replace('-', '_'));
-    Optional<Instant> timestamp = config.find(KINESIS_INITIAL_TIMESTAMP).map(text -> {
+    List<String> streams = config.find(KinesisKeys.STREAMS).filter(s -> !s.isEmpty()).orElseThrow(() ->
+        missing(KinesisKeys.STREAMS, "`" + SOURCE_TYPE.name() + ": kinesis` needs at least one stream name"));
+    String region = region(KinesisKeys.REGION).orElseThrow(() -> missing(KinesisKeys.REGION,
+        "give it, or set AWS_REGION"));
+    String application = config.get(KinesisKeys.APPLICATION);
+    KinesisSourceSettings.InitialPosition position = KinesisSourceSettings.word(
+        KinesisSourceSettings.InitialPosition.class, config.get(KinesisKeys.INITIAL_POSITION));
+    Optional<Instant> timestamp = config.find(KinesisKeys.INITIAL_TIMESTAMP).map(text -> {
       try {
         return Instant.parse(text);
       } catch (DateTimeParseException e) {
-        throw new ConfigException("kinesis.initial-timestamp: '" + text + "' is not an ISO-8601 instant such as "
-            + "2025-11-21T06:00:00Z");
+        throw new ConfigException(KinesisKeys.INITIAL_TIMESTAMP.name() + ": '" + text + "' is not an ISO-8601 "
+            + "instant such as 2025-11-21T06:00:00Z");
       }
     });
-    KinesisSourceSettings.Timings timings = named("kinesis.tick-interval", () -> new KinesisSourceSettings.Timings(
-        config.get(KINESIS_SHARD_SYNC), config.get(KINESIS_FAILOVER), config.find(KINESIS_LEASE_ASSIGNMENT_INTERVAL),
-        config.get(KINESIS_LEADER_LEASE), config.get(KINESIS_IDLE_BETWEEN_READS), config.get(KINESIS_PARENT_POLL),
-        config.get(KINESIS_WORKER_REPORT), config.get(KINESIS_TICK)));
-    return named("kinesis.streams", () -> new KinesisSourceSettings(streams, region,
-        config.find(KINESIS_ENDPOINT).map(e -> named("kinesis.endpoint", () -> URI.create(e))),
-        config.find(KINESIS_DYNAMODB_ENDPOINT).map(e -> named("kinesis.dynamodb-endpoint", () -> URI.create(e))),
-        config.find(KINESIS_CLOUDWATCH_ENDPOINT).map(e -> named("kinesis.cloudwatch-endpoint", () -> URI.create(e))),
-        application, config.find(KINESIS_LEASE_TABLE).orElse(application), position, timestamp,
-        config.get(KINESIS_CONSUMER).equals("polling") ? KinesisSourceSettings.Consumer.POLLING
-            : KinesisSourceSettings.Consumer.ENHANCED_FAN_OUT,
-        config.get(KINESIS_LEASE_ASSIGNMENT).equals("lease-count") ? KinesisSourceSettings.LeaseAssignment.LEASE_COUNT
-            : KinesisSourceSettings.LeaseAssignment.WORKER_UTILIZATION,
-        KinesisSourceSettings.KclMetrics.valueOf(config.get(KINESIS_KCL_METRICS).toUpperCase(Locale.ROOT)),
-        config.get(KINESIS_MAX_RECORDS), timings));
+    KinesisSourceSettings.Timings timings = named(KinesisKeys.TICK, () -> new KinesisSourceSettings.Timings(
+        config.get(KinesisKeys.SHARD_SYNC), config.get(KinesisKeys.FAILOVER),
+        config.find(KinesisKeys.LEASE_ASSIGNMENT_INTERVAL), config.get(KinesisKeys.LEADER_LEASE),
+        config.get(KinesisKeys.IDLE_BETWEEN_READS), config.get(KinesisKeys.PARENT_POLL),
+        config.get(KinesisKeys.WORKER_REPORT), config.get(KinesisKeys.TICK)));
+    return named(KinesisKeys.STREAMS, () -> new KinesisSourceSettings(streams, region,
+        uri(KinesisKeys.ENDPOINT), uri(KinesisKeys.DYNAMODB_ENDPOINT), uri(KinesisKeys.CLOUDWATCH_ENDPOINT),
+        application, config.find(KinesisKeys.LEASE_TABLE).orElse(application), position, timestamp,
+        KinesisSourceSettings.word(KinesisSourceSettings.Consumer.class, config.get(KinesisKeys.CONSUMER)),
+        KinesisSourceSettings.word(KinesisSourceSettings.LeaseAssignment.class,
+            config.get(KinesisKeys.LEASE_ASSIGNMENT)),
+        KinesisSourceSettings.word(KinesisSourceSettings.KclMetrics.class, config.get(KinesisKeys.KCL_METRICS)),
+        config.get(KinesisKeys.MAX_RECORDS), timings));
   }
 
   private KafkaSecurity kafkaSecurity() {
-    String type = config.get(KAFKA_STORE_TYPE).toUpperCase(Locale.ROOT);
-    Optional<KafkaSecurity.Store> trust = config.find(KAFKA_TRUSTSTORE)
-        .map(path -> new KafkaSecurity.Store(path, config.get(KAFKA_TRUSTSTORE_PASSWORD), type));
-    Optional<KafkaSecurity.Store> key = config.find(KAFKA_KEYSTORE)
-        .map(path -> new KafkaSecurity.Store(path, config.get(KAFKA_KEYSTORE_PASSWORD), type));
-    switch (config.get(KAFKA_SECURITY_MODE)) {
+    String type = config.get(KafkaKeys.STORE_TYPE).toUpperCase(Locale.ROOT);
+    Optional<KafkaSecurity.Store> trust = config.find(KafkaKeys.TRUSTSTORE)
+        .map(path -> new KafkaSecurity.Store(path, config.get(KafkaKeys.TRUSTSTORE_PASSWORD), type));
+    Optional<KafkaSecurity.Store> key = config.find(KafkaKeys.KEYSTORE)
+        .map(path -> new KafkaSecurity.Store(path, config.get(KafkaKeys.KEYSTORE_PASSWORD), type));
+    switch (config.get(KafkaKeys.SECURITY_MODE)) {
       case "tls":
         return new KafkaSecurity.Tls(trust, key);
       case "sasl-scram":
-        return new KafkaSecurity.SaslScram(config.get(KAFKA_SASL_MECHANISM).toUpperCase(Locale.ROOT),
-            config.find(KAFKA_USERNAME).orElse(null), config.find(KAFKA_PASSWORD).orElse(null), trust);
+        return new KafkaSecurity.SaslScram(config.get(KafkaKeys.SASL_MECHANISM).toUpperCase(Locale.ROOT),
+            config.find(KafkaKeys.USERNAME).orElse(null), config.find(KafkaKeys.PASSWORD).orElse(null), trust);
       case "msk-iam":
-        return new KafkaSecurity.MskIam(config.find(KAFKA_ROLE_ARN));
+        return new KafkaSecurity.MskIam(config.find(KafkaKeys.ROLE_ARN));
       default:
         return new KafkaSecurity.Plaintext();
     }
+  }
+
+  private String required(ConfigKey<String> key, String why) {
+    return config.find(key).orElseThrow(() -> missing(key, why));
+  }
+
+  private static ConfigException missing(ConfigKey<?> key, String why) {
+    return new ConfigException("missing " + key.name() + ": " + why);
+  }
+
+  /** A region key's value, else the environment's {@code AWS_REGION}. */
+  private Optional<String> region(ConfigKey<String> key) {
+    return config.find(key).or(() -> Optional.ofNullable(System.getenv("AWS_REGION")));
+  }
+
+  private Optional<URI> uri(ConfigKey<String> key) {
+    return config.find(key).map(text -> named(key, () -> URI.create(text)));
+  }
+
+  private static <T> T named(ConfigKey<?> key, Supplier<T> build) {
+    return named(key.name(), build);
   }
 
   private static <T> T named(String key, Supplier<T> build) {

@@ -1,6 +1,5 @@
 package io.tributary.app.metrics;
 
-import io.tributary.metrics.MetricTags;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
@@ -24,8 +23,10 @@ import java.util.Set;
 public record MetricsSettings(boolean cloudWatchEnabled, String namespace, Duration step, String region,
     Optional<URI> endpointOverride, Set<String> dimensions, boolean prometheusEnabled) {
 
-  /** The CloudWatch default step. */
-  public static final Duration DEFAULT_STEP = Duration.ofMinutes(1);
+  /** The CloudWatch default step ({@code metrics.cloudwatch.step}). */
+  public static final Duration DEFAULT_STEP = MetricsKeys.CLOUDWATCH_STEP.byDefault();
+  /** The region CloudWatch is addressed in when none is configured or in the environment. */
+  public static final String FALLBACK_REGION = "us-east-1";
 
   public MetricsSettings {
     Objects.requireNonNull(step, "step may not be null");
@@ -51,12 +52,14 @@ public record MetricsSettings(boolean cloudWatchEnabled, String namespace, Durat
   }
 
   /**
-   * CloudWatch off, Prometheus on; when CloudWatch is turned on: namespace {@code Tributary}, a one-minute step,
-   * {@code us-east-1}, and the bounded dimensions {@code outcome}, {@code kind} and {@code error_type} ({@code dataset}
-   * is left out: it multiplies the metrics by the number of tables).
+   * The defaults {@link MetricsKeys} declares: CloudWatch off, Prometheus on; when CloudWatch is turned on: namespace
+   * {@code Tributary}, a one-minute step, {@value #FALLBACK_REGION}, and the bounded dimensions {@code outcome},
+   * {@code kind} and {@code error_type} ({@code dataset} is left out: it multiplies the metrics by the number of
+   * tables).
    */
   public static MetricsSettings defaults() {
-    return new MetricsSettings(false, "Tributary", DEFAULT_STEP, "us-east-1", Optional.empty(),
-        Set.of(MetricTags.OUTCOME, MetricTags.KIND, MetricTags.ERROR_TYPE), true);
+    return new MetricsSettings(MetricsKeys.CLOUDWATCH_ENABLED.byDefault(), MetricsKeys.CLOUDWATCH_NAMESPACE.byDefault(),
+        DEFAULT_STEP, FALLBACK_REGION, Optional.empty(), Set.copyOf(MetricsKeys.CLOUDWATCH_DIMENSIONS.byDefault()),
+        MetricsKeys.PROMETHEUS_ENABLED.byDefault());
   }
 }

@@ -2,6 +2,7 @@ package io.tributary.app.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tributary.config.ConfigKey;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

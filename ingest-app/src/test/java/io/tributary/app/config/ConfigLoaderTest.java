@@ -3,6 +3,9 @@ package io.tributary.app.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tributary.config.CoreKeys;
+import io.tributary.config.DatasetKeys;
+import io.tributary.kafka.KafkaKeys;
 import io.tributary.kafka.KafkaSecurity;
 import io.tributary.kafka.KafkaSourceSettings;
 import io.tributary.landing.DatasetLanding;
@@ -65,9 +68,9 @@ class ConfigLoaderTest {
   void theEnvironmentFillsValuesWithDefaultsWhereItIsSilent() {
     Config config = parse("kafka:\n  bootstrap-servers: ${BROKERS}\n  application-id: ${APP:-fallback-app}\n"
         + "store:\n  path: ${HOME}/lake\n");
-    assertThat(config.get(ConfigKeys.KAFKA_BOOTSTRAP)).isEqualTo("b1:9092,b2:9092");
-    assertThat(config.get(ConfigKeys.KAFKA_APPLICATION_ID)).isEqualTo("fallback-app");
-    assertThat(config.get(ConfigKeys.STORE_PATH)).isEqualTo("/home/x/lake");
+    assertThat(config.get(KafkaKeys.BOOTSTRAP)).isEqualTo("b1:9092,b2:9092");
+    assertThat(config.get(KafkaKeys.APPLICATION_ID)).isEqualTo("fallback-app");
+    assertThat(config.get(CoreKeys.STORE_PATH)).isEqualTo("/home/x/lake");
     assertThatThrownBy(() -> parse("kafka:\n  bootstrap-servers: ${MISSING_VAR}\n"))
         .hasMessageContaining("kafka.bootstrap-servers: the environment variable MISSING_VAR is not set");
   }
@@ -76,13 +79,13 @@ class ConfigLoaderTest {
   void valuesAreTypedAndDefaultsApply() {
     Config config = parse("dataset-defaults:\n  rolling:\n    max-age: 90s\n    max-bytes: 64MiB\n"
         + "kafka:\n  topics: [a, b]\n  client-properties:\n    consumer.max.poll.records: 250\n");
-    assertThat(config.get(ConfigKeys.under("dataset-defaults.", ConfigKeys.<Duration>dataset("rolling.max-age"))))
+    assertThat(config.get(DatasetKeys.defaults(DatasetKeys.ROLLING_MAX_AGE)))
         .isEqualTo(Duration.ofSeconds(90));
-    assertThat(config.get(ConfigKeys.under("dataset-defaults.", ConfigKeys.<Long>dataset("rolling.max-bytes"))))
+    assertThat(config.get(DatasetKeys.defaults(DatasetKeys.ROLLING_MAX_BYTES)))
         .isEqualTo(64L << 20);
-    assertThat(config.get(ConfigKeys.KAFKA_TOPICS)).containsExactly("a", "b");
-    assertThat(config.get(ConfigKeys.KAFKA_CLIENT_PROPERTIES)).containsEntry("consumer.max.poll.records", "250");
-    assertThat(config.get(ConfigKeys.KAFKA_SESSION_TIMEOUT)).isEqualTo(Duration.ofSeconds(45));
+    assertThat(config.get(KafkaKeys.TOPICS)).containsExactly("a", "b");
+    assertThat(config.get(KafkaKeys.CLIENT_PROPERTIES)).containsEntry("consumer.max.poll.records", "250");
+    assertThat(config.get(KafkaKeys.SESSION_TIMEOUT)).isEqualTo(Duration.ofSeconds(45));
   }
 
   @Test

@@ -1,11 +1,12 @@
-package io.tributary.app.config;
+package io.tributary.config;
 
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One configuration key, declared once: its dotted name (a {@code *} segment stands for any name, as in
- * {@code datasets.*.policy}), its type, its default (none for a required or optional key), and its documentation.
+ * One configuration key, declared once by the module that uses it: its dotted name (a {@code *} segment stands for
+ * any name, as in {@code datasets.*.policy}), its type, its default (none for a required or optional key), and its
+ * documentation. A module's settings take their defaults from its keys, so a default is written in one place.
  */
 public record ConfigKey<T>(String name, ValueType<T> type, Optional<T> defaultValue, boolean required, String doc) {
 
@@ -31,8 +32,17 @@ public record ConfigKey<T>(String name, ValueType<T> type, Optional<T> defaultVa
     return new ConfigKey<>(name, type, Optional.empty(), true, doc);
   }
 
+  /**
+   * The default, for settings that take it from here.
+   *
+   * @throws IllegalStateException when the key has none
+   */
+  public T byDefault() {
+    return defaultValue.orElseThrow(() -> new IllegalStateException(name + " has no default"));
+  }
+
   /** Whether {@code dotted} (a key of a file) is this key, {@code *} segments matching any one segment. */
-  boolean matches(String dotted) {
+  public boolean matches(String dotted) {
     String[] want = name.split("\\.");
     String[] have = dotted.split("\\.");
     if (want.length != have.length) {
@@ -46,8 +56,13 @@ public record ConfigKey<T>(String name, ValueType<T> type, Optional<T> defaultVa
     return true;
   }
 
-  /** This key with its {@code *} segment filled in. */
-  public ConfigKey<T> forName(String segment) {
-    return new ConfigKey<>(name.replace("*", segment), type, defaultValue, required, doc);
+  /** This (relative) key under {@code prefix}, e.g. a per-dataset key under {@code datasets.orders.}. */
+  public ConfigKey<T> under(String prefix) {
+    return new ConfigKey<>(prefix + name, type, defaultValue, required, doc);
+  }
+
+  /** How {@code value} is written in a configuration file (see {@link ValueType#write(Object)}). */
+  public Object write(T value) {
+    return type.write(value);
   }
 }

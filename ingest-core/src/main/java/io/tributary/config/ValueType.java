@@ -1,4 +1,4 @@
-package io.tributary.app.config;
+package io.tributary.config;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,6 +19,14 @@ public interface ValueType<T> {
 
   /** What values are allowed, for documentation and messages. */
   String describe();
+
+  /**
+   * {@code value} as a configuration file writes it, such that {@link #parse(Object)} reads it back: the value itself
+   * (a text, number, boolean, list or map) unless the type has a text form ({@code 5m}, {@code 128MiB}).
+   */
+  default Object write(T value) {
+    return value;
+  }
 
   ValueType<String> STRING = new ValueType<>() {
     @Override
@@ -96,25 +104,12 @@ public interface ValueType<T> {
     };
   }
 
-  /** A duration such as {@code 500ms}, {@code 30s}, {@code 5m}, {@code 2h}, {@code 1d}, from {@code min}. */
+  /** A duration such as {@code 500ms}, {@code 30s}, {@code 5m}, {@code 2h} or {@code 1d}, from {@code min}. */
   static ValueType<Duration> duration(Duration min) {
-    Pattern form = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
     return new ValueType<>() {
       @Override
       public Duration parse(Object raw) {
-        Matcher m = form.matcher(String.valueOf(raw).trim().toLowerCase(Locale.ROOT));
-        if (!m.matches()) {
-          throw new IllegalArgumentException("'" + raw + "' is not a duration: a whole number with ms, s, m, h or d"
-              + " (e.g. 30s, 5m)");
-        }
-        long n = Long.parseLong(m.group(1));
-        Duration value = switch (m.group(2)) {
-          case "ms" -> Duration.ofMillis(n);
-          case "s" -> Duration.ofSeconds(n);
-          case "m" -> Duration.ofMinutes(n);
-          case "h" -> Duration.ofHours(n);
-          default -> Duration.ofDays(n);
-        };
+        Duration value = Durations.parse(String.valueOf(raw));
         if (value.compareTo(min) < 0) {
           throw new IllegalArgumentException("'" + raw + "' is too short: at least " + Durations.text(min));
         }
@@ -124,6 +119,11 @@ public interface ValueType<T> {
       @Override
       public String describe() {
         return "duration (ms, s, m, h, d), at least " + Durations.text(min);
+      }
+
+      @Override
+      public Object write(Duration value) {
+        return Durations.text(value);
       }
     };
   }
@@ -156,6 +156,16 @@ public interface ValueType<T> {
       @Override
       public String describe() {
         return "size (bytes, KiB, MiB, GiB), at least " + min + " bytes";
+      }
+
+      @Override
+      public Object write(Long value) {
+        for (int shift = 30; shift >= 10; shift -= 10) {
+          if (value != 0 && value % (1L << shift) == 0) {
+            return (value >> shift) + (shift == 30 ? "GiB" : shift == 20 ? "MiB" : "KiB");
+          }
+        }
+        return value;
       }
     };
   }

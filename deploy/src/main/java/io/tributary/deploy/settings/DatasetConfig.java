@@ -1,5 +1,7 @@
 package io.tributary.deploy.settings;
 
+import io.tributary.config.DatasetKeys;
+import io.tributary.config.Durations;
 import io.tributary.partition.PartitionSpec;
 import io.tributary.routing.DatasetNames;
 import java.time.Duration;
@@ -10,13 +12,14 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * A dataset (one table): its engine settings, its freshness SLA, and the columns its Glue table declares.
+ * A dataset (one table): its engine settings, its freshness SLA, and the columns its Glue table declares. (Not the
+ * engine's own per-dataset settings: this is what the deploy settings file says of a dataset.)
  *
  * @param name the dataset as it lands ({@code <prefix>/<name>/...}): by default the topic or stream name made a
  *     valid name by the engine ({@code orders-v2} lands as {@code orders_v2}); also the Glue table's name
- * @param freshnessSla how old the newest committed data of this dataset may get: longer than {@code rollingMaxAge},
+ * @param freshnessSla how old the newest committed data of this dataset may get: longer than {@code rolling.max-age},
  *     since a file commits at that age at the latest
- * @param rollingMaxAge the engine's {@code rolling.max-age} for the dataset (default 5m)
+ * @param rolling the engine's {@code rolling.*} keys for the dataset: {@code max-age} (default: the engine's)
  * @param granularity {@code hour} (default), {@code day}, {@code month} or {@code year}: the time partition keys
  * @param eventTimeField the dotted field path of the event time; null: the source timestamp
  * @param timestampFields dotted field paths written as timestamps
@@ -29,7 +32,7 @@ import java.util.regex.Pattern;
  *     a column the events gained later is queryable once it is added here.
  * @param expectDataWithin alarm when no row of this dataset is committed for this long; null for no such alarm
  */
-public record DatasetSettings(String name, Duration freshnessSla, Duration rollingMaxAge, String granularity,
+public record DatasetConfig(String name, Duration freshnessSla, Rolling rolling, String granularity,
     String eventTimeField, List<String> timestampFields, List<String> partitionFields, String policy,
     LinkedHashMap<String, String> columns, Duration expectDataWithin) {
 
@@ -37,7 +40,7 @@ public record DatasetSettings(String name, Duration freshnessSla, Duration rolli
   private static final Pattern TYPE = Pattern.compile(
       "string|bigint|int|double|float|boolean|timestamp|date|binary|decimal\\(\\d+,\\d+\\)|(array|struct|map)<.+>");
 
-  public DatasetSettings {
+  public DatasetConfig {
     Check.required(name, "datasets[].name");
     if (!DatasetNames.isValid(name)) {
       String landed;
@@ -50,15 +53,16 @@ public record DatasetSettings(String name, Duration freshnessSla, Duration rolli
           + " it (lower case a-z 0-9 _, not starting with _ or a digit)" + landed);
     }
     String key = "datasets[" + name + "]";
-    rollingMaxAge = Check.orDefault(rollingMaxAge, Duration.ofMinutes(5));
-    Check.required(freshnessSla, key + ".freshnessSla");
+    rolling = Check.orDefault(rolling, new Rolling(null));
+    Duration rollingMaxAge = rolling.maxAge();
+    Check.required(freshnessSla, key + ".freshness-sla");
     if (freshnessSla.compareTo(rollingMaxAge) <= 0) {
-      throw new IllegalArgumentException(key + ".freshnessSla: " + DurationText.text(freshnessSla) + " is not"
-          + " allowed: longer than rollingMaxAge " + DurationText.text(rollingMaxAge) + " (a file commits at that age,"
+      throw new IllegalArgumentException(key + ".freshness-sla: " + Durations.text(freshnessSla) + " is not"
+          + " allowed: longer than rolling.max-age " + Durations.text(rollingMaxAge) + " (a file commits at that age,"
           + " so a shorter SLA would always be missed)");
     }
     if (freshnessSla.compareTo(Duration.ofDays(1)) > 0 || freshnessSla.toSeconds() % 60 != 0) {
-      throw new IllegalArgumentException(key + ".freshnessSla: whole minutes up to 1d");
+      throw new IllegalArgumentException(key + ".freshness-sla: whole minutes up to 1d");
     }
     granularity = Check.orDefault(granularity, "hour");
     timestampFields = List.copyOf(Check.orDefault(timestampFields, List.of()));
@@ -80,8 +84,24 @@ public record DatasetSettings(String name, Duration freshnessSla, Duration rolli
     }
     if (expectDataWithin != null && (expectDataWithin.compareTo(Duration.ofMinutes(5)) < 0
         || expectDataWithin.compareTo(Duration.ofDays(1)) > 0 || expectDataWithin.toSeconds() % 300 != 0)) {
-      throw new IllegalArgumentException(key + ".expectDataWithin: a multiple of 5m from 5m to 1d");
+      throw new IllegalArgumentException(key + ".expect-data-within: a multiple of 5m from 5m to 1d");
     }
+  }
+
+  /**
+   * When the dataset's files roll, as the engine's per-dataset {@code rolling.*} keys.
+   *
+   * @param maxAge the engine's {@code rolling.max-age}; null for its default
+   */
+  public record Rolling(Duration maxAge) {
+    public Rolling {
+      maxAge = Check.orDefault(maxAge, DatasetKeys.ROLLING_MAX_AGE.byDefault());
+    }
+  }
+
+  /** The engine's {@code rolling.max-age} for this dataset. */
+  public Duration rollingMaxAge() {
+    return rolling.maxAge();
   }
 
   /** The partition layout the engine writes for this dataset. */
