@@ -37,6 +37,9 @@ import org.slf4j.LoggerFactory;
 public final class KafkaSource implements Source {
 
   private static final Logger LOG = LoggerFactory.getLogger(KafkaSource.class);
+  /** How long one broker check waits for an answer, and the pause between checks while the source cannot start. */
+  private static final Duration CHECK_TIMEOUT = Duration.ofSeconds(5);
+  private static final Duration CHECK_PAUSE = Duration.ofSeconds(5);
 
   private final KafkaSourceSettings settings;
   private final Landing landing;
@@ -48,6 +51,9 @@ public final class KafkaSource implements Source {
   private final AtomicReference<Throwable> failure = new AtomicReference<>();
   private final AtomicBoolean ranOnce = new AtomicBoolean();
   private volatile KafkaStreams streams;
+  private volatile String blockedBy;
+  private volatile boolean stopRequested;
+  private Thread starter;
   private Path stateDir;
   private boolean ownStateDir;
 
@@ -82,11 +88,59 @@ public final class KafkaSource implements Source {
     return builder.build();
   }
 
+  /**
+   * Returns at once: a thread first asks the brokers whether they answer and the named topics exist (waiting, with
+   * the reason in {@link #blockedBy()} and one log line, until they do), then starts Kafka Streams.
+   */
   @Override
   public synchronized void start() {
-    if (streams != null) {
+    if (starter != null) {
       throw new IllegalStateException("The Kafka source is already started");
     }
+    starter = new Thread(this::startWhenBrokersAnswer, "kafka-source-start");
+    starter.setDaemon(true);
+    starter.start();
+  }
+
+  @Override
+  public Optional<String> blockedBy() {
+    return Optional.ofNullable(blockedBy);
+  }
+
+  private void startWhenBrokersAnswer() {
+    try (BrokerCheck check = new BrokerCheck(settings, clientId, CHECK_TIMEOUT)) {
+      String logged = null;
+      for (Optional<String> problem = check.problem(); problem.isPresent() && !stopRequested;
+          problem = check.problem()) {
+        blockedBy = problem.get();
+        if (!problem.get().equals(logged)) {
+          LOG.warn("The Kafka source cannot start: {}; checking again every {} s", problem.get(),
+              CHECK_PAUSE.toSeconds());
+          logged = problem.get();
+        }
+        Thread.sleep(CHECK_PAUSE.toMillis());
+      }
+      if (logged != null && !stopRequested) {
+        LOG.info("Kafka brokers at {} answer and the topics exist: the Kafka source starts",
+            settings.bootstrapServers());
+      }
+    } catch (InterruptedException e) {
+      return;
+    } catch (RuntimeException e) {
+      failure.compareAndSet(null, e);
+      LOG.error("The Kafka source cannot start", e);
+      return;
+    }
+    synchronized (this) {
+      if (stopRequested) {
+        return;
+      }
+      blockedBy = null;
+      startStreams();
+    }
+  }
+
+  private void startStreams() {
     stateDir = settings.stateDir().orElseGet(KafkaSource::temporaryStateDir);
     ownStateDir = settings.stateDir().isEmpty();
     streams = new KafkaStreams(topology(), settings.streamsProperties(clientId, stateDir),
@@ -116,6 +170,10 @@ public final class KafkaSource implements Source {
     if (stopResult != null) {
       return stopResult;
     }
+    stopRequested = true;
+    if (starter != null) {
+      starter.interrupt();
+    }
     if (streams == null) {
       stopResult = true;
       return true;
@@ -136,7 +194,7 @@ public final class KafkaSource implements Source {
       return SourceState.FAILED;
     }
     if (running == null) {
-      return SourceState.STARTING;
+      return stopRequested ? SourceState.STOPPED : SourceState.STARTING;
     }
     switch (running.state()) {
       case RUNNING:

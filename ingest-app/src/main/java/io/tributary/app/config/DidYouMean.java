@@ -4,10 +4,10 @@ import java.util.Collection;
 import java.util.Optional;
 
 /** The closest known name to a mistyped one, if it is close enough to be the likely intent. */
-final class DidYouMean {
+public final class DidYouMean {
   private DidYouMean() {}
 
-  static Optional<String> suggest(String typed, Collection<String> known) {
+  public static Optional<String> suggest(String typed, Collection<String> known) {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String candidate : known) {

@@ -57,14 +57,26 @@ public final class ServiceConfig {
 
   /** Checks everything a start needs; throws one {@link ConfigException} listing every problem. */
   public static ServiceConfig of(Config config) {
+    return checked(config, true);
+  }
+
+  /**
+   * Checks what landing from files needs (landing, store, metrics), not the source: for {@code backfill}, which
+   * reads no stream, so a configuration without {@code kafka.bootstrap-servers} will do.
+   */
+  public static ServiceConfig withoutSource(Config config) {
+    return checked(config, false);
+  }
+
+  private static ServiceConfig checked(Config config, boolean withSource) {
     ServiceConfig service = new ServiceConfig(config);
     List<String> problems = new ArrayList<>();
     service.check(problems, service::landingSettings);
     service.check(problems, service::storeDescription);
     service.check(problems, service::metricsSettings);
-    if (config.get(SOURCE_TYPE).equals("kafka")) {
+    if (withSource && config.get(SOURCE_TYPE).equals("kafka")) {
       service.check(problems, service::kafkaSettings);
-    } else {
+    } else if (withSource) {
       service.check(problems, service::kinesisSettings);
     }
     if (!problems.isEmpty()) {
@@ -102,11 +114,7 @@ public final class ServiceConfig {
   /** Where metrics go. */
   public MetricsSettings metricsSettings() {
     boolean cloudWatch = config.get(CLOUDWATCH_ENABLED);
-    String region = config.find(CLOUDWATCH_REGION).or(() -> Optional.ofNullable(System.getenv("AWS_REGION")))
-        .orElse(null);
-    if (cloudWatch && region == null) {
-      throw new ConfigException("missing metrics.cloudwatch.region: give it, or set AWS_REGION");
-    }
+    String region = cloudWatch ? region(CLOUDWATCH_REGION) : config.find(CLOUDWATCH_REGION).orElse(null);
     Optional<URI> endpoint = config.find(CLOUDWATCH_ENDPOINT)
         .map(e -> named("metrics.cloudwatch.endpoint", () -> URI.create(e)));
     return named("metrics.cloudwatch.namespace", () -> new MetricsSettings(cloudWatch,
@@ -210,8 +218,7 @@ public final class ServiceConfig {
   S3StoreSettings s3Settings() {
     String bucket = config.find(S3_BUCKET).orElseThrow(() -> new ConfigException(
         "missing store.s3.bucket: `store.type: s3` needs a bucket"));
-    String region = config.find(S3_REGION).or(() -> Optional.ofNullable(System.getenv("AWS_REGION")))
-        .orElseThrow(() -> new ConfigException("missing store.s3.region: give it, or set AWS_REGION"));
+    String region = region(S3_REGION);
     S3StoreSettings settings = named("store.s3.bucket", () -> S3StoreSettings.defaults(bucket, region));
     Optional<String> endpoint = config.find(S3_ENDPOINT);
     if (endpoint.isPresent() || config.get(S3_PATH_STYLE)) {
@@ -250,8 +257,7 @@ public final class ServiceConfig {
   public KinesisSourceSettings kinesisSettings() {
     List<String> streams = config.find(KINESIS_STREAMS).filter(s -> !s.isEmpty()).orElseThrow(() ->
         new ConfigException("missing kinesis.streams: `source.type: kinesis` needs at least one stream name"));
-    String region = config.find(KINESIS_REGION).or(() -> Optional.ofNullable(System.getenv("AWS_REGION")))
-        .orElseThrow(() -> new ConfigException("missing kinesis.region: give it, or set AWS_REGION"));
+    String region = region(KINESIS_REGION);
     String application = config.get(KINESIS_APPLICATION);
     KinesisSourceSettings.InitialPosition position = KinesisSourceSettings.InitialPosition.valueOf(
         config.get(KINESIS_INITIAL_POSITION).toUpperCase(Locale.ROOT).replace('-', '_'));
@@ -297,6 +303,14 @@ public final class ServiceConfig {
       default:
         return new KafkaSecurity.Plaintext();
     }
+  }
+
+  /** {@code key}'s value, else AWS_REGION when it is not blank; a problem naming both otherwise. */
+  private String region(ConfigKey<String> key) {
+    String env = System.getenv("AWS_REGION");
+    return config.find(key).or(() -> Optional.ofNullable(env).filter(r -> !r.isBlank())).orElseThrow(() ->
+        new ConfigException("missing " + key.name() + ": give it, or set AWS_REGION"
+            + (env == null ? "" : " (AWS_REGION is set but empty)")));
   }
 
   private static <T> T named(String key, Supplier<T> build) {

@@ -80,7 +80,7 @@ public final class Service implements AutoCloseable {
   public String notReady() {
     SourceState state = source.state();
     if (state != SourceState.RUNNING) {
-      return "source " + state.name().toLowerCase(java.util.Locale.ROOT);
+      return source.blockedBy().orElse("source " + state.name().toLowerCase(java.util.Locale.ROOT));
     }
     long now = System.currentTimeMillis();
     if (now - storeCheckedAt > STORE_CHECK_MILLIS) {
