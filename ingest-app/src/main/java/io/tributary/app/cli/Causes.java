@@ -25,7 +25,7 @@ final class Causes {
 
   private static String oneLine(String message) {
     List<String> lines = message.lines().map(String::strip).filter(l -> !l.isEmpty())
-        .filter(l -> !l.equals(DUCKDB_WRAPPER)).toList();
+        .filter(l -> !l.contains(DUCKDB_WRAPPER)).map(l -> l.startsWith("Error: ") ? l.substring(7) : l).toList();
     return lines.isEmpty() ? message.strip() : String.join(" ", lines);
   }
 
