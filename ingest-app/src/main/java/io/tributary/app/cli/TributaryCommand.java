@@ -4,6 +4,7 @@ import io.tributary.app.Main;
 import io.tributary.app.config.ConfigException;
 import io.tributary.app.config.DidYouMean;
 import io.tributary.app.demo.DemoCommand;
+import io.tributary.app.demo.DevKafkaCommand;
 import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine;
@@ -14,7 +15,7 @@ import picocli.CommandLine.Command;
     description = "Lands JSON event streams from Kafka (Amazon MSK or any Kafka) or Amazon Kinesis Data Streams in "
         + "S3 or a folder as Hive-partitioned Parquet, with schema evolution and an error prefix for what cannot "
         + "land.",
-    subcommands = {TributaryCommand.VersionCommand.class, RunCommand.class, DemoCommand.class, BackfillCommand.class, QueryCommand.class, SchemasCommand.class, HealthCommand.class,
+    subcommands = {TributaryCommand.VersionCommand.class, RunCommand.class, DemoCommand.class, DevKafkaCommand.class, BackfillCommand.class, QueryCommand.class, SchemasCommand.class, HealthCommand.class,
         ConfigDocsCommand.class, CommandLine.HelpCommand.class})
 public final class TributaryCommand implements Runnable {
 
