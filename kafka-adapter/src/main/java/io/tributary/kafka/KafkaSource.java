@@ -1,5 +1,7 @@
 package io.tributary.kafka;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.tributary.landing.Landing;
 import io.tributary.source.LagTracker;
 import io.tributary.source.Source;
@@ -52,6 +54,8 @@ public final class KafkaSource implements Source {
   private final AtomicBoolean ranOnce = new AtomicBoolean();
   private volatile KafkaStreams streams;
   private volatile String blockedBy;
+  private volatile MeterRegistry meters;
+  private KafkaStreamsMetrics streamsMetrics;
   private volatile boolean stopRequested;
   private Thread starter;
   private Path stateDir;
@@ -100,6 +104,14 @@ public final class KafkaSource implements Source {
     starter = new Thread(this::startWhenBrokersAnswer, "kafka-source-start");
     starter.setDaemon(true);
     starter.start();
+  }
+
+  /**
+   * Publishes Kafka Streams' and its clients' own metrics (consumer fetch rates, lag, request latencies, …: the
+   * {@code kafka.*} meters) to {@code registry} once the stream starts. Call before {@link #start()}.
+   */
+  public void bindMetrics(MeterRegistry registry) {
+    this.meters = Objects.requireNonNull(registry, "registry may not be null");
   }
 
   @Override
@@ -157,6 +169,10 @@ public final class KafkaSource implements Source {
       }
       LOG.info("Kafka source {}: {} -> {}", clientId, before, now);
     });
+    if (meters != null) {
+      streamsMetrics = new KafkaStreamsMetrics(streams);
+      streamsMetrics.bindTo(meters);
+    }
     streams.start();
   }
 
@@ -180,6 +196,9 @@ public final class KafkaSource implements Source {
     }
     boolean closed = streams.close(CloseOptions.timeout(timeout)
         .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
+    if (streamsMetrics != null) {
+      streamsMetrics.close();
+    }
     if (closed && ownStateDir) {
       deleteQuietly(stateDir);
     }
