@@ -69,6 +69,12 @@ final class QueryCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws SQLException {
+    try {
+      Class.forName("org.duckdb.DuckDBDriver");
+    } catch (ClassNotFoundException e) {
+      throw new CommandFailure("This jar has no DuckDB (the service image's jar leaves it out): run `query` from a "
+          + "clone with ./tributary query --config FILE, or query the Glue tables with Athena");
+    }
     Selection selection = new Selection(Set.copyOf(datasets), Optional.ofNullable(since).map(QueryCommand::hour));
     LakeOptions.Lake lake = lakeOptions.open();
     PrintWriter out = spec.commandLine().getOut();
