@@ -178,6 +178,12 @@ public final class DemoCommand implements Callable<Integer> {
           sent.incrementAndGet();
           long due = begin + n * 1_000_000_000L / rate;
           long wait = due - System.nanoTime();
+          if (wait < -1_000_000_000L) {
+            // More than a second behind (the first sends wait for metadata): go on at the rate from here rather
+            // than catching up in a burst, so that the rate line stays steady.
+            begin -= wait;
+            wait = 0;
+          }
           if (wait > 2_000_000) {
             Thread.sleep(wait / 1_000_000);
           }
