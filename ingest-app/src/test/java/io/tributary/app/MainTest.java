@@ -31,7 +31,7 @@ class MainTest {
 
   @Test
   void everyCommandExplainsItselfWithHelp() {
-    for (String command : new String[] {"run", "demo", "backfill", "query", "schemas", "health", "config-docs",
+    for (String command : new String[] {"run", "demo", "dev-kafka", "backfill", "query", "schemas", "health", "config-docs",
         "version"}) {
       out.getBuffer().setLength(0);
       java.io.ByteArrayOutputStream warnings = new java.io.ByteArrayOutputStream();
@@ -51,7 +51,37 @@ class MainTest {
   @Test
   void aMistypedCommandIsNamedWithASuggestionAndExitsTwo() {
     assertThat(run("rnu")).isEqualTo(2);
-    assertThat(err.toString()).contains("rnu").contains("run");
+    assertThat(err.toString()).startsWith("Unknown command 'rnu': did you mean 'run'?");
     assertThat(out.toString()).isEmpty();
+  }
+
+  @Test
+  void anUnknownCommandWithHelpIsStillAnErrorNotTheTopLevelHelp() {
+    assertThat(run("nosuchcommand", "--help")).isEqualTo(2);
+    assertThat(err.toString()).startsWith("Unknown command 'nosuchcommand'.").contains("Commands: ", "run", "demo");
+    assertThat(out.toString()).isEmpty();
+  }
+
+  @Test
+  void topLevelHelpNamesBothSources() {
+    assertThat(run("--help")).isZero();
+    assertThat(out.toString()).contains("Kafka", "Kinesis");
+  }
+
+  @Test
+  void healthWithNothingListeningSaysConnectionRefusedNotNull() throws Exception {
+    int port;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    assertThat(run("health", "--port", Integer.toString(port))).isEqualTo(1);
+    assertThat(err.toString()).contains("No answer from http://127.0.0.1:" + port + "/readyz: connection refused")
+        .doesNotContain("null");
+  }
+
+  @Test
+  void aBadLogFormatIsNamedWithTheAllowedValues() {
+    assertThat(run("run", "--log-format", "xml", "--config", "unused.yaml")).isEqualTo(2);
+    assertThat(err.toString()).contains("Invalid log format 'xml': allowed json, plain");
   }
 }

@@ -185,8 +185,11 @@ public final class LandingMetrics implements MeterBinder {
       rescuedValues = TributaryMeter.RESCUED_VALUES.counter().tags(tags).register(registry);
       rescuedRecords = TributaryMeter.RESCUED_RECORDS.counter().tags(tags).register(registry);
       schemaVersions = TributaryMeter.SCHEMA_VERSIONS.counter().tags(tags).register(registry);
+      // Percentiles for one task at a glance; the histogram's buckets add up across tasks (Prometheus:
+      // histogram_quantile over the summed _bucket series), which percentiles computed per task cannot.
       latency = TributaryMeter.LATENCY.timer().tags(tags).publishPercentiles(TributaryMeter.PERCENTILES)
-          .percentilePrecision(2).register(registry);
+          .publishPercentileHistogram().minimumExpectedValue(java.time.Duration.ofMillis(100))
+          .maximumExpectedValue(java.time.Duration.ofHours(6)).percentilePrecision(2).register(registry);
     }
   }
 }

@@ -22,6 +22,14 @@ public interface Source {
   /** Where the source stands now. */
   SourceState state();
 
+  /**
+   * What outside the source keeps it from starting, in one sentence naming it (e.g. {@code brokers unreachable at
+   * host:port}); empty when nothing does. Readiness reports it.
+   */
+  default java.util.Optional<String> blockedBy() {
+    return java.util.Optional.empty();
+  }
+
   /** How far behind the newest records each owned partition is, as of the last fetch. */
   SourceLag lag();
 }

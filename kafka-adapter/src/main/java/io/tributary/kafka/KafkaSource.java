@@ -1,5 +1,7 @@
 package io.tributary.kafka;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.tributary.source.LagTracker;
 import io.tributary.source.Source;
 import io.tributary.source.SourceLag;
@@ -37,6 +39,9 @@ import org.slf4j.LoggerFactory;
 public final class KafkaSource implements Source {
 
   private static final Logger LOG = LoggerFactory.getLogger(KafkaSource.class);
+  /** How long one broker check waits for an answer, and the pause between checks while the source cannot start. */
+  private static final Duration CHECK_TIMEOUT = Duration.ofSeconds(5);
+  private static final Duration CHECK_PAUSE = Duration.ofSeconds(5);
 
   private final KafkaSourceSettings settings;
   private final SourceLanding landing;
@@ -48,6 +53,11 @@ public final class KafkaSource implements Source {
   private final AtomicReference<Throwable> failure = new AtomicReference<>();
   private final AtomicBoolean ranOnce = new AtomicBoolean();
   private volatile KafkaStreams streams;
+  private volatile String blockedBy;
+  private volatile MeterRegistry meters;
+  private KafkaStreamsMetrics streamsMetrics;
+  private volatile boolean stopRequested;
+  private Thread starter;
   private Path stateDir;
   private boolean ownStateDir;
 
@@ -82,11 +92,67 @@ public final class KafkaSource implements Source {
     return builder.build();
   }
 
+  /**
+   * Returns at once: a thread first asks the brokers whether they answer and the named topics exist (waiting, with
+   * the reason in {@link #blockedBy()} and one log line, until they do), then starts Kafka Streams.
+   */
   @Override
   public synchronized void start() {
-    if (streams != null) {
+    if (starter != null) {
       throw new IllegalStateException("The Kafka source is already started");
     }
+    starter = new Thread(this::startWhenBrokersAnswer, "kafka-source-start");
+    starter.setDaemon(true);
+    starter.start();
+  }
+
+  /**
+   * Publishes Kafka Streams' and its clients' own metrics (consumer fetch rates, lag, request latencies, …: the
+   * {@code kafka.*} meters) to {@code registry} once the stream starts. Call before {@link #start()}.
+   */
+  public void bindMetrics(MeterRegistry registry) {
+    this.meters = Objects.requireNonNull(registry, "registry may not be null");
+  }
+
+  @Override
+  public Optional<String> blockedBy() {
+    return Optional.ofNullable(blockedBy);
+  }
+
+  private void startWhenBrokersAnswer() {
+    try (BrokerCheck check = new BrokerCheck(settings, clientId, CHECK_TIMEOUT)) {
+      String logged = null;
+      for (Optional<String> problem = check.problem(); problem.isPresent() && !stopRequested;
+          problem = check.problem()) {
+        blockedBy = problem.get();
+        if (!problem.get().equals(logged)) {
+          LOG.warn("The Kafka source cannot start: {}; checking again every {} s", problem.get(),
+              CHECK_PAUSE.toSeconds());
+          logged = problem.get();
+        }
+        Thread.sleep(CHECK_PAUSE.toMillis());
+      }
+      if (logged != null && !stopRequested) {
+        LOG.info("Kafka brokers at {} answer and the topics exist: the Kafka source starts",
+            settings.bootstrapServers());
+      }
+    } catch (InterruptedException e) {
+      return;
+    } catch (RuntimeException e) {
+      failure.compareAndSet(null, e);
+      LOG.error("The Kafka source cannot start", e);
+      return;
+    }
+    synchronized (this) {
+      if (stopRequested) {
+        return;
+      }
+      blockedBy = null;
+      startStreams();
+    }
+  }
+
+  private void startStreams() {
     stateDir = settings.stateDir().orElseGet(KafkaSource::temporaryStateDir);
     ownStateDir = settings.stateDir().isEmpty();
     streams = new KafkaStreams(topology(), settings.streamsProperties(clientId, stateDir),
@@ -103,6 +169,10 @@ public final class KafkaSource implements Source {
       }
       LOG.info("Kafka source {}: {} -> {}", clientId, before, now);
     });
+    if (meters != null) {
+      streamsMetrics = new KafkaStreamsMetrics(streams);
+      streamsMetrics.bindTo(meters);
+    }
     streams.start();
   }
 
@@ -116,12 +186,19 @@ public final class KafkaSource implements Source {
     if (stopResult != null) {
       return stopResult;
     }
+    stopRequested = true;
+    if (starter != null) {
+      starter.interrupt();
+    }
     if (streams == null) {
       stopResult = true;
       return true;
     }
     boolean closed = streams.close(CloseOptions.timeout(timeout)
         .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
+    if (streamsMetrics != null) {
+      streamsMetrics.close();
+    }
     if (closed && ownStateDir) {
       deleteQuietly(stateDir);
     }
@@ -136,7 +213,7 @@ public final class KafkaSource implements Source {
       return SourceState.FAILED;
     }
     if (running == null) {
-      return SourceState.STARTING;
+      return stopRequested ? SourceState.STOPPED : SourceState.STARTING;
     }
     switch (running.state()) {
       case RUNNING:

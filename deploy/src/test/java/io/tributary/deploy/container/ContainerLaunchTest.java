@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tributary.deploy.Templates;
 import io.tributary.deploy.service.ContainerContract;
+import io.tributary.deploy.service.EngineConfig;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Runs the container's launch on this machine, as ECS would start it but without Docker: the image's entrypoint
  * script with the image's environment (JAVA_OPTS, the jar, the configuration handed over in a variable), the
- * image's CMD, against the fat jar the reactor just built, with paths under {@code /var/tributary} moved to a
+ * image's CMD, against the service jar the reactor just built (the image's jar), with paths under {@code /var/tributary} moved to a
  * temporary folder. Guards that the entrypoint hands the process to the JVM (so SIGTERM reaches it), that the JVM
  * options apply, that the health check command reports ready, and that SIGTERM drains and exits 0.
  */
@@ -173,9 +174,8 @@ class ContainerLaunchTest {
   }
 
   private void awaitHealthy(int port, Path runLog) throws Exception {
-    List<String> check = new ArrayList<>(ContainerContract.HEALTH_CHECK.stream().map(this::local).toList());
-    check.add("--port");
-    check.add(String.valueOf(port));
+    List<String> check = new ArrayList<>(ContainerContract.HEALTH_CHECK.stream()
+        .map(arg -> arg.replace(":" + EngineConfig.HTTP_PORT + "/", ":" + port + "/")).toList());
     Instant deadline = Instant.now().plus(PATIENCE);
     while (true) {
       Process health = new ProcessBuilder(check).redirectErrorStream(true)
@@ -207,7 +207,8 @@ class ContainerLaunchTest {
   }
 
   private static Path jar() {
-    return Path.of(System.getProperty("tributary.jar", "../ingest-app/target/tributary.jar")).toAbsolutePath()
+    return Path.of(System.getProperty("tributary.service.jar", "../ingest-app/target/tributary-service.jar"))
+        .toAbsolutePath()
         .normalize();
   }
 

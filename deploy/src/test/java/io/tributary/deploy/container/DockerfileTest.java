@@ -75,12 +75,21 @@ class DockerfileTest {
   }
 
   @Test
-  void theHealthCheckAsksTributaryHealthWithoutAShell() {
+  void theHealthCheckIsCurlOnReadyzWithoutAShellOrAJvm() {
     String healthCheck = dockerfile.runtime().last("HEALTHCHECK").arguments();
     assertThat(healthCheck).contains("--start-period=180s").contains("--retries=5");
     String command = healthCheck.substring(healthCheck.indexOf("CMD ") + 4);
     assertThat(exec(command)).isEqualTo(ContainerContract.HEALTH_CHECK);
-    assertThat(ContainerContract.HEALTH_CHECK).endsWith(ContainerContract.JAR, "health");
+    assertThat(ContainerContract.HEALTH_CHECK).startsWith("curl").endsWith("http://127.0.0.1:8080/readyz")
+        .doesNotContain("java");
+    assertThat(dockerfile.runtime().all("RUN")).anySatisfy(run -> assertThat(run.arguments())
+        .contains("apt-get install -y --no-install-recommends curl"));
+  }
+
+  @Test
+  void theImageCarriesTheServiceJar() {
+    assertThat(dockerfile.stages().get(0).all("RUN")).anySatisfy(run -> assertThat(run.arguments())
+        .contains("cp ingest-app/target/tributary-service.jar /tributary.jar"));
   }
 
   @Test

@@ -4,6 +4,7 @@ import io.tributary.app.backfill.Backfill;
 import io.tributary.app.config.ConfigLoader;
 import io.tributary.app.config.ServiceConfig;
 import io.tributary.landing.Landing;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -19,6 +20,7 @@ import picocli.CommandLine.Parameters;
         + "configuration, with the same schema history, partitioning and error handling as the service.",
     "Each file is a source partition and each line a record at its line number, so running the same backfill "
         + "again lands nothing twice.",
+    "It reads only files: the configuration's source (kafka.*, kinesis.*) is not needed.",
     "Example: tributary backfill --config tributary.yaml --stream orders exports/orders/"})
 final class BackfillCommand implements Callable<Integer> {
 
@@ -37,8 +39,13 @@ final class BackfillCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    ServiceConfig service = ServiceConfig.of(ConfigLoader.standard().load(config));
-    List<Path> files = Backfill.files(paths);
+    ServiceConfig service = ServiceConfig.withoutSource(ConfigLoader.standard().load(config));
+    List<Path> files;
+    try {
+      files = Backfill.files(paths);
+    } catch (IOException e) {
+      throw new CommandFailure("backfill: " + Causes.describe(e));
+    }
     Landing landing = new Landing(service.landingSettings(), service.openStore(), Clock.systemUTC());
     Backfill.Result result;
     try {

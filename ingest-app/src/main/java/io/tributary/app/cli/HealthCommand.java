@@ -35,7 +35,8 @@ final class HealthCommand implements Callable<Integer> {
       spec.commandLine().getOut().flush();
       return response.statusCode() == 200 ? 0 : 1;
     } catch (java.io.IOException e) {
-      spec.commandLine().getErr().println("No answer from " + uri + ": " + e.getMessage());
+      spec.commandLine().getErr().println("No answer from " + uri + ": " + (e instanceof java.net.ConnectException
+          ? "connection refused (is the service running, with http.port " + port + "?)" : Causes.describe(e)));
       return 1;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -61,14 +61,26 @@ public final class ServiceConfig {
 
   /** Checks everything a start needs; throws one {@link ConfigException} listing every problem. */
   public static ServiceConfig of(Config config) {
+    return checked(config, true);
+  }
+
+  /**
+   * Checks what landing from files needs (landing, store, metrics), not the source: for {@code backfill}, which
+   * reads no stream, so a configuration without {@code kafka.bootstrap-servers} will do.
+   */
+  public static ServiceConfig withoutSource(Config config) {
+    return checked(config, false);
+  }
+
+  private static ServiceConfig checked(Config config, boolean withSource) {
     ServiceConfig service = new ServiceConfig(config);
     List<String> problems = new ArrayList<>();
     service.check(problems, service::landingSettings);
     service.check(problems, service::storeDescription);
     service.check(problems, service::metricsSettings);
-    if (config.get(SOURCE_TYPE).equals("kafka")) {
+    if (withSource && config.get(SOURCE_TYPE).equals("kafka")) {
       service.check(problems, service::kafkaSettings);
-    } else {
+    } else if (withSource) {
       service.check(problems, service::kinesisSettings);
     }
     if (!problems.isEmpty()) {
@@ -303,12 +315,15 @@ public final class ServiceConfig {
   }
 
   private static ConfigException missing(ConfigKey<?> key, String why) {
-    return new ConfigException("missing " + key.name() + ": " + why);
+    String region = System.getenv("AWS_REGION");
+    boolean emptyRegion = why.contains("AWS_REGION") && region != null && region.isBlank();
+    return new ConfigException("missing " + key.name() + ": " + why + (emptyRegion ? " (AWS_REGION is set but empty)"
+        : ""));
   }
 
   /** A region key's value, else the environment's {@code AWS_REGION}. */
   private Optional<String> region(ConfigKey<String> key) {
-    return config.find(key).or(() -> Optional.ofNullable(System.getenv("AWS_REGION")));
+    return config.find(key).or(() -> Optional.ofNullable(System.getenv("AWS_REGION")).filter(r -> !r.isBlank()));
   }
 
   private Optional<URI> uri(ConfigKey<String> key) {

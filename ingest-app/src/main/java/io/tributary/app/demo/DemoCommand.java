@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,6 +58,9 @@ public final class DemoCommand implements Callable<Integer> {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
+  /** Events handed to the producer so far. */
+  private final AtomicLong sent = new AtomicLong();
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
@@ -72,7 +74,7 @@ public final class DemoCommand implements Callable<Integer> {
     out.println("Tributary demo: " + Microservices.SERVICES.size() + " services -> embedded Kafka -> Tributary -> "
         + lake.toAbsolutePath().normalize());
     out.flush();
-    try (EmbeddedKafka kafka = quietly(() -> EmbeddedKafka.start(brokerDir))) {
+    try (EmbeddedKafka kafka = EmbeddedKafka.startQuietly(brokerDir, false)) {
       kafka.createTopics(Microservices.SERVICES, 2);
       out.printf("Kafka broker up at %s (%.1f s); %d topics x 2 partitions%n", kafka.bootstrapServers(),
           seconds(started), Microservices.SERVICES.size());
@@ -97,9 +99,20 @@ public final class DemoCommand implements Callable<Integer> {
           "  port: 0",
           ""), "the demo's configuration"));
       Service service = Service.start(config, MetricsRegistries.create(config.metricsSettings()));
-      Counts produced = produce(kafka.bootstrapServers(), out, service, started);
-      awaitLanded(produced.total(), service, out, started);
-      boolean drained = service.drain(Duration.ofSeconds(30));
+      AtomicBoolean finished = new AtomicBoolean();
+      Thread onCtrlC = new Thread(() -> interrupted(service, finished, out, started), "demo-ctrl-c");
+      Runtime.getRuntime().addShutdownHook(onCtrlC);
+      Counts produced;
+      boolean drained;
+      try {
+        produced = produce(kafka.bootstrapServers(), out, service, started);
+        awaitLanded(produced.total(), service, out, started);
+        drained = service.drain(Duration.ofSeconds(30));
+      } finally {
+        if (finished.compareAndSet(false, true)) {
+          removeHook(onCtrlC);
+        }
+      }
       out.printf("Stopped the service (%s) at %.1f s%n%n", drained ? "drained: everything committed" : "NOT drained",
           seconds(started));
       long landed = report(out, produced);
@@ -111,14 +124,35 @@ public final class DemoCommand implements Callable<Integer> {
       out.flush();
       return drained && landed == produced.total() ? 0 : 1;
     } finally {
-      deleteTree(brokerDir);
+      EmbeddedKafka.deleteTree(brokerDir);
     }
   }
 
   private record Counts(long total, long bad) {}
 
+  /** Ctrl-C before the end: drain what was taken, then say what happened and where it is. */
+  private void interrupted(Service service, AtomicBoolean finished, PrintWriter out, long started) {
+    if (!finished.compareAndSet(false, true)) {
+      return;
+    }
+    long received = service.landing().acceptedCount();
+    boolean drained = service.drain(Duration.ofSeconds(10));
+    out.printf("%nInterrupted at %.1f s: %d events sent, %d received by Tributary, %s.%n"
+            + "What landed is in %s:  ./tributary query --lake %s \"SELECT count(*) FROM orders\"%n",
+        seconds(started), sent.get(), received, drained ? "all of them committed" : "NOT all committed",
+        lake.toAbsolutePath().normalize(), lake);
+    out.flush();
+  }
+
+  private static void removeHook(Thread hook) {
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException shuttingDown) {
+      // The JVM is exiting: the hook runs (and returns at once) or has run.
+    }
+  }
+
   private Counts produce(String bootstrap, PrintWriter out, Service service, long started) throws Exception {
-    AtomicLong sent = new AtomicLong();
     AtomicLong acked = new AtomicLong();
     AtomicLong bad = new AtomicLong();
     AtomicBoolean done = new AtomicBoolean();
@@ -144,6 +178,12 @@ public final class DemoCommand implements Callable<Integer> {
           sent.incrementAndGet();
           long due = begin + n * 1_000_000_000L / rate;
           long wait = due - System.nanoTime();
+          if (wait < -1_000_000_000L) {
+            // More than a second behind (the first sends wait for metadata): go on at the rate from here rather
+            // than catching up in a burst, so that the rate line stays steady.
+            begin -= wait;
+            wait = 0;
+          }
           if (wait > 2_000_000) {
             Thread.sleep(wait / 1_000_000);
           }
@@ -193,10 +233,16 @@ public final class DemoCommand implements Callable<Integer> {
   private void awaitLanded(long produced, Service service, PrintWriter out, long started) throws Exception {
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     Progress progress = new Progress(service.landing(), lake);
+    long nextLine = System.nanoTime() + 1_000_000_000L;
     while (service.landing().acceptedCount() < produced && System.nanoTime() < deadline) {
-      Thread.sleep(500);
+      Thread.sleep(100);
+      if (System.nanoTime() >= nextLine) {
+        out.println(progress.line(seconds(started), produced));
+        out.flush();
+        nextLine += 1_000_000_000L;
+      }
     }
-    out.println(progress.line(seconds(started), produced) + "   (all taken; stopping)");
+    out.println(progress.line(seconds(started), produced) + "   (all received; stopping)");
     out.flush();
   }
 
@@ -236,7 +282,7 @@ public final class DemoCommand implements Callable<Integer> {
   private void history(PrintWriter out, String dataset) {
     List<HistoryEntry> entries = new SchemaHistory(new LocalFileStore(lake), "", "demo", Clock.systemUTC())
         .entries(dataset);
-    out.printf("%nHow the schema of '%s' evolved (tributary schemas %s):%n", dataset, dataset);
+    out.printf("%nHow the schema of '%s' evolved (tributary schemas --lake %s %s):%n", dataset, lake, dataset);
     for (HistoryEntry entry : entries) {
       out.printf("  v%d  %s%n", entry.schema().version(), String.join(", ", entry.changes().stream()
           .map(c -> c.path() + " " + c.type() + (c.originalName() != null && !c.path().endsWith(c.originalName())
@@ -244,38 +290,33 @@ public final class DemoCommand implements Callable<Integer> {
     }
   }
 
-  /** Runs {@code start} with stdout silenced: the broker's formatting prints to it. */
-  private static <T> T quietly(Callable<T> start) throws Exception {
-    java.io.PrintStream stdout = System.out;
-    System.setOut(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
-    try {
-      return start.call();
-    } finally {
-      System.setOut(stdout);
-    }
-  }
-
-  /** A progress line from the landing layer's counters and the folder. */
+  /**
+   * A progress line from the landing layer's counters and the folder. The rate is over the last 5 s: Kafka hands
+   * records over in fetches, so a per-second count would swing between nothing and a whole fetch.
+   */
   private static final class Progress {
+    private static final long WINDOW_NANOS = 5_000_000_000L;
     private final Landing landing;
     private final Path lake;
-    private long lastCount;
-    private long lastNanos = System.nanoTime();
+    private final java.util.ArrayDeque<long[]> samples = new java.util.ArrayDeque<>();
 
     Progress(Landing landing, Path lake) {
       this.landing = landing;
       this.lake = lake;
-      this.lastCount = landing.acceptedCount();
+      samples.add(new long[] {System.nanoTime(), landing.acceptedCount()});
     }
 
     String line(double at, long produced) {
       long count = landing.acceptedCount();
       long now = System.nanoTime();
-      double rate = (count - lastCount) / Math.max(0.001, (now - lastNanos) / 1e9);
-      lastCount = count;
-      lastNanos = now;
-      return String.format("%5.1f s  produced %8d  landed-in %8d  %7.0f ev/s  data files %4d  schema versions %3d"
-          + "  error files %3d", at, produced, count, rate, parquetFiles(lake, false),
+      while (samples.size() > 1 && now - samples.peekFirst()[0] > WINDOW_NANOS) {
+        samples.removeFirst();
+      }
+      long[] oldest = samples.peekFirst();
+      double rate = (count - oldest[1]) / Math.max(0.001, (now - oldest[0]) / 1e9);
+      samples.addLast(new long[] {now, count});
+      return String.format("%5.1f s  produced %8d  received %8d  %7.0f ev/s (5 s avg)  data files %4d  "
+          + "schema versions %3d  error files %3d", at, produced, count, rate, parquetFiles(lake, false),
           countFiles(lake.resolve("_schemas")), parquetFiles(lake.resolve("_errors"), true));
     }
   }
@@ -313,21 +354,10 @@ public final class DemoCommand implements Callable<Integer> {
       if (!empty && !Files.isDirectory(dir.resolve("_tributary"))) {
         return false;
       }
-      deleteTree(dir);
+      EmbeddedKafka.deleteTree(dir);
     }
     Files.createDirectories(dir);
     return true;
-  }
-
-  private static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
-      }
-    }
   }
 
   private static String quoted(String text) {

@@ -5,6 +5,15 @@ import io.micrometer.cloudwatch2.CloudWatchMeterRegistry;
 import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmInfoMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.FileDescriptorMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.micrometer.core.instrument.config.MeterFilter;
@@ -37,7 +46,10 @@ public final class MetricsRegistries implements AutoCloseable {
     if (settings.cloudWatchEnabled()) {
       cloudWatch = client(settings, credentials, interceptors);
       CloudWatchMeterRegistry registry = new CloudWatchMeterRegistry(config(settings), Clock.SYSTEM, cloudWatch);
-      // Before any meter exists, so that every meter the composite adds to this registry is filtered.
+      // Before any meter exists, so that every meter the composite adds to this registry is filtered. CloudWatch
+      // bills each metric: it gets the engine's own (tributary.*); JVM, process and Kafka client meters go to
+      // Prometheus only.
+      registry.config().meterFilter(MeterFilter.denyUnless(id -> id.getName().startsWith("tributary.")));
       registry.config().meterFilter(dimensionsOnly(settings.dimensions()));
       composite.add(registry);
     } else {
@@ -49,7 +61,13 @@ public final class MetricsRegistries implements AutoCloseable {
     } else {
       prometheus = null;
     }
+    jvmAndProcess.forEach(binder -> binder.bindTo(composite));
   }
+
+  /** The JVM's and the process's meters (jvm.*, process.*, system.*), closed with the registries. */
+  private final List<MeterBinder> jvmAndProcess = List.of(new JvmMemoryMetrics(), new JvmGcMetrics(),
+      new JvmThreadMetrics(), new ClassLoaderMetrics(), new JvmInfoMetrics(), new ProcessorMetrics(),
+      new UptimeMetrics(), new FileDescriptorMetrics());
 
   /** The registries {@code settings} enable, with the default AWS credentials chain (on ECS: the task role). */
   public static MetricsRegistries create(MetricsSettings settings) {
@@ -93,6 +111,15 @@ public final class MetricsRegistries implements AutoCloseable {
   /** Publishes the last step's values to CloudWatch (waiting for the request) and releases the client. */
   @Override
   public void close() {
+    for (MeterBinder binder : jvmAndProcess) {
+      if (binder instanceof AutoCloseable closeable) {
+        try {
+          closeable.close();
+        } catch (Exception e) {
+          // A binder that cannot close holds nothing the process needs after this.
+        }
+      }
+    }
     composite.close();
     if (cloudWatch != null) {
       cloudWatch.close();

@@ -15,56 +15,112 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.Consumer;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
  * SQL over a lake with DuckDB: one view per dataset ({@code read_parquet} of its files with Hive partitions and
- * union by name, so every schema version reads as the latest), and a view {@code errors} over the error files. A
- * lake in S3 is first copied to a local folder (DuckDB cannot reach S3 without its httpfs extension, which is
- * downloaded from the internet).
+ * union by name, so every schema version reads as the latest), and a view {@code errors} over the error files. In
+ * every view the time partition columns ({@code year}, {@code month}, {@code day}, {@code hour}) are INTEGER, other
+ * partition columns VARCHAR (as the Glue tables type them), and {@code _offset} is BIGINT when every offset of the
+ * view is a 64-bit number (Kafka offsets, backfill line numbers); Kinesis sequence numbers (up to 128 bits) keep it
+ * VARCHAR. A lake in S3 is first copied, only the files of the {@link Selection}, to a local folder (DuckDB cannot
+ * reach S3 without its httpfs extension, which is downloaded from the internet).
  */
 public final class LakeQuery implements AutoCloseable {
 
+  private static final List<String> TIME_KEYS = List.of("year", "month", "day", "hour");
+
   private final Connection connection;
   private final List<String> datasets;
+  private final boolean hasErrors;
 
-  private LakeQuery(Connection connection, List<String> datasets) {
+  private LakeQuery(Connection connection, List<String> datasets, boolean hasErrors) {
     this.connection = connection;
     this.datasets = datasets;
+    this.hasErrors = hasErrors;
+  }
+
+  /** Opens DuckDB over the whole lake. */
+  public static LakeQuery open(ObjectStore store, String prefix, String errorPrefix, Optional<Path> folder)
+      throws SQLException {
+    return open(store, prefix, errorPrefix, folder, Selection.ALL, note -> { });
   }
 
   /**
-   * Opens DuckDB over the lake.
+   * Opens DuckDB over the files of {@code selection}.
    *
-   * @param folder the lake's folder when it is local; else its files are copied from {@code store}
+   * @param folder the lake's folder when it is local; else the selected files are copied from {@code store}
+   * @param notes told what is downloaded from a remote store, and how much
    */
-  public static LakeQuery open(ObjectStore store, String prefix, String errorPrefix, Optional<Path> folder)
-      throws SQLException {
-    Path root = folder.orElseGet(() -> copyDown(store, prefix, errorPrefix));
+  public static LakeQuery open(ObjectStore store, String prefix, String errorPrefix, Optional<Path> folder,
+      Selection selection, Consumer<String> notes) throws SQLException {
+    Path root = folder.orElseGet(() -> copyDown(store, prefix, errorPrefix, selection, notes));
     Path data = root.resolve(prefix);
     Path errors = root.resolve(errorPrefix);
     List<String> datasets = new ArrayList<>();
+    List<Path> errorFiles;
     Connection connection = DriverManager.getConnection("jdbc:duckdb:");
     try (Statement statement = connection.createStatement()) {
       for (Path dataset : children(data)) {
         String name = dataset.getFileName().toString();
-        if (name.startsWith("_") || name.startsWith(".") || dataset.equals(errors) || !hasParquet(dataset)) {
+        if (name.startsWith("_") || name.startsWith(".") || dataset.equals(errors)
+            || !selection.includesDataset(name)) {
           continue;
         }
-        statement.execute("CREATE VIEW " + identifier(name) + " AS SELECT * FROM read_parquet("
-            + literal(dataset.resolve("**").resolve("*.parquet")) + ", hive_partitioning=true, union_by_name=true)");
-        datasets.add(name);
+        List<Path> files = parquetFiles(dataset, data, selection);
+        if (!files.isEmpty()) {
+          createView(statement, identifier(name), files, selection.all() ? Optional.of(dataset) : Optional.empty());
+          datasets.add(name);
+        }
       }
-      if (hasParquet(errors)) {
-        statement.execute("CREATE VIEW errors AS SELECT * FROM read_parquet(" + literal(errors.resolve("**")
-            .resolve("*.parquet")) + ", hive_partitioning=true, union_by_name=true)");
+      errorFiles = parquetFiles(errors, errors, selection);
+      if (!errorFiles.isEmpty()) {
+        createView(statement, "errors", errorFiles, selection.all() ? Optional.of(errors) : Optional.empty());
       }
     } catch (SQLException | RuntimeException e) {
       connection.close();
       throw e;
     }
-    return new LakeQuery(connection, List.copyOf(datasets));
+    return new LakeQuery(connection, List.copyOf(datasets), !errorFiles.isEmpty());
+  }
+
+  /** A view over the files (a glob under {@code whole} when every file is read), with its columns typed. */
+  private static void createView(Statement statement, String name, List<Path> files, Optional<Path> whole)
+      throws SQLException {
+    String read = "read_parquet(" + whole.map(dir -> literal(dir.resolve("**").resolve("*.parquet")))
+        .orElseGet(() -> "[" + String.join(", ", files.stream().map(LakeQuery::literal).toList()) + "]")
+        + ", hive_partitioning=true, hive_types_autocast=false, union_by_name=true)";
+    List<String> columns = new ArrayList<>();
+    try (ResultSet rs = statement.executeQuery("DESCRIBE SELECT * FROM " + read)) {
+      while (rs.next()) {
+        columns.add(rs.getString(1));
+      }
+    }
+    List<String> replaced = new ArrayList<>();
+    for (String key : TIME_KEYS) {
+      if (columns.contains(key)) {
+        replaced.add("CAST(" + key + " AS INTEGER) AS " + key);
+      }
+    }
+    if (columns.contains("_offset")) {
+      try (ResultSet rs = statement.executeQuery("SELECT count(*) FROM " + read
+          + " WHERE _offset IS NOT NULL AND TRY_CAST(_offset AS BIGINT) IS NULL")) {
+        rs.next();
+        if (rs.getLong(1) == 0) {
+          replaced.add("CAST(_offset AS BIGINT) AS _offset");
+        }
+      }
+    }
+    statement.execute("CREATE VIEW " + name + " AS SELECT *" + (replaced.isEmpty() ? ""
+        : " REPLACE (" + String.join(", ", replaced) + ")") + " FROM " + read);
+  }
+
+  /** Whether there is an {@code errors} view (error files in the selection). */
+  public boolean hasErrors() {
+    return hasErrors;
   }
 
   /** The datasets that have a view. */
@@ -72,23 +128,32 @@ public final class LakeQuery implements AutoCloseable {
     return datasets;
   }
 
-  /** The column names and rows of {@code sql}. */
+  /**
+   * The column names and rows of {@code sql}; a statement without a result (COPY … TO, SET, CREATE …) gives no
+   * columns and its update count, if any, in {@link Result#updated()}.
+   */
   public Result run(String sql) throws SQLException {
-    try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
-      ResultSetMetaData meta = rs.getMetaData();
-      List<String> columns = new ArrayList<>();
-      for (int i = 1; i <= meta.getColumnCount(); i++) {
-        columns.add(meta.getColumnLabel(i));
+    try (Statement statement = connection.createStatement()) {
+      if (!statement.execute(sql)) {
+        long count = statement.getUpdateCount();
+        return new Result(List.of(), List.of(), count >= 0 ? OptionalLong.of(count) : OptionalLong.empty());
       }
-      List<List<Object>> rows = new ArrayList<>();
-      while (rs.next()) {
-        List<Object> row = new ArrayList<>();
-        for (int i = 1; i <= columns.size(); i++) {
-          row.add(rs.getObject(i));
+      try (ResultSet rs = statement.getResultSet()) {
+        ResultSetMetaData meta = rs.getMetaData();
+        List<String> columns = new ArrayList<>();
+        for (int i = 1; i <= meta.getColumnCount(); i++) {
+          columns.add(meta.getColumnLabel(i));
         }
-        rows.add(row);
+        List<List<Object>> rows = new ArrayList<>();
+        while (rs.next()) {
+          List<Object> row = new ArrayList<>();
+          for (int i = 1; i <= columns.size(); i++) {
+            row.add(rs.getObject(i));
+          }
+          rows.add(row);
+        }
+        return new Result(columns, rows, OptionalLong.empty());
       }
-      return new Result(columns, rows);
     }
   }
 
@@ -97,67 +162,64 @@ public final class LakeQuery implements AutoCloseable {
     connection.close();
   }
 
-  /** A query's answer. */
-  public record Result(List<String> columns, List<List<Object>> rows) {
+  /** A query's answer: columns and rows, or for a statement without a result the rows it changed if known. */
+  public record Result(List<String> columns, List<List<Object>> rows, OptionalLong updated) {
 
-    /** As an aligned text table. */
-    public String table() {
-      int[] widths = new int[columns.size()];
-      for (int i = 0; i < widths.length; i++) {
-        widths[i] = columns.get(i).length();
-      }
-      for (List<Object> row : rows) {
-        for (int i = 0; i < widths.length; i++) {
-          widths[i] = Math.min(60, Math.max(widths[i], String.valueOf(row.get(i)).length()));
-        }
-      }
-      StringBuilder out = new StringBuilder();
-      line(out, new ArrayList<>(columns), widths);
-      StringBuilder rule = new StringBuilder();
-      for (int w : widths) {
-        rule.append("-".repeat(w)).append("  ");
-      }
-      out.append(rule.toString().stripTrailing()).append('\n');
-      for (List<Object> row : rows) {
-        line(out, row, widths);
-      }
-      out.append("(").append(rows.size()).append(rows.size() == 1 ? " row)\n" : " rows)\n");
-      return out.toString();
+    public Result(List<String> columns, List<List<Object>> rows) {
+      this(columns, rows, OptionalLong.empty());
     }
 
-    private static void line(StringBuilder out, List<Object> cells, int[] widths) {
-      StringBuilder line = new StringBuilder();
-      for (int i = 0; i < widths.length; i++) {
-        String text = String.valueOf(cells.get(i));
-        if (text.length() > widths[i]) {
-          text = text.substring(0, widths[i] - 1) + "…";
-        }
-        line.append(text).append(" ".repeat(widths[i] - text.length())).append("  ");
-      }
-      out.append(line.toString().stripTrailing()).append('\n');
+    /** As an aligned text table, cells cut at 60 characters. */
+    public String table() {
+      return ResultFormat.TABLE.render(this, 60);
     }
   }
 
-  private static Path copyDown(ObjectStore store, String prefix, String errorPrefix) {
+  private static Path copyDown(ObjectStore store, String prefix, String errorPrefix, Selection selection,
+      Consumer<String> notes) {
     try {
       Path root = Files.createTempDirectory("tributary-query");
       root.toFile().deleteOnExit();
       TreeMap<String, String> keys = new TreeMap<>();
       for (String from : List.of(prefix, errorPrefix)) {
-        for (String key : store.list(from.isEmpty() ? "" : ObjectKeys.join(from, ""))) {
-          if (key.endsWith(".parquet") && !key.contains("/_tributary/") && !key.startsWith("_tributary/")) {
+        String base = from.isEmpty() ? "" : ObjectKeys.join(from, "");
+        for (String key : store.list(base)) {
+          String relative = key.substring(base.length());
+          if (key.endsWith(".parquet") && !key.contains("/_tributary/") && !key.startsWith("_tributary/")
+              && !relative.startsWith("_") && selection.includes(relative)) {
             keys.put(key, key);
           }
         }
       }
+      notes.accept("Downloading " + keys.size() + " files to " + root + " ...");
+      long bytes = 0;
+      long started = System.nanoTime();
       for (String key : keys.keySet()) {
         Path target = root.resolve(key);
         Files.createDirectories(target.getParent());
-        Files.write(target, store.get(key).orElseThrow());
+        byte[] file = store.get(key).orElseThrow();
+        Files.write(target, file);
+        bytes += file.length;
       }
+      notes.accept(String.format("Downloaded %d files, %.1f MiB in %.1f s", keys.size(), bytes / 1048576.0,
+          (System.nanoTime() - started) / 1e9));
       return root;
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot copy the lake to a local folder", e);
+    }
+  }
+
+  /** The Parquet files under {@code folder} that the selection reads (paths taken relative to {@code base}). */
+  private static List<Path> parquetFiles(Path folder, Path base, Selection selection) {
+    if (!Files.isDirectory(folder)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.walk(folder)) {
+      return files.filter(p -> p.toString().endsWith(".parquet"))
+          .filter(p -> selection.includes(base.relativize(p).toString().replace('\\', '/')))
+          .sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
@@ -167,17 +229,6 @@ public final class LakeQuery implements AutoCloseable {
     }
     try (Stream<Path> entries = Files.list(folder)) {
       return entries.filter(Files::isDirectory).sorted().toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static boolean hasParquet(Path folder) {
-    if (!Files.isDirectory(folder)) {
-      return false;
-    }
-    try (Stream<Path> files = Files.walk(folder)) {
-      return files.anyMatch(p -> p.toString().endsWith(".parquet"));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

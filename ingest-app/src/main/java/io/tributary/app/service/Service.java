@@ -54,9 +54,14 @@ public final class Service implements AutoCloseable {
     ObjectStore store = config.openStore();
     Landing landing = new Landing(config.landingSettings(), store, Clock.systemUTC(), Backoff.exponential(),
         metrics.registry());
-    Source source = config.kinesisSource()
-        ? new KinesisSource(config.kinesisSettings(), landing, config.instanceId(), null)
-        : new KafkaSource(config.kafkaSettings(), landing, config.instanceId());
+    Source source;
+    if (config.kinesisSource()) {
+      source = new KinesisSource(config.kinesisSettings(), landing, config.instanceId(), null);
+    } else {
+      KafkaSource kafka = new KafkaSource(config.kafkaSettings(), landing, config.instanceId());
+      kafka.bindMetrics(metrics.registry());
+      source = kafka;
+    }
     SourceLagMetrics.bind(metrics.registry(), source::lag);
     Service service = new Service(config, store, landing, source, metrics);
     LOG.info("Landing in {} (instance {})", config.storeDescription(), config.instanceId());
@@ -80,7 +85,7 @@ public final class Service implements AutoCloseable {
   public String notReady() {
     SourceState state = source.state();
     if (state != SourceState.RUNNING) {
-      return "source " + state.name().toLowerCase(java.util.Locale.ROOT);
+      return source.blockedBy().orElse("source " + state.name().toLowerCase(java.util.Locale.ROOT));
     }
     long now = System.currentTimeMillis();
     if (now - storeCheckedAt > STORE_CHECK_MILLIS) {

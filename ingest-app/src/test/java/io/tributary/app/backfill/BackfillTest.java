@@ -43,7 +43,8 @@ class BackfillTest {
     }
     Files.writeString(exports.resolve("README.txt"), "not a JSON-lines file");
     Path config = dir.resolve("tributary.yaml");
-    Files.writeString(config, "kafka:\n  bootstrap-servers: unused:9092\n  topics: [orders]\nstore:\n  type: local\n"
+    // No kafka.* at all: backfill reads only files.
+    Files.writeString(config, "store:\n  type: local\n"
         + "  path: " + dir.resolve("lake") + "\ndataset-defaults:\n  event-time-field: ts\n");
 
     StringWriter out = new StringWriter();
@@ -70,5 +71,17 @@ class BackfillTest {
     assertThat(status).isZero();
     assertThat(out.toString()).contains("0 landed, 0 to the error prefix, 81 already there");
     assertThat(LakeCounts.landed(lake, lake.resolve("_errors")).values()).containsOnly(1L);
+  }
+
+  @Test
+  void aMissingPathIsOneLineNamingItAndExitsTwo() throws Exception {
+    Path config = dir.resolve("tributary.yaml");
+    Files.writeString(config, "store:\n  type: local\n  path: " + dir.resolve("lake") + "\n");
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int status = Main.run(new String[] {"backfill", "--config", config.toString(), "--stream", "orders",
+        dir.resolve("nope").toString()}, new PrintWriter(out, true), new PrintWriter(err, true));
+    assertThat(status).isEqualTo(2);
+    assertThat(err.toString().strip()).isEqualTo("backfill: No file or folder at " + dir.resolve("nope"));
   }
 }

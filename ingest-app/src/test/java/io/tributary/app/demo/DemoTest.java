@@ -31,9 +31,10 @@ class DemoTest {
 
     String printed = out.toString();
     assertThat(status).as("exit status; printed:%n%s%nerrors:%n%s", printed, err).isZero();
-    assertThat(printed).contains("22 services", "Kafka broker up at", "ev/s", "schema versions", "every event "
+    assertThat(printed).contains("22 services", "Kafka broker up at", "received", "ev/s (5 s avg)",
+        "schema versions", "tributary schemas --lake " + lake + " orders", "every event "
         + "exactly once", "DECODE", "The lake: " + lake.toAbsolutePath().normalize(), "How the schema of 'orders'");
-    assertThat(printed).doesNotContain("Bootstrap metadata");
+    assertThat(printed).doesNotContain("Bootstrap metadata").doesNotContain("landed-in");
 
     Map<String, Long> landed = LakeCounts.landed(lake, lake.resolve("_errors"));
     assertThat(landed.values()).containsOnly(1L);

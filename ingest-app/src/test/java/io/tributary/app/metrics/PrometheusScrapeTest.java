@@ -33,7 +33,10 @@ class PrometheusScrapeTest {
           .contains("tributary_error_records_total{dataset=\"orders\",error_type=\"EVENT_TIME\"} 1.0")
           .contains("tributary_written_records_total{dataset=\"orders\"} 100.0")
           .contains("tributary_latency_seconds_count{dataset=\"orders\"} 1")
-          .contains("tributary_latency_seconds{dataset=\"orders\",quantile=\"0.99\"}")
+          .contains("tributary_latency_seconds_bucket{dataset=\"orders\",le=\"1.431655765\"} 0")
+          .contains("tributary_latency_seconds_bucket{dataset=\"orders\",le=\"1.789569706\"} 1")
+          .contains("jvm_memory_used_bytes{", "jvm_gc_", "jvm_threads_live_threads", "process_cpu_usage",
+              "process_uptime_seconds")
           .contains("tributary_buffered_bytes 4096.0")
           .contains("tributary_freshness_seconds 12.5");
     }

@@ -130,7 +130,9 @@ class RunServiceProcessTest {
       assertThat(metrics).contains("tributary_received_records_total", "tributary_written_records_total",
           "tributary_written_files_total", "tributary_error_records_total", "tributary_schema_versions_total",
           "tributary_freshness_seconds", "tributary_buffered_bytes", "tributary_flush_duration_seconds",
-          "tributary_latency_seconds", "tributary_source_lag_records");
+          "tributary_latency_seconds", "tributary_source_lag_records",
+          // The latency histogram's buckets (they add up across tasks), JVM and process meters, Kafka's own.
+          "tributary_latency_seconds_bucket{", "jvm_memory_used_bytes", "process_cpu_usage", "kafka_consumer_");
       assertThat(service.metric("tributary_received_records_total", "outcome=\"landed\"")).isEqualTo(good);
       assertThat(service.metric("tributary_received_records_total", "outcome=\"error\"")).isEqualTo(bad);
 
