@@ -6,6 +6,7 @@ import io.tributary.app.metrics.MetricsRegistries;
 import io.tributary.app.query.LakeQuery;
 import io.tributary.app.service.Service;
 import io.tributary.landing.Landing;
+import io.tributary.layout.LakeLayout;
 import io.tributary.schema.HistoryEntry;
 import io.tributary.schema.SchemaHistory;
 import io.tributary.store.LocalFileStore;
@@ -256,7 +257,7 @@ public final class DemoCommand implements Callable<Integer> {
         long n = ((Number) r.get(0).get(0)).longValue();
         long rescued = ((Number) r.get(0).get(1)).longValue();
         int columns = query.run("DESCRIBE \"" + dataset + "\"").rows().size();
-        long versions = countFiles(lake.resolve("_schemas").resolve(dataset));
+        long versions = countFiles(lake.resolve(LakeLayout.SCHEMAS_FOLDER).resolve(dataset));
         out.printf("%-16s %8d %8d %9d %8d%n", dataset, n, columns, versions, rescued);
         rows += n;
       }
@@ -317,7 +318,7 @@ public final class DemoCommand implements Callable<Integer> {
       samples.addLast(new long[] {now, count});
       return String.format("%5.1f s  produced %8d  received %8d  %7.0f ev/s (5 s avg)  data files %4d  "
           + "schema versions %3d  error files %3d", at, produced, count, rate, parquetFiles(lake, false),
-          countFiles(lake.resolve("_schemas")), parquetFiles(lake.resolve("_errors"), true));
+          countFiles(lake.resolve(LakeLayout.SCHEMAS_FOLDER)), parquetFiles(lake.resolve("_errors"), true));
     }
   }
 
@@ -351,7 +352,7 @@ public final class DemoCommand implements Callable<Integer> {
       try (Stream<Path> entries = Files.list(dir)) {
         empty = entries.findAny().isEmpty();
       }
-      if (!empty && !Files.isDirectory(dir.resolve("_tributary"))) {
+      if (!empty && !Files.isDirectory(dir.resolve(LakeLayout.STATE_FOLDER))) {
         return false;
       }
       EmbeddedKafka.deleteTree(dir);

@@ -1,5 +1,6 @@
 package io.tributary.app.query;
 
+import io.tributary.layout.LakeLayout;
 import io.tributary.store.ObjectKeys;
 import io.tributary.store.ObjectStore;
 import java.io.IOException;
@@ -185,7 +186,7 @@ public final class LakeQuery implements AutoCloseable {
         String base = from.isEmpty() ? "" : ObjectKeys.join(from, "");
         for (String key : store.list(base)) {
           String relative = key.substring(base.length());
-          if (key.endsWith(".parquet") && !key.contains("/_tributary/") && !key.startsWith("_tributary/")
+          if (key.endsWith(".parquet") && !LakeLayout.isState(key)
               && !relative.startsWith("_") && selection.includes(relative)) {
             keys.put(key, key);
           }

@@ -4,12 +4,12 @@ import io.tributary.app.config.ServiceConfig;
 import io.tributary.kafka.KafkaSource;
 import io.tributary.kinesis.KinesisSource;
 import io.tributary.landing.Landing;
+import io.tributary.layout.LakeLayout;
 import io.tributary.landing.Backoff;
 import io.tributary.metrics.SourceLagMetrics;
 import io.tributary.app.metrics.MetricsRegistries;
 import io.tributary.source.Source;
 import io.tributary.source.SourceState;
-import io.tributary.store.ObjectKeys;
 import io.tributary.store.ObjectStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -37,7 +37,8 @@ public final class Service implements AutoCloseable {
       MetricsRegistries metrics) {
     this.metrics = metrics;
     this.config = config;
-    this.probeKey = ObjectKeys.join(config.landingSettings().prefix(), "_tributary/readiness-probe");
+    this.probeKey = new LakeLayout(config.landingSettings().prefix(), config.landingSettings().errorPrefix())
+        .stateKey("readiness-probe");
     this.store = store;
     this.landing = landing;
     this.source = source;
