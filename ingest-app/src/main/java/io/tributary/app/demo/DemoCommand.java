@@ -140,7 +140,8 @@ public final class DemoCommand implements Callable<Integer> {
     boolean drained = service.drain(Duration.ofSeconds(10));
     out.printf("%nInterrupted at %.1f s: %d events sent, %d received by Tributary, %s.%n"
             + "What landed is in %s:  ./tributary query --lake %s \"SELECT count(*) FROM orders\"%n",
-        seconds(started), sent.get(), received, drained ? "all of them committed" : "NOT all committed",
+        seconds(started), sent.get(), received, received == 0 ? "nothing to commit" : drained ? "all of them committed"
+            : "NOT all committed (the rest stays behind the committed offsets)",
         lake.toAbsolutePath().normalize(), lake);
     out.flush();
   }
