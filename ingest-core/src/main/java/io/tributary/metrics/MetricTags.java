@@ -12,6 +12,8 @@ public final class MetricTags {
   public static final String KIND = "kind";
   /** The {@link io.tributary.errors.ErrorType} of a record sent to the error prefix. */
   public static final String ERROR_TYPE = "error_type";
+  /** Why a catalog request failed: a word of {@code io.tributary.catalog.glue.GlueFailure.Reason}. */
+  public static final String REASON = "reason";
 
   /** Buffered for a data file. */
   public static final String LANDED = "landed";
