@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "tributary", mixinStandardHelpOptions = true, versionProvider = TributaryCommand.Version.class,
     description = "Lands JSON event streams from Kafka (or Amazon MSK) in S3 or a folder as Hive-partitioned "
         + "Parquet, with schema evolution and an error prefix for what cannot land.",
-    subcommands = {TributaryCommand.VersionCommand.class, RunCommand.class, DemoCommand.class, BackfillCommand.class, QueryCommand.class, SchemasCommand.class, HealthCommand.class,
+    subcommands = {TributaryCommand.VersionCommand.class, RunCommand.class, DemoCommand.class, BackfillCommand.class, QueryCommand.class, SchemasCommand.class, DdlCommand.class, HealthCommand.class,
         ConfigDocsCommand.class, CommandLine.HelpCommand.class})
 public final class TributaryCommand implements Runnable {
 

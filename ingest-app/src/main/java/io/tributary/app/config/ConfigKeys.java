@@ -199,6 +199,25 @@ public final class ConfigKeys {
   public static final ConfigKey<Duration> ERROR_MAX_AGE = ConfigKey.of("errors.rolling.max-age",
       duration(Duration.ofMillis(100)), Duration.ofMinutes(5), "An error file rolls at this age.");
 
+  // --- catalog: the Glue table of each dataset (and of the error files), kept in step with the schema
+
+  public static final ConfigKey<String> CATALOG_TYPE = ConfigKey.of("catalog.type", oneOf("none", "glue"), "none",
+      "`none`: no catalog (create tables from `tributary ddl`); `glue`: the engine creates each dataset's Glue table "
+          + "when its first file is committed and updates it whenever the schema grows, off the landing path "
+          + "(needs `store.type: s3`).");
+  public static final ConfigKey<String> CATALOG_DATABASE = ConfigKey.optional("catalog.database", STRING,
+      "The Glue database of the tables, with `catalog.type: glue`; it must exist (the CDK app creates it).");
+  public static final ConfigKey<String> CATALOG_REGION = ConfigKey.optional("catalog.region", STRING,
+      "Glue's region. Default: `store.s3.region`, else from the environment (AWS_REGION).");
+  public static final ConfigKey<String> CATALOG_ENDPOINT = ConfigKey.optional("catalog.endpoint", STRING,
+      "An endpoint override for Glue (a VPC endpoint URL); absent for AWS.");
+  public static final ConfigKey<String> CATALOG_TABLE_PREFIX = ConfigKey.of("catalog.table-prefix", STRING, "",
+      "Prepended to every table name (`raw_` makes `raw_orders`): lowercase letters, digits and `_`. The errors "
+          + "table is `<prefix>tributary_errors`.");
+  /** The catalog keys, in the order the documentation lists them. */
+  public static final List<ConfigKey<?>> CATALOG = List.of(CATALOG_TYPE, CATALOG_DATABASE, CATALOG_REGION,
+      CATALOG_ENDPOINT, CATALOG_TABLE_PREFIX);
+
   // --- per dataset: declared once as a template, under `dataset-defaults.` and `datasets.<name>.`
 
   /** The keys every dataset has, relative to {@code dataset-defaults.} or {@code datasets.<name>.}. */
@@ -265,6 +284,7 @@ public final class ConfigKeys {
         S3_BUCKET, S3_REGION, S3_ENDPOINT, S3_PATH_STYLE, LAKE_PREFIX, LAKE_ERROR_PREFIX, LIMIT_RECORD_BYTES,
         LIMIT_DEPTH, MEMORY_BUDGET, PARQUET_COMPRESSION, ROUTING_MODE, ROUTING_FIELD, ROUTING_TEMPLATE,
         ROUTING_FALLBACK, ERROR_GRANULARITY, ERROR_MAX_AGE));
+    all.addAll(CATALOG);
     for (ConfigKey<?> key : DATASET) {
       all.add(under("dataset-defaults.", key));
     }

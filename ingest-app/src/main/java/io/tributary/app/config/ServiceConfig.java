@@ -62,6 +62,7 @@ public final class ServiceConfig {
     service.check(problems, service::landingSettings);
     service.check(problems, service::storeDescription);
     service.check(problems, service::metricsSettings);
+    service.check(problems, service::catalogSettings);
     if (config.get(SOURCE_TYPE).equals("kafka")) {
       service.check(problems, service::kafkaSettings);
     } else {
@@ -112,6 +113,11 @@ public final class ServiceConfig {
     return named("metrics.cloudwatch.namespace", () -> new MetricsSettings(cloudWatch,
         config.get(CLOUDWATCH_NAMESPACE), config.get(CLOUDWATCH_STEP), region == null ? "us-east-1" : region,
         endpoint, Set.copyOf(config.get(CLOUDWATCH_DIMENSIONS)), config.get(PROMETHEUS_ENABLED)));
+  }
+
+  /** The {@code catalog.*} keys. */
+  public CatalogSettings catalogSettings() {
+    return CatalogSettings.of(config);
   }
 
   /** The landing layer's settings. */
