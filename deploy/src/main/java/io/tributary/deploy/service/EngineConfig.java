@@ -57,6 +57,12 @@ public final class EngineConfig {
     lake.put("prefix", settings.lake().prefix());
     lake.put("error-prefix", settings.lake().errorPrefix());
     root.put("lake", lake);
+    // The engine keeps the Glue tables: created on a dataset's first file, updated as its schema grows.
+    Map<String, Object> catalog = new LinkedHashMap<>();
+    catalog.put("type", "glue");
+    catalog.put("database", settings.databaseName());
+    catalog.put("region", "${AWS_REGION}");
+    root.put("catalog", catalog);
     if (!settings.datasets().isEmpty()) {
       Map<String, Object> datasets = new LinkedHashMap<>();
       for (DatasetSettings dataset : settings.datasets()) {
