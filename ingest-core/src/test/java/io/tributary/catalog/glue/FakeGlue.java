@@ -52,6 +52,11 @@ final class FakeGlue implements AutoCloseable {
     failures.add(new Failure(operation, status, code, times));
   }
 
+  /** Drops the failures not yet answered: Glue recovers. */
+  synchronized void clearFailures() {
+    failures.clear();
+  }
+
   /** Runs {@code hook} (with the table name) before answering each request of {@code operation}. */
   synchronized void hook(String operation, Consumer<String> hook) {
     hooks.put(operation, hook);

@@ -196,6 +196,39 @@ class GlueCatalogTest {
     assertThat(version()).isEqualTo(6);
   }
 
+  @Test
+  void aDatasetsLifeFirstFileThreeNewColumnsAndARestart() throws Exception {
+    catalog.filesCommitted(v1());
+    await("created", () -> version() == 1);
+    for (int v = 2; v <= 4; v++) {
+      io.tributary.schema.DatasetSchema schema = v == 2 ? v2() : withColumns(v);
+      catalog.schemaPublished(schema);
+      int wanted = v;
+      await("v" + v, () -> version() == wanted);
+      for (int file = 0; file < 3; file++) {
+        catalog.filesCommitted(schema);
+      }
+    }
+    sentinel();
+    try (GlueCatalog restarted = catalog(glue, requests, new SimpleMeterRegistry())) {
+      restarted.filesCommitted(withColumns(4));
+      await("restart read", () -> requests.lines().size() == 12);
+      for (int file = 0; file < 3; file++) {
+        restarted.filesCommitted(withColumns(4));
+      }
+      restarted.schemaPublished(new io.tributary.schema.DatasetSchema("other", 1, v1().root()));
+      await("restart sentinel", () -> requests.lines().size() == 13);
+    }
+    System.out.println("Glue requests of a dataset's life:\n  " + String.join("\n  ", requests.lines()));
+    assertThat(requests.lines()).containsExactly(
+        "GetDatabase lake_db", "GetTable orders", "CreateTable orders v1",
+        "GetTable orders", "UpdateTable orders v2 (VersionId 1)",
+        "GetTable orders", "UpdateTable orders v3 (VersionId 2)",
+        "GetTable orders", "UpdateTable orders v4 (VersionId 3)",
+        "GetTable other",
+        "GetDatabase lake_db", "GetTable orders", "GetTable other");
+  }
+
   /** Schedules a request for another table and waits for it: the one thread has done everything asked before. */
   private void sentinel() throws InterruptedException {
     catalog.schemaPublished(new io.tributary.schema.DatasetSchema("other", 1, v1().root()));
