@@ -78,6 +78,7 @@ public final class ServiceConfig {
     service.check(problems, service::landingSettings);
     service.check(problems, service::storeDescription);
     service.check(problems, service::metricsSettings);
+    service.check(problems, service::catalogSettings);
     if (withSource && config.get(SOURCE_TYPE).equals("kafka")) {
       service.check(problems, service::kafkaSettings);
     } else if (withSource) {
@@ -127,6 +128,11 @@ public final class ServiceConfig {
         config.get(CLOUDWATCH_NAMESPACE), config.get(CLOUDWATCH_STEP),
         region == null ? MetricsSettings.FALLBACK_REGION : region, endpoint,
         Set.copyOf(config.get(CLOUDWATCH_DIMENSIONS)), config.get(PROMETHEUS_ENABLED)));
+  }
+
+  /** The {@code catalog.*} keys. */
+  public CatalogSettings catalogSettings() {
+    return CatalogSettings.of(config);
   }
 
   /** The landing layer's settings. */
