@@ -60,7 +60,7 @@ public final class Service implements AutoCloseable {
     // The catalog runs on its own thread; the landing layer tells it what it published and committed.
     CatalogSync catalog = Catalogs.open(config, metrics.registry());
     Landing landing = new Landing(config.landingSettings(), store, Clock.systemUTC(), Backoff.exponential(),
-        metrics.registry());
+        metrics.registry(), catalog);
     Source source;
     if (config.kinesisSource()) {
       source = new KinesisSource(config.kinesisSettings(), landing, config.instanceId(), null);

@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tributary.buffer.RollingPolicy;
 import io.tributary.catalog.CatalogSync;
 import io.tributary.decode.DecodeLimits;
+import io.tributary.landing.Backoff;
 import io.tributary.landing.DatasetLanding;
 import io.tributary.landing.Landing;
 import io.tributary.landing.LandingSettings;
@@ -33,8 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The catalog is never on the landing path: while Glue answers 5xx and throttles every request, a real landing layer
  * over a folder keeps accepting records and committing files under new schema versions; once Glue answers again,
- * the table catches up to the newest version. The two calls are made here as the landing layer will make them
- * (after a version is published, after files are committed).
+ * the table catches up to the newest version. The landing layer itself tells the catalog (a version published while
+ * shaping, files committed after each flush).
  */
 class GlueCatalogLandingTest {
   private static final long HOUR_06 = 1_763_704_800_000L;
@@ -53,7 +54,7 @@ class GlueCatalogLandingTest {
     SchemaHistory history = new SchemaHistory(store, "lake", "test", Clock.systemUTC());
     try (FakeGlue glue = new FakeGlue(DATABASE);
         CatalogSync catalog = GlueCatalogFixture.catalog(glue, new GlueRequests(), registry);
-        Landing landing = new Landing(settings, store, Clock.systemUTC())) {
+        Landing landing = new Landing(settings, store, Clock.systemUTC(), Backoff.exponential(), null, catalog)) {
       glue.fail("GetDatabase", 500, "InternalServiceException", 3);
       glue.fail("GetTable", 400, "ThrottlingException", Integer.MAX_VALUE);
       landing.assign(new SourcePartition("orders", "0"));
@@ -69,8 +70,6 @@ class GlueCatalogLandingTest {
         DatasetSchema latest = history.latest("orders").orElseThrow();
         assertThat(latest.version()).isGreaterThan(version);
         version = latest.version();
-        catalog.schemaPublished(latest);
-        catalog.filesCommitted(latest);
         assertThat(LakeCounts.parquetFiles(dir.resolve("lake/orders"))).isEqualTo(batch);
       }
       int newest = version;
