@@ -11,6 +11,7 @@ import io.tributary.schema.DatasetSchemas;
 import io.tributary.schema.EvolutionSettings;
 import io.tributary.schema.SchemaHistory;
 import io.tributary.schema.ShapeResult;
+import io.tributary.source.Position;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -58,8 +59,8 @@ public final class CorePipeline {
   /** Decodes and shapes one payload into {@code buffer}. */
   public void buffer(RowBuffer buffer, byte[] payload) {
     Map<String, Object> event = decode(payload);
-    String offset = Long.toString(position++);
-    ShapeResult shaped = schemas.shape(DATASET, event, 1_700_000_000_000_000L, "topic", "0", offset);
+    Position offset = Position.of(position++);
+    ShapeResult shaped = schemas.shape(DATASET, event, 1_700_000_000_000_000L, "topic", "0", offset.toString());
     if (!(shaped instanceof ShapeResult.Shaped row)) {
       throw new IllegalStateException("Cannot shape a benchmark event: " + shaped);
     }

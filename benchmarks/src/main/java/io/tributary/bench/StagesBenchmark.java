@@ -2,6 +2,7 @@ package io.tributary.bench;
 
 import io.tributary.buffer.RowBuffer;
 import io.tributary.schema.ShapeResult;
+import io.tributary.source.Position;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -79,12 +80,14 @@ public class StagesBenchmark {
     }
   }
 
+  private static final Position ONE = Position.of(1);
+
   @Benchmark
   @OperationsPerInvocation(BATCH)
   public RowBuffer buffer() {
     RowBuffer buffer = new RowBuffer(0);
     for (ShapeResult.Shaped row : shaped) {
-      buffer.append(row.schema(), row.row(), "1", 0);
+      buffer.append(row.schema(), row.row(), ONE, 0);
     }
     return buffer;
   }
