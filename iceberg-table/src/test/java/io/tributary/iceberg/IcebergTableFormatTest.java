@@ -21,6 +21,7 @@ import io.tributary.source.SourcePartition;
 import io.tributary.store.LocalFileStore;
 import io.tributary.store.ObjectStore;
 import io.tributary.store.StoreException;
+import io.tributary.testing.ForwardingStore;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -209,7 +210,7 @@ class IcebergTableFormatTest {
   @Test
   void aCrashBeforeTheCommitLeavesNothingVisibleAndTheReplayLandsOnce() throws Exception {
     AtomicBoolean ledgerDown = new AtomicBoolean(true);
-    ObjectStore failingLedger = new DelegatingStore(store) {
+    ObjectStore failingLedger = new ForwardingStore(store) {
       @Override
       public boolean putIfAbsent(String key, byte[] bytes) {
         if (ledgerDown.get() && key.contains("/_tributary/ledger/")) {
@@ -233,7 +234,7 @@ class IcebergTableFormatTest {
   @Test
   void aCommitWhoseAnswerWasLostIsFoundOnTheRetryAndAppliedOnce() throws Exception {
     AtomicBoolean loseAnswer = new AtomicBoolean(false);
-    ObjectStore lossy = new DelegatingStore(store) {
+    ObjectStore lossy = new ForwardingStore(store) {
       @Override
       public boolean putIfAbsent(String key, byte[] bytes) {
         boolean written = super.putIfAbsent(key, bytes);
