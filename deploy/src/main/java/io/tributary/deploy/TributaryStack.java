@@ -38,7 +38,7 @@ public final class TributaryStack extends Stack {
         .conditions(java.util.Map.of("StringEquals", java.util.Map.of("kms:ViaService",
             "sns." + getRegion() + ".amazonaws.com")))
         .build());
-    LakeCatalog catalog = new LakeCatalog(this, "Catalog", settings, lake.bucket());
+    LakeCatalog catalog = new LakeCatalog(this, "Catalog", settings);
 
     CfnOutput.Builder.create(this, "BucketName").value(lake.bucket().getBucketName())
         .description("The lake's bucket").build();

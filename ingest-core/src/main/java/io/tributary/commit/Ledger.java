@@ -78,6 +78,9 @@ public final class Ledger {
    */
   public void publish(CommitRecord record) {
     for (StagedFile file : record.files()) {
+      if (file.inPlace()) {
+        continue;
+      }
       Optional<byte[]> staged = store.get(file.stagingKey());
       if (staged.isPresent()) {
         store.put(file.key(), staged.get());
@@ -89,7 +92,10 @@ public final class Ledger {
     }
   }
 
-  /** Deletes staged files that will never be committed. */
+  /**
+   * Deletes staged files that will never be committed; a file written in place ({@link StagedFile#inPlace}) is
+   * deleted from its final key, which a losing attempt named uniquely, so it is never a winner's file.
+   */
   public void discard(List<StagedFile> files) {
     for (StagedFile file : files) {
       store.delete(file.stagingKey());

@@ -18,4 +18,12 @@ public record StagedFile(String key, String stagingKey, DurableRange range, long
     Objects.requireNonNull(stagingKey, "stagingKey may not be null");
     Objects.requireNonNull(range, "range may not be null");
   }
+
+  /**
+   * True for a file a table format wrote straight to its final key (its staging key is the key): publishing it
+   * copies nothing, and only the commit that lists it makes it visible (an Iceberg table's metadata).
+   */
+  public boolean inPlace() {
+    return key.equals(stagingKey);
+  }
 }

@@ -1,6 +1,7 @@
 package io.tributary.landing;
 
 import io.tributary.buffer.RollReason;
+import io.tributary.catalog.CatalogSync;
 import io.tributary.commit.CommitOutcome;
 import io.tributary.commit.CommitRecord;
 import io.tributary.commit.DurableRange;
@@ -9,10 +10,12 @@ import io.tributary.commit.FlushFiles;
 import io.tributary.commit.TableFormat;
 import io.tributary.errors.ErrorRows;
 import io.tributary.metrics.LandingMetrics;
+import io.tributary.schema.DatasetSchema;
 import io.tributary.source.Position;
 import io.tributary.store.StoreException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -34,13 +37,16 @@ final class Flusher {
   private final FlushWriter writer;
   private final Backoff backoff;
   private final LandingMetrics metrics;
+  private final CatalogSync catalog;
   private final Clock clock;
 
-  Flusher(TableFormat format, FlushWriter writer, Backoff backoff, LandingMetrics metrics, Clock clock) {
+  Flusher(TableFormat format, FlushWriter writer, Backoff backoff, LandingMetrics metrics, CatalogSync catalog,
+      Clock clock) {
     this.format = format;
     this.writer = writer;
     this.backoff = backoff;
     this.metrics = metrics;
+    this.catalog = catalog;
     this.clock = clock;
   }
 
@@ -107,6 +113,7 @@ final class Flusher {
     long records = 0;
     long bytes = 0;
     TreeSet<String> datasets = new TreeSet<>();
+    Map<String, DatasetSchema> newest = new LinkedHashMap<>();
     for (int i = 0; i < files.size(); i++) {
       PartitionState.Rolled r = rolled.get(i);
       EncodedFile file = files.get(i);
@@ -121,7 +128,9 @@ final class Flusher {
       records += file.records();
       bytes += file.bytes().length;
       datasets.add(dataset);
+      newest.merge(dataset, file.schema(), (a, b) -> a.version() >= b.version() ? a : b);
     }
+    newest.values().forEach(catalog::filesCommitted);
     LOG.info("Committed {} file(s) of {}: {} records, {} bytes, from {} as commit {}", files.size(), datasets,
         records, bytes, state.source(), record.seq());
   }

@@ -2,6 +2,7 @@ package io.tributary.landing;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.tributary.buffer.MemoryBudget;
+import io.tributary.catalog.CatalogSync;
 import io.tributary.buffer.RollReason;
 import io.tributary.commit.CommitRecord;
 import io.tributary.commit.Ledger;
@@ -66,7 +67,17 @@ public final class Landing implements SourceLanding, AutoCloseable {
    * {@code registry} (one {@code Landing} per registry; null for none).
    */
   public Landing(LandingSettings settings, ObjectStore store, Clock clock, Backoff backoff, MeterRegistry registry) {
+    this(settings, store, clock, backoff, registry, CatalogSync.none());
+  }
+
+  /**
+   * As above, and {@code catalog} told of every schema version this instance publishes and of every committed
+   * file's schema, so that the dataset's table follows (it works off the landing path).
+   */
+  public Landing(LandingSettings settings, ObjectStore store, Clock clock, Backoff backoff, MeterRegistry registry,
+      CatalogSync catalog) {
     Objects.requireNonNull(settings, "settings may not be null");
+    Objects.requireNonNull(catalog, "catalog may not be null");
     this.backoff = Objects.requireNonNull(backoff, "backoff may not be null");
     this.clock = Objects.requireNonNull(clock, "clock may not be null");
     LakeLayout layout = new LakeLayout(settings.prefix(), settings.errorPrefix());
@@ -77,8 +88,8 @@ public final class Landing implements SourceLanding, AutoCloseable {
       metrics.bindTo(registry);
     }
     this.path = new RecordPath(settings, layout,
-        new SchemaHistory(store, layout.prefix(), settings.instanceId(), clock), metrics);
-    this.flusher = new Flusher(format, new FlushWriter(settings.parquet()), backoff, metrics, clock);
+        new SchemaHistory(store, layout.prefix(), settings.instanceId(), clock), metrics, catalog);
+    this.flusher = new Flusher(format, new FlushWriter(settings.parquet()), backoff, metrics, catalog, clock);
   }
 
   @Override

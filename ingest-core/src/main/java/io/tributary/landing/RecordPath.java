@@ -1,10 +1,11 @@
 package io.tributary.landing;
 
 import io.tributary.buffer.RollingPolicy;
+import io.tributary.catalog.CatalogSync;
 import io.tributary.decode.DecodeResult;
 import io.tributary.decode.JsonDecoder;
-import io.tributary.errors.ErrorRows;
 import io.tributary.error.ErrorType;
+import io.tributary.errors.ErrorRows;
 import io.tributary.errors.FailedRecord;
 import io.tributary.layout.LakeLayout;
 import io.tributary.metrics.LandingMetrics;
@@ -50,15 +51,18 @@ final class RecordPath {
   private final JsonDecoder decoder;
   private final DatasetSchemas schemas;
   private final LandingMetrics metrics;
+  private final CatalogSync catalog;
   private final Map<String, DatasetLanding> datasets = new HashMap<>();
   private final Map<String, Partitioner> partitioners = new HashMap<>();
 
-  RecordPath(LandingSettings settings, LakeLayout layout, SchemaHistory history, LandingMetrics metrics) {
+  RecordPath(LandingSettings settings, LakeLayout layout, SchemaHistory history, LandingMetrics metrics,
+      CatalogSync catalog) {
     this.settings = settings;
     this.layout = layout;
     this.decoder = new JsonDecoder(settings.limits());
     this.schemas = new DatasetSchemas(history, dataset -> datasetOf(dataset).evolution());
     this.metrics = metrics;
+    this.catalog = catalog;
   }
 
   /**
@@ -91,6 +95,10 @@ final class RecordPath {
     }
     ShapeResult.Shaped row = (ShapeResult.Shaped) shaped;
     metrics.shaped(dataset, row.rescuedValues(), row.newVersion());
+    if (row.newVersion()) {
+      // Before the first file under it commits: the table has the new columns by the time the file is readable.
+      catalog.schemaPublished(row.schema());
+    }
     return new Row(folder, datasetOf(dataset).rolling(), row.schema(), row.row(), null, dataset);
   }
 

@@ -12,7 +12,10 @@ public final class MetricTags {
   public static final String KIND = "kind";
   /** The {@link io.tributary.error.ErrorType} of a record sent to the error prefix. */
   public static final String ERROR_TYPE = "error_type";
-  /** Why a buffer rolled: a {@link io.tributary.buffer.RollReason} in lower case. */
+  /**
+   * Why: a {@link io.tributary.buffer.RollReason} in lower case (why a buffer rolled), or a word of
+   * {@code io.tributary.catalog.glue.GlueFailure.Reason} (why a catalog request failed).
+   */
   public static final String REASON = "reason";
 
   /** Buffered for a data file. */

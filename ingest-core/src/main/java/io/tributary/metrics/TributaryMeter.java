@@ -55,7 +55,15 @@ public enum TributaryMeter {
   SOURCE_LAG_RECORDS("tributary.source.lag.records", Meter.Type.GAUGE, "records",
       "Records between the consumer's position and the end of its partitions, summed over the owned partitions"),
   SOURCE_LAG("tributary.source.lag", Meter.Type.GAUGE, "seconds",
-      "Time behind the newest record of a partition, the largest over the owned partitions");
+      "Time behind the newest record of a partition, the largest over the owned partitions"),
+  CATALOG_VERSIONS_BEHIND("tributary.catalog.versions.behind", Meter.Type.GAUGE, "versions",
+      "Schema versions the catalog table of a dataset is behind the newest one this instance wants in it "
+          + "(0 when in step); the errors table is dataset _errors",
+      MetricTags.DATASET),
+  CATALOG_ERRORS("tributary.catalog.errors", Meter.Type.COUNTER, "errors",
+      "Failed catalog requests, each retried: by dataset and reason (conflict, throttled, unavailable, "
+          + "access_denied, database_missing, rejected)",
+      MetricTags.DATASET, MetricTags.REASON);
 
   /** The quantiles every timer with percentiles publishes. */
   static final double[] PERCENTILES = {0.5, 0.99};

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.ColumnWriteStore;
 import org.apache.parquet.column.ParquetProperties;
@@ -120,10 +121,27 @@ public final class ParquetRowWriter implements Closeable {
    */
   public static ParquetRowWriter open(OutputFile out, DatasetSchema schema, WriteOptions options,
       Set<String> plainColumns) throws IOException {
+    return open(out, schema, options, plainColumns, UnaryOperator.identity());
+  }
+
+  /**
+   * Like {@link #open(OutputFile, DatasetSchema, WriteOptions, Set)}, with the Parquet schema passed through
+   * {@code decorate} first: a table format that needs more in the schema than {@link ParquetSchemas} writes (the
+   * field ids of an Iceberg table) adds it there. The decorated schema must have the same columns.
+   *
+   * @throws IllegalArgumentException when the decorated schema's columns differ
+   */
+  public static ParquetRowWriter open(OutputFile out, DatasetSchema schema, WriteOptions options,
+      Set<String> plainColumns, UnaryOperator<MessageType> decorate) throws IOException {
     Objects.requireNonNull(out, "out may not be null");
     Objects.requireNonNull(schema, "schema may not be null");
     Objects.requireNonNull(options, "options may not be null");
-    MessageType messageType = ParquetSchemas.toMessageType(schema);
+    MessageType plain = ParquetSchemas.toMessageType(schema);
+    MessageType messageType = decorate.apply(plain);
+    if (!messageType.getColumns().equals(plain.getColumns())) {
+      throw new IllegalArgumentException("Invalid decorated Parquet schema of " + schema.dataset()
+          + ": its columns differ from the dataset's");
+    }
     ValueWriter.StructWriter root = new ValueWriter.StructWriter(schema.root());
     Map<String, String> metadata = new HashMap<>();
     metadata.put(DATASET_KEY, schema.dataset());
@@ -162,12 +180,21 @@ public final class ParquetRowWriter implements Closeable {
    */
   public static long writeAll(OutputFile out, DatasetSchema schema, WriteOptions options, Iterator<Object[]> rows)
       throws IOException {
+    return writeAll(out, schema, options, rows, UnaryOperator.identity());
+  }
+
+  /**
+   * Like {@link #writeAll(OutputFile, DatasetSchema, WriteOptions, Iterator)}, with the Parquet schema decorated
+   * as {@link #open(OutputFile, DatasetSchema, WriteOptions, Set, UnaryOperator)} says.
+   */
+  public static long writeAll(OutputFile out, DatasetSchema schema, WriteOptions options, Iterator<Object[]> rows,
+      UnaryOperator<MessageType> decorate) throws IOException {
     List<Object[]> sample = new ArrayList<>();
     while (sample.size() < DictionaryChoice.SAMPLE_ROWS && rows.hasNext()) {
       sample.add(rows.next());
     }
     try (ParquetRowWriter writer = open(out, schema, options,
-        DictionaryChoice.plainColumns(schema.root(), sample))) {
+        DictionaryChoice.plainColumns(schema.root(), sample), decorate)) {
       for (Object[] row : sample) {
         writer.write(row);
       }

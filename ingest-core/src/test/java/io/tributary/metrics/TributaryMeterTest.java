@@ -42,7 +42,9 @@ class TributaryMeterTest {
             tuple("tributary.files.rolled", Meter.Type.COUNTER, "files", List.of("reason")),
             tuple("tributary.flush.duration", Meter.Type.TIMER, "seconds", List.of()),
             tuple("tributary.source.lag.records", Meter.Type.GAUGE, "records", List.of()),
-            tuple("tributary.source.lag", Meter.Type.GAUGE, "seconds", List.of()));
+            tuple("tributary.source.lag", Meter.Type.GAUGE, "seconds", List.of()),
+            tuple("tributary.catalog.versions.behind", Meter.Type.GAUGE, "versions", List.of("dataset")),
+            tuple("tributary.catalog.errors", Meter.Type.COUNTER, "errors", List.of("dataset", "reason")));
     assertThat(TributaryMeter.values()).allSatisfy(m -> assertThat(m.description()).isNotBlank());
   }
 

@@ -38,6 +38,10 @@ public final class TaskPermissions {
       "dynamodb:UpdateTable", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem",
       "dynamodb:Scan", "dynamodb:Query");
 
+  /** What the engine's catalog sync does to its tables ({@code catalog.type: glue}); it never deletes one. */
+  static final List<String> GLUE_ACTIONS = List.of("glue:GetDatabase", "glue:GetTable", "glue:CreateTable",
+      "glue:UpdateTable");
+
   private TaskPermissions() {}
 
   /** Every statement of the task role for {@code settings}. */
@@ -45,6 +49,7 @@ public final class TaskPermissions {
     List<PolicyStatement> out = new ArrayList<>();
     out.addAll(lake(settings, bucket, key));
     out.add(metrics(settings));
+    out.add(catalog(Stack.of(bucket), settings.databaseName()));
     if (settings.source().isKafka()) {
       out.addAll(msk(settings.source().kafka(), settings.consumerName()));
     } else {
@@ -93,6 +98,17 @@ public final class TaskPermissions {
         .resources(List.of("*"))
         .conditions(Map.of("StringEquals", Map.of("cloudwatch:namespace", List.copyOf(namespaces))))
         .build();
+  }
+
+  /**
+   * The engine keeps the Glue tables of the lake's database: Glue authorizes a table action on the catalog, the
+   * database and the table, so those three, and only this database's tables.
+   */
+  static PolicyStatement catalog(Stack stack, String database) {
+    return allow("GlueTables", GLUE_ACTIONS, List.of(
+        stack.formatArn(ArnComponents.builder().service("glue").resource("catalog").build()),
+        arn(stack, "glue", "database", database),
+        arn(stack, "glue", "table", database + "/*")));
   }
 
   /**

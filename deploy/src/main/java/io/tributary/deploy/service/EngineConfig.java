@@ -11,6 +11,7 @@ import static io.tributary.app.metrics.MetricsKeys.PROMETHEUS_ENABLED;
 
 import io.tributary.app.config.ConfigKeys;
 import io.tributary.app.config.ConfigWriter;
+import io.tributary.catalog.CatalogKeys;
 import io.tributary.config.CoreKeys;
 import io.tributary.config.DatasetKeys;
 import io.tributary.deploy.monitoring.EngineMetrics;
@@ -59,6 +60,10 @@ public final class EngineConfig {
         .set(CoreKeys.S3_REGION, REGION)
         .set(CoreKeys.LAKE_PREFIX, settings.lake().prefix())
         .set(CoreKeys.LAKE_ERROR_PREFIX, settings.lake().errorPrefix());
+    // The engine keeps the Glue tables: created on a dataset's first file, updated as its schema grows.
+    config.set(CatalogKeys.TYPE, "glue")
+        .set(CatalogKeys.DATABASE, settings.databaseName())
+        .set(CatalogKeys.REGION, REGION);
     for (DatasetConfig dataset : settings.datasets()) {
       dataset(config, dataset);
     }

@@ -5,15 +5,11 @@ import io.tributary.config.Durations;
 import io.tributary.partition.PartitionSpec;
 import io.tributary.routing.DatasetNames;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
- * A dataset (one table): its engine settings, its freshness SLA, and the columns its Glue table declares. (Not the
- * engine's own per-dataset settings: this is what the deploy settings file says of a dataset.)
+ * A dataset (one table): its engine settings and its freshness SLA. Its Glue table is the engine's: created when its
+ * first file is committed and updated as its schema grows, so no column is listed here.
  *
  * @param name the dataset as it lands ({@code <prefix>/<name>/...}): by default the topic or stream name made a
  *     valid name by the engine ({@code orders-v2} lands as {@code orders_v2}); also the Glue table's name
@@ -26,19 +22,12 @@ import java.util.regex.Pattern;
  * @param partitionFields dotted field paths added as partition keys after the time keys (projected as
  *     {@code injected}: queries must give their value)
  * @param policy {@code evolve} (default) or {@code strict}
- * @param columns the data columns the Glue table declares, name to Hive type ({@code string}, {@code bigint},
- *     {@code double}, {@code boolean}, {@code timestamp}, {@code array<...>}, {@code struct<...>}, {@code map<...>});
- *     the metadata columns ({@code _ingest_time}, ...) come first by themselves. Parquet is read by column name, so
- *     a column the events gained later is queryable once it is added here.
  * @param expectDataWithin alarm when no row of this dataset is committed for this long; null for no such alarm
  */
 public record DatasetConfig(String name, Duration freshnessSla, Rolling rolling, String granularity,
     String eventTimeField, List<String> timestampFields, List<String> partitionFields, String policy,
-    LinkedHashMap<String, String> columns, Duration expectDataWithin) {
+    Duration expectDataWithin) {
 
-  private static final Pattern COLUMN = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,254}");
-  private static final Pattern TYPE = Pattern.compile(
-      "string|bigint|int|double|float|boolean|timestamp|date|binary|decimal\\(\\d+,\\d+\\)|(array|struct|map)<.+>");
 
   public DatasetConfig {
     Check.required(name, "datasets[].name");
@@ -76,12 +65,6 @@ public record DatasetConfig(String name, Duration freshnessSla, Rolling rolling,
     if (!policy.equals("evolve") && !policy.equals("strict")) {
       throw new IllegalArgumentException(key + ".policy: '" + policy + "' is not allowed: evolve or strict");
     }
-    columns = new LinkedHashMap<>(Check.orDefault(columns, new LinkedHashMap<>()));
-    for (Map.Entry<String, String> column : columns.entrySet()) {
-      Check.matches(column.getKey(), key + ".columns", COLUMN, "a column name as the engine writes it");
-      Check.matches(column.getValue().toLowerCase(Locale.ROOT), key + ".columns." + column.getKey(), TYPE,
-          "a Hive type: string, bigint, double, boolean, timestamp, array<..>, struct<..>, map<..>");
-    }
     if (expectDataWithin != null && (expectDataWithin.compareTo(Duration.ofMinutes(5)) < 0
         || expectDataWithin.compareTo(Duration.ofDays(1)) > 0 || expectDataWithin.toSeconds() % 300 != 0)) {
       throw new IllegalArgumentException(key + ".expect-data-within: a multiple of 5m from 5m to 1d");
@@ -109,8 +92,4 @@ public record DatasetConfig(String name, Duration freshnessSla, Rolling rolling,
     return PartitionSpec.fromConfig(eventTimeField, null, granularity, partitionFields);
   }
 
-  /** The Glue table name: the dataset name, which is already one Athena takes. */
-  public String tableName() {
-    return name;
-  }
 }

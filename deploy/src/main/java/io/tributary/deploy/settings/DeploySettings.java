@@ -41,8 +41,8 @@ public record DeploySettings(String name, ImageSettings image, LakeSettings lake
     datasets = List.copyOf(Check.orDefault(datasets, List.of()));
     Set<String> tables = new HashSet<>();
     for (DatasetConfig dataset : datasets) {
-      if (!tables.add(dataset.tableName())) {
-        throw new IllegalArgumentException("datasets: two datasets make the table '" + dataset.tableName() + "'");
+      if (!tables.add(dataset.name())) {
+        throw new IllegalArgumentException("datasets: two datasets are named '" + dataset.name() + "'");
       }
     }
     environment = new TreeMap<>(Check.orDefault(environment, Map.of()));
@@ -59,6 +59,11 @@ public record DeploySettings(String name, ImageSettings image, LakeSettings lake
           + source.parallelismKey() + " " + source.parallelism() + ": a task beyond one per partition or shard"
           + " would own nothing");
     }
+  }
+
+  /** The Glue database of the lake: the deployment name with {@code _} for {@code -}, then {@code _lake}. */
+  public String databaseName() {
+    return name.replace('-', '_') + "_lake";
   }
 
   /** The Kafka consumer group or KCL application name: the configured one, else the deployment name. */

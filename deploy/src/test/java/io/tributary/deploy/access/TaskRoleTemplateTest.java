@@ -101,6 +101,21 @@ class TaskRoleTemplateTest {
         .doesNotContain("kafka-cluster:WriteData", "kafka-cluster:CreateTopic", "kafka-cluster:AlterCluster");
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"msk", "kinesis"})
+  void glueActionsAreHeldToTheLakeDatabaseAndItsTables(String example) {
+    Template template = Templates.example(example);
+    String database = example.equals("msk") ? "orders_prod_lake" : "clicks_prod_lake";
+    String arn = "arn:${AWS::Partition}:glue:${AWS::Region}:${AWS::AccountId}:%s";
+    Map<String, Object> glue = statement(template, "GlueTables");
+    assertThat(asList(glue.get("Action"))).containsExactlyInAnyOrder(
+        "glue:GetDatabase", "glue:GetTable", "glue:CreateTable", "glue:UpdateTable");
+    assertThat(asList(glue.get("Resource")).stream().map(r -> render(r))).containsExactlyInAnyOrder(
+        arn.formatted("catalog"), arn.formatted("database/" + database), arn.formatted("table/" + database + "/*"));
+    assertThat(actions(template).stream().filter(a -> a.startsWith("glue:")))
+        .as("no other statement grants Glue, and none deletes").hasSize(4);
+  }
+
   @Test
   void kinesisGetsItsStreamsTheirConsumersAndTheThreeKclTablesAndNothingOfKafka() {
     Template template = Templates.example("kinesis");

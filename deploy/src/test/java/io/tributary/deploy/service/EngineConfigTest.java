@@ -3,10 +3,13 @@ package io.tributary.deploy.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.tributary.app.catalog.LakeLayouts;
+import io.tributary.app.config.CatalogSettings;
 import io.tributary.app.config.Config;
 import io.tributary.app.config.ConfigKeys;
 import io.tributary.app.config.ConfigLoader;
 import io.tributary.app.config.ServiceConfig;
+import io.tributary.catalog.CatalogLayout;
 import io.tributary.config.DatasetKeys;
 import io.tributary.deploy.Templates;
 import io.tributary.deploy.monitoring.EngineMetrics;
@@ -72,6 +75,20 @@ class EngineConfigTest {
     DeploySettings settings = Templates.settings("kinesis", json -> { });
 
     assertThat(settings.datasets().get(0).rollingMaxAge()).isEqualTo(DatasetKeys.ROLLING_MAX_AGE.byDefault());
+  }
+
+  @Test
+  void theEngineKeepsTheTablesOfTheStacksDatabase() {
+    DeploySettings settings = Templates.settings("msk", json -> { });
+    ServiceConfig service = ServiceConfig.of(load(EngineConfig.yaml(settings)));
+    assertThat(service.catalogSettings()).isEqualTo(
+        new CatalogSettings(true, settings.databaseName(), "eu-west-1", null, ""));
+    assertThat(settings.databaseName()).isEqualTo("orders_prod_lake");
+    CatalogLayout layout = LakeLayouts.of(service);
+    assertThat(layout.dataRoot()).isEqualTo("s3://orders-prod-lake/events/");
+    assertThat(layout.errorsRoot()).isEqualTo("s3://orders-prod-lake/events-errors/");
+    assertThat(layout.partitioning().apply("payments").keyNames())
+        .containsExactly("year", "month", "day", "hour", "region");
   }
 
   @Test

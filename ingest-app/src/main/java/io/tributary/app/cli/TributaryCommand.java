@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
     description = "Lands JSON event streams from Kafka (Amazon MSK or any Kafka) or Amazon Kinesis Data Streams in "
         + "S3 or a folder as Hive-partitioned Parquet, with schema evolution and an error prefix for what cannot "
         + "land.",
-    subcommands = {TributaryCommand.VersionCommand.class, RunCommand.class, DemoCommand.class, DevKafkaCommand.class, BackfillCommand.class, QueryCommand.class, SchemasCommand.class, HealthCommand.class,
+    subcommands = {TributaryCommand.VersionCommand.class, RunCommand.class, DemoCommand.class, DevKafkaCommand.class,
+        BackfillCommand.class, QueryCommand.class, SchemasCommand.class, DdlCommand.class, HealthCommand.class,
         ConfigDocsCommand.class, CommandLine.HelpCommand.class})
 public final class TributaryCommand implements Runnable {
 

@@ -7,6 +7,7 @@ import static io.tributary.config.ValueType.integer;
 import static io.tributary.config.ValueType.oneOf;
 
 import io.tributary.app.metrics.MetricsKeys;
+import io.tributary.catalog.CatalogKeys;
 import io.tributary.config.ConfigKey;
 import io.tributary.config.CoreKeys;
 import io.tributary.config.DatasetKeys;
@@ -52,6 +53,7 @@ public final class ConfigKeys {
     all.addAll(KafkaKeys.all());
     all.addAll(KinesisKeys.all());
     all.addAll(CoreKeys.all());
+    all.addAll(CatalogKeys.all());
     for (ConfigKey<?> key : DatasetKeys.all()) {
       all.add(DatasetKeys.defaults(key));
     }

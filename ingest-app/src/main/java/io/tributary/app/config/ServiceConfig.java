@@ -17,10 +17,11 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * The service's settings built from a {@link Config}: the landing layer's, the store's and the source's. Each
- * concern is built by its own class ({@link LandingConfig}, {@link StoreConfig}, {@link KafkaConfig},
- * {@link KinesisConfig}, {@link MetricsConfig}); rules that span keys (a Kafka source needs its brokers, S3 needs a
- * bucket) are checked there, each naming its key, and {@link #of} reports every problem at once.
+ * The service's settings built from a {@link Config}: the landing layer's, the store's, the catalog's and the
+ * source's. Each concern is built by its own class ({@link LandingConfig}, {@link StoreConfig}, {@link KafkaConfig},
+ * {@link KinesisConfig}, {@link MetricsConfig}, {@link CatalogSettings}); rules that span keys (a Kafka source needs
+ * its brokers, S3 needs a bucket) are checked there, each naming its key, and {@link #of} reports every problem at
+ * once.
  */
 public final class ServiceConfig {
 
@@ -49,6 +50,7 @@ public final class ServiceConfig {
     check(problems, service::landingSettings);
     check(problems, service::storeDescription);
     check(problems, service::metricsSettings);
+    check(problems, service::catalogSettings);
     if (withSource && config.get(SOURCE_TYPE).equals("kafka")) {
       check(problems, service::kafkaSettings);
     } else if (withSource) {
@@ -89,6 +91,11 @@ public final class ServiceConfig {
   /** Where metrics go. */
   public MetricsSettings metricsSettings() {
     return MetricsConfig.settings(config);
+  }
+
+  /** The {@code catalog.*} keys. */
+  public CatalogSettings catalogSettings() {
+    return CatalogSettings.of(config);
   }
 
   /** The landing layer's settings. */

@@ -1,6 +1,8 @@
 package io.tributary.app.service;
 
+import io.tributary.app.catalog.Catalogs;
 import io.tributary.app.config.ServiceConfig;
+import io.tributary.catalog.CatalogSync;
 import io.tributary.kafka.KafkaSource;
 import io.tributary.kinesis.KinesisSource;
 import io.tributary.landing.Landing;
@@ -30,12 +32,14 @@ public final class Service implements AutoCloseable {
   private final Source source;
   private final HealthServer http;
   private final MetricsRegistries metrics;
+  private final CatalogSync catalog;
   private volatile long storeCheckedAt;
   private volatile String storeProblem;
 
   private Service(ServiceConfig config, ObjectStore store, Landing landing, Source source,
-      MetricsRegistries metrics) {
+      MetricsRegistries metrics, CatalogSync catalog) {
     this.metrics = metrics;
+    this.catalog = catalog;
     this.config = config;
     this.probeKey = new LakeLayout(config.landingSettings().prefix(), config.landingSettings().errorPrefix())
         .stateKey("readiness-probe");
@@ -53,8 +57,10 @@ public final class Service implements AutoCloseable {
    */
   public static Service start(ServiceConfig config, MetricsRegistries metrics) {
     ObjectStore store = config.openStore();
+    // The catalog runs on its own thread; the landing layer tells it what it published and committed.
+    CatalogSync catalog = Catalogs.open(config, metrics.registry());
     Landing landing = new Landing(config.landingSettings(), store, Clock.systemUTC(), Backoff.exponential(),
-        metrics.registry());
+        metrics.registry(), catalog);
     Source source;
     if (config.kinesisSource()) {
       source = new KinesisSource(config.kinesisSettings(), landing, config.instanceId(), null);
@@ -64,7 +70,7 @@ public final class Service implements AutoCloseable {
       source = kafka;
     }
     SourceLagMetrics.bind(metrics.registry(), source::lag);
-    Service service = new Service(config, store, landing, source, metrics);
+    Service service = new Service(config, store, landing, source, metrics, catalog);
     LOG.info("Landing in {} (instance {})", config.storeDescription(), config.instanceId());
     source.start();
     return service;
@@ -76,6 +82,11 @@ public final class Service implements AutoCloseable {
 
   public Landing landing() {
     return landing;
+  }
+
+  /** The catalog the landing layer keeps in step ({@code catalog.type}). */
+  public CatalogSync catalog() {
+    return catalog;
   }
 
   public Optional<Integer> httpPort() {
@@ -105,6 +116,7 @@ public final class Service implements AutoCloseable {
   public boolean drain(Duration deadline) {
     boolean stopped = source.stop(deadline);
     landing.close();
+    catalog.close();
     if (http != null) {
       http.close();
     }

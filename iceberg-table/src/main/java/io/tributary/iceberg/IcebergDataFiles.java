@@ -1,0 +1,219 @@
+package io.tributary.iceberg;
+
+import io.tributary.parquet.InMemoryOutputFile;
+import io.tributary.parquet.ParquetRowWriter;
+import io.tributary.parquet.WriteOptions;
+import io.tributary.schema.DatasetSchema;
+import io.tributary.schema.Field;
+import io.tributary.schema.PrimitiveType;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
+import org.apache.iceberg.DataFile;
+import org.apache.iceberg.DataFiles;
+import org.apache.iceberg.FileFormat;
+import org.apache.iceberg.Metrics;
+import org.apache.iceberg.MetricsConfig;
+import org.apache.iceberg.PartitionData;
+import org.apache.iceberg.PartitionField;
+import org.apache.iceberg.PartitionSpec;
+import org.apache.iceberg.Schema;
+import org.apache.iceberg.parquet.ParquetUtil;
+import org.apache.iceberg.transforms.Transform;
+import org.apache.iceberg.types.Conversions;
+import org.apache.iceberg.types.Type;
+import org.apache.iceberg.types.Types;
+import org.apache.parquet.ParquetReadOptions;
+import org.apache.parquet.conf.PlainParquetConfiguration;
+import org.apache.parquet.format.converter.ParquetMetadataConverter;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.metadata.ParquetMetadata;
+import org.apache.parquet.io.DelegatingSeekableInputStream;
+import org.apache.parquet.io.InputFile;
+import org.apache.parquet.io.SeekableInputStream;
+import org.apache.parquet.schema.GroupType;
+import org.apache.parquet.schema.MessageType;
+
+/**
+ * The data files of an Iceberg table, written by Tributary's own Parquet writer ({@link ParquetRowWriter}, no
+ * Hadoop) with the Iceberg field ids of {@link IcebergSchemas} on every Parquet node and an {@value
+ * IcebergSchemas#EVENT_TIME} column, and described to Iceberg ({@link DataFile}: partition, metrics) from the
+ * file's own footer, so a file read back from the store at recovery is described exactly as when it was written.
+ * Stateless.
+ */
+public final class IcebergDataFiles {
+  private IcebergDataFiles() {}
+
+  /**
+   * Encodes rows of {@code schema} (shaped under it or an earlier version) as one Parquet file with ids.
+   *
+   * @param iceberg the Iceberg schema of {@code schema}'s version ({@link IcebergSchemas#replay})
+   * @param rows the rows, in order
+   * @param eventTimes the event time of each row, microseconds since the epoch, UTC
+   */
+  public static byte[] encode(DatasetSchema schema, Schema iceberg, List<Object[]> rows, long[] eventTimes,
+      WriteOptions options) {
+    if (rows.size() != eventTimes.length) {
+      throw new IllegalArgumentException("Invalid file: " + rows.size() + " rows and " + eventTimes.length
+          + " event times");
+    }
+    DatasetSchema withTime = new DatasetSchema(schema.dataset(), schema.version(),
+        schema.root().withAppended(new Field(IcebergSchemas.EVENT_TIME, IcebergSchemas.EVENT_TIME,
+            PrimitiveType.TIMESTAMP)));
+    int width = schema.root().fields().size();
+    Iterator<Object[]> widened = new Iterator<>() {
+      private int next;
+
+      @Override
+      public boolean hasNext() {
+        return next < rows.size();
+      }
+
+      @Override
+      public Object[] next() {
+        Object[] row = Arrays.copyOf(rows.get(next), width + 1);
+        row[width] = eventTimes[next++];
+        return row;
+      }
+    };
+    InMemoryOutputFile out = new InMemoryOutputFile();
+    try {
+      ParquetRowWriter.writeAll(out, withTime, options, widened, plain -> withIds(plain, iceberg));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot encode an Iceberg data file of " + schema.dataset(), e);
+    }
+    return out.toByteArray();
+  }
+
+  /** {@code plain} with the id of each node taken from the Iceberg field of the same name at the same place. */
+  static MessageType withIds(MessageType plain, Schema iceberg) {
+    return new MessageType(plain.getName(), fieldsWithIds(plain, iceberg.asStruct()));
+  }
+
+  private static List<org.apache.parquet.schema.Type> fieldsWithIds(GroupType group, Types.StructType struct) {
+    List<org.apache.parquet.schema.Type> out = new ArrayList<>();
+    for (org.apache.parquet.schema.Type field : group.getFields()) {
+      Types.NestedField iceberg = struct.field(field.getName());
+      if (iceberg == null) {
+        throw new IllegalStateException("Cannot find column " + field.getName() + " in the Iceberg schema");
+      }
+      out.add(typeWithIds(field, iceberg.type()).withId(iceberg.fieldId()));
+    }
+    return out;
+  }
+
+  private static org.apache.parquet.schema.Type typeWithIds(org.apache.parquet.schema.Type type, Type iceberg) {
+    if (type.isPrimitive()) {
+      return type;
+    }
+    GroupType group = type.asGroupType();
+    if (iceberg instanceof Types.StructType struct) {
+      return group.withNewFields(fieldsWithIds(group, struct));
+    }
+    GroupType repeated = group.getType(0).asGroupType();
+    if (iceberg instanceof Types.ListType list) {
+      org.apache.parquet.schema.Type element = repeated.getType(0);
+      return group.withNewFields(repeated.withNewFields(
+          typeWithIds(element, list.elementType()).withId(list.elementId())));
+    }
+    Types.MapType map = (Types.MapType) iceberg;
+    org.apache.parquet.schema.Type key = repeated.getType(0).withId(map.keyId());
+    org.apache.parquet.schema.Type value = typeWithIds(repeated.getType(1), map.valueType()).withId(map.valueId());
+    return group.withNewFields(repeated.withNewFields(key, value));
+  }
+
+  /**
+   * Describes a data file to Iceberg from its bytes: size, row count and column metrics from the footer, and its
+   * partition from the bounds of the partition's source columns (every row of a file is in one partition: the
+   * buffer it was rolled from is keyed by it).
+   *
+   * @throws IllegalStateException when the file's rows span more than one partition
+   */
+  public static DataFile describe(String location, byte[] bytes, PartitionSpec spec, MetricsConfig metricsConfig) {
+    ParquetMetadata footer = footer(bytes, location);
+    Metrics metrics = ParquetUtil.footerMetrics(footer, Stream.empty(), metricsConfig);
+    return DataFiles.builder(spec)
+        .withPath(location)
+        .withFormat(FileFormat.PARQUET)
+        .withFileSizeInBytes(bytes.length)
+        .withMetrics(metrics)
+        .withSplitOffsets(ParquetUtil.getSplitOffsets(footer))
+        .withPartition(partition(spec, metrics, location))
+        .build();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static PartitionData partition(PartitionSpec spec, Metrics metrics, String location) {
+    PartitionData data = new PartitionData(spec.partitionType());
+    List<PartitionField> fields = spec.fields();
+    for (int i = 0; i < fields.size(); i++) {
+      PartitionField field = fields.get(i);
+      Type type = spec.schema().findType(field.sourceId());
+      Long values = metrics.valueCounts() == null ? null : metrics.valueCounts().get(field.sourceId());
+      Long nulls = metrics.nullValueCounts() == null ? null : metrics.nullValueCounts().get(field.sourceId());
+      if (values != null && Objects.equals(values, nulls)) {
+        data.set(i, null);
+        continue;
+      }
+      Object lower = bound(metrics.lowerBounds() == null ? null : metrics.lowerBounds().get(field.sourceId()), type);
+      Object upper = bound(metrics.upperBounds() == null ? null : metrics.upperBounds().get(field.sourceId()), type);
+      if (lower == null || upper == null) {
+        throw new IllegalStateException("Cannot find the partition of " + location + ": column "
+            + spec.schema().findColumnName(field.sourceId()) + " has no bounds");
+      }
+      Transform<Object, Object> transform = (Transform<Object, Object>) field.transform();
+      Object lowerValue = transform.bind(type).apply(lower);
+      Object upperValue = transform.bind(type).apply(upper);
+      if (!Objects.equals(lowerValue, upperValue)
+          || (nulls != null && nulls > 0)) {
+        throw new IllegalStateException("Invalid data file " + location + ": its rows span partitions of "
+            + field.name() + " (" + lowerValue + " to " + upperValue + (nulls != null && nulls > 0 ? ", and null"
+            : "") + ")");
+      }
+      data.set(i, lowerValue);
+    }
+    return data;
+  }
+
+  private static Object bound(ByteBuffer buffer, Type type) {
+    return buffer == null ? null : Conversions.fromByteBuffer(type, buffer);
+  }
+
+  private static ParquetMetadata footer(byte[] bytes, String location) {
+    InputFile file = new InputFile() {
+      @Override
+      public long getLength() {
+        return bytes.length;
+      }
+
+      @Override
+      public SeekableInputStream newStream() {
+        ObjectStoreFileIO.BytesStream in = new ObjectStoreFileIO.BytesStream(bytes);
+        return new DelegatingSeekableInputStream(in) {
+          @Override
+          public long getPos() {
+            return in.getPos();
+          }
+
+          @Override
+          public void seek(long newPos) throws IOException {
+            in.seek(newPos);
+          }
+        };
+      }
+    };
+    ParquetReadOptions options = ParquetReadOptions.builder(new PlainParquetConfiguration())
+        .withMetadataFilter(ParquetMetadataConverter.NO_FILTER).build();
+    try (SeekableInputStream in = file.newStream()) {
+      return ParquetFileReader.readFooter(file, options, in);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read the footer of " + location, e);
+    }
+  }
+}

@@ -1,0 +1,61 @@
+package io.tributary.app.config;
+
+import static io.tributary.catalog.CatalogKeys.DATABASE;
+import static io.tributary.catalog.CatalogKeys.ENDPOINT;
+import static io.tributary.catalog.CatalogKeys.REGION;
+import static io.tributary.catalog.CatalogKeys.TABLE_PREFIX;
+import static io.tributary.catalog.CatalogKeys.TYPE;
+import static io.tributary.config.CoreKeys.S3_REGION;
+import static io.tributary.config.CoreKeys.STORE_TYPE;
+
+import java.net.URI;
+import java.util.Optional;
+
+/**
+ * The {@code catalog.*} keys, checked together: Glue needs a database, a region and an S3 lake (a table cannot point
+ * at a local folder); the table prefix must be a valid start of a Glue table name.
+ *
+ * @param glue whether {@code catalog.type} is {@code glue}
+ * @param database the Glue database; null without Glue
+ * @param region Glue's region; null without Glue
+ * @param endpoint an endpoint override, or null
+ * @param tablePrefix prepended to table names; may be empty
+ */
+public record CatalogSettings(boolean glue, String database, String region, URI endpoint, String tablePrefix) {
+
+  /** The catalog settings of {@code config}; throws a {@link ConfigException} naming each bad key. */
+  public static CatalogSettings of(Config config) {
+    String prefix = config.get(TABLE_PREFIX);
+    if (!prefix.matches("[a-z0-9_]*")) {
+      throw new ConfigException("catalog.table-prefix: '" + prefix + "' may hold only lowercase letters, digits "
+          + "and '_' (Glue and Athena table names)");
+    }
+    if (config.get(TYPE).equals("none")) {
+      return new CatalogSettings(false, null, null, null, prefix);
+    }
+    String database = config.find(DATABASE).orElseThrow(() -> new ConfigException(
+        "missing catalog.database: `catalog.type: glue` needs the Glue database of the tables"));
+    if (!config.get(STORE_TYPE).equals("s3")) {
+      throw new ConfigException("catalog.type: `glue` needs `store.type: s3` (a Glue table cannot point at a local "
+          + "folder); use `tributary ddl` for a local lake");
+    }
+    String region = config.find(REGION).or(() -> config.find(S3_REGION))
+        .or(() -> Optional.ofNullable(System.getenv("AWS_REGION")).filter(r -> !r.isBlank()))
+        .orElseThrow(() -> new ConfigException("missing catalog.region: give it, or store.s3.region, or set "
+            + "AWS_REGION"));
+    URI endpoint = null;
+    Optional<String> text = config.find(ENDPOINT);
+    if (text.isPresent()) {
+      try {
+        endpoint = URI.create(text.get());
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException("catalog.endpoint: '" + text.get() + "' is not a URL: " + e.getMessage());
+      }
+      if (endpoint.getScheme() == null || endpoint.getHost() == null) {
+        throw new ConfigException("catalog.endpoint: '" + text.get() + "' is not a URL such as "
+            + "https://glue.eu-west-1.amazonaws.com");
+      }
+    }
+    return new CatalogSettings(true, database, region, endpoint, prefix);
+  }
+}
