@@ -1,22 +1,16 @@
 package io.tributary.bench.e2e;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.tributary.bench.EventShape;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -38,7 +32,9 @@ import org.apache.kafka.common.test.TestKitNodes;
  *       and heap.</li>
  * </ul>
  *
- * <p>Writes {@code <out>/e2e-<mode>-<shape>.json} and prints it. See benchmarks/README.md for the commands.
+ * <p>Writes {@code <out>/e2e-<mode>-<shape>.json} and prints it. See benchmarks/README.md for the commands. The
+ * engine's JVM and its samples are {@link EngineProcess} and {@link EngineStats}; what it committed is read back by
+ * {@link CommittedLedger}.
  */
 public final class EndToEnd {
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -47,20 +43,11 @@ public final class EndToEnd {
   private final Map<String, String> options;
   private final EventShape shape;
   private final int partitions;
-  private final List<long[]> stats = new ArrayList<>();
-  private volatile boolean stopped;
-  private final Path log;
-  private Thread reader;
 
   private EndToEnd(Map<String, String> options) {
     this.options = options;
     this.shape = EventShape.valueOf(option("shape", "SMALL"));
     this.partitions = Integer.parseInt(option("partitions", "2"));
-    try {
-      this.log = Files.createTempFile("tributary-bench-engine", ".log");
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
   }
 
   public static void main(String[] args) throws Exception {
@@ -134,38 +121,30 @@ public final class EndToEnd {
     double produceSeconds = (System.nanoTime() - produceStart) / 1e9;
     System.out.printf("produced %d events (%d bytes) in %.1f s%n", events, payloadBytes, produceSeconds);
 
-    Process engine = startEngine(bootstrap, lake, option("roll-seconds", "300"));
+    EngineProcess engine = startEngine(bootstrap, lake, option("roll-seconds", "300"));
+    EngineStats stats = engine.stats();
     long firstAccepted = 0;
     long allAccepted = 0;
     while (allAccepted == 0) {
       Thread.sleep(50);
-      long[] last = lastStats();
+      long[] last = stats.last();
       if (last == null) {
         continue;
       }
       if (firstAccepted == 0 && last[1] > 0) {
-        firstAccepted = firstSampleWith(1);
+        firstAccepted = stats.firstSampleWith(1);
       }
       if (last[1] >= events) {
         allAccepted = last[0];
       }
-      if (!engine.isAlive()) {
-        throw new IllegalStateException("The engine exited early: " + engine.exitValue());
-      }
+      engine.checkAlive();
     }
-    engine.destroy(); // SIGTERM: the graceful stop rolls and commits everything buffered
-    if (!engine.waitFor(120, TimeUnit.SECONDS)) {
-      engine.destroyForcibly();
-      throw new IllegalStateException("The engine did not stop");
-    }
-    reader.join(10_000);
-    if (!stopped) {
-      throw new IllegalStateException("The engine did not drain (exit " + engine.exitValue() + "): see " + log);
-    }
-    long durable = lastStats()[0];
-    long landed = landedRecords(lake);
-    long[] first = sampleAt(firstAccepted);
-    long[] end = sampleAt(allAccepted);
+    engine.stop(); // SIGTERM: the graceful stop rolls and commits everything buffered
+    engine.checkDrained();
+    long durable = stats.last()[0];
+    long landed = new CommittedLedger(lake, TOPIC).landedRecords();
+    long[] first = stats.sampleAt(firstAccepted);
+    long[] end = stats.sampleAt(allAccepted);
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("mode", "max");
     result.put("shape", shape.name());
@@ -177,8 +156,8 @@ public final class EndToEnd {
     result.put("acceptedPerSecond", Math.round(events * 1000.0 / Math.max(1, allAccepted - firstAccepted)));
     result.put("durableSeconds", (durable - firstAccepted) / 1000.0);
     result.put("durablePerSecond", Math.round(events * 1000.0 / Math.max(1, durable - firstAccepted)));
-    result.put("cpuPercentOfOneCore", cpuPercent(first, end));
-    result.put("heapUsedMaxMiB", heapMaxMiB(firstAccepted, allAccepted));
+    result.put("cpuPercentOfOneCore", EngineStats.cpuPercent(first, end));
+    result.put("heapUsedMaxMiB", stats.heapMaxMiB(firstAccepted, allAccepted));
     result.put("machine", Machine.describe());
     return result;
   }
@@ -188,7 +167,7 @@ public final class EndToEnd {
     int perMinute = Integer.parseInt(option("per-minute", "5000"));
     double minutes = Double.parseDouble(option("minutes", "10"));
     String rollSeconds = option("roll-seconds", "60");
-    Process engine = startEngine(bootstrap, lake, rollSeconds);
+    EngineProcess engine = startEngine(bootstrap, lake, rollSeconds);
     Thread.sleep(10_000); // the group forms
     Map<Long, Long> sentAt = new ConcurrentHashMap<>();
     long total = Math.round(perMinute * minutes);
@@ -209,7 +188,7 @@ public final class EndToEnd {
         producer.send(new ProducerRecord<>(TOPIC, partition, now, null, shape.event(7, i, now)),
             (metadata, error) -> {
               if (error == null) {
-                sentAt.put(key(partition, metadata.offset()), now);
+                sentAt.put(CommittedLedger.key(partition, metadata.offset()), now);
               }
             });
       }
@@ -218,12 +197,9 @@ public final class EndToEnd {
     }
     // Every buffer rolls within its age; wait for that, then stop.
     Thread.sleep(Long.parseLong(rollSeconds) * 1000 + 15_000);
-    engine.destroy();
-    if (!engine.waitFor(120, TimeUnit.SECONDS)) {
-      engine.destroyForcibly();
-      throw new IllegalStateException("The engine did not stop");
-    }
-    long[] latencies = latencies(lake, sentAt, endMillis + Long.parseLong(rollSeconds) * 1000 + 14_000);
+    engine.stop();
+    long[] latencies = new CommittedLedger(lake, TOPIC).latencies(sentAt,
+        endMillis + Long.parseLong(rollSeconds) * 1000 + 14_000);
     // CPU and heap while the load runs, after the first minute (JIT, first schema, first files).
     long from = startMillis + Math.min(60_000, (endMillis - startMillis) / 3);
     Map<String, Object> result = new LinkedHashMap<>();
@@ -238,57 +214,12 @@ public final class EndToEnd {
     result.put("latencyP50Millis", percentile(latencies, 0.50));
     result.put("latencyP99Millis", percentile(latencies, 0.99));
     result.put("latencyMaxMillis", latencies.length == 0 ? -1 : latencies[latencies.length - 1]);
-    result.put("cpuPercentOfOneCore", cpuPercent(sampleAt(from), sampleAt(endMillis)));
-    result.put("heapUsedMaxMiB", heapMaxMiB(from, endMillis));
-    result.put("heapUsedMeanMiB", heapMeanMiB(from, endMillis));
+    EngineStats stats = engine.stats();
+    result.put("cpuPercentOfOneCore", EngineStats.cpuPercent(stats.sampleAt(from), stats.sampleAt(endMillis)));
+    result.put("heapUsedMaxMiB", stats.heapMaxMiB(from, endMillis));
+    result.put("heapUsedMeanMiB", stats.heapMeanMiB(from, endMillis));
     result.put("machine", Machine.describe());
     return result;
-  }
-
-  private static long key(int partition, long offset) {
-    return ((long) partition << 48) | offset;
-  }
-
-  /**
-   * Per record: the commit time of the ledger record whose data file holds it, minus its send time. Only records
-   * sent before {@code sentBefore} and found durable count; a record never found is reported as missing.
-   */
-  private long[] latencies(Path lake, Map<Long, Long> sentAt, long sentBefore) throws IOException {
-    Map<Long, Long> durableAt = new LinkedHashMap<>();
-    Path ledger = lake.resolve("lake/_tributary/ledger/" + TOPIC);
-    try (Stream<Path> files = Files.walk(ledger)) {
-      for (Path file : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
-        int partition = Integer.parseInt(file.getParent().getFileName().toString());
-        JsonNode record = JSON.readTree(file.toFile());
-        long committed = java.time.Instant.parse(record.path("committed_at").asText()).toEpochMilli();
-        for (JsonNode f : record.path("files")) {
-          if (!f.path("key").asText().startsWith("lake/")) {
-            continue;
-          }
-          long first = Long.parseLong(f.path("first").asText());
-          long last = Long.parseLong(f.path("last").asText());
-          for (long offset = first; offset <= last; offset++) {
-            durableAt.putIfAbsent(key(partition, offset), committed);
-          }
-        }
-      }
-    }
-    List<Long> latencies = new ArrayList<>();
-    long missing = 0;
-    for (Map.Entry<Long, Long> sent : sentAt.entrySet()) {
-      Long durable = durableAt.get(sent.getKey());
-      if (durable == null) {
-        missing++;
-      } else if (sent.getValue() < sentBefore) {
-        latencies.add(durable - sent.getValue());
-      }
-    }
-    if (missing > 0) {
-      System.out.println("WARNING: " + missing + " sent records were not found in committed data files");
-    }
-    long[] sorted = latencies.stream().mapToLong(Long::longValue).toArray();
-    Arrays.sort(sorted);
-    return sorted;
   }
 
   private static long percentile(long[] sorted, double p) {
@@ -298,122 +229,7 @@ public final class EndToEnd {
     return sorted[(int) Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
   }
 
-  private static long landedRecords(Path lake) throws IOException {
-    long records = 0;
-    Path ledger = lake.resolve("lake/_tributary/ledger/" + TOPIC);
-    try (Stream<Path> files = Files.walk(ledger)) {
-      for (Path file : files.filter(p -> p.toString().endsWith(".json")).toList()) {
-        for (JsonNode f : JSON.readTree(file.toFile()).path("files")) {
-          records += f.path("records").asLong();
-        }
-      }
-    }
-    return records;
-  }
-
-  private Process startEngine(String bootstrap, Path lake, String rollSeconds) throws IOException {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> command = new ArrayList<>(List.of(java, "-Xmx" + option("heap", "512m"), "-XX:+UseG1GC",
-        "-cp", System.getProperty("java.class.path"), EngineMain.class.getName(), bootstrap, TOPIC,
-        lake.toString(), rollSeconds, option("threads", "2")));
-    Process engine = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    System.out.println("engine output: " + log);
-    reader = new Thread(() -> read(engine), "engine-output");
-    reader.setDaemon(true);
-    reader.start();
-    return engine;
-  }
-
-  /** Follows the engine's output file (a pipe can lose its last lines when the process exits). */
-  private void read(Process engine) {
-    try (BufferedReader lines = Files.newBufferedReader(log, StandardCharsets.UTF_8)) {
-      boolean exited = false;
-      while (true) {
-        String line = lines.readLine();
-        if (line == null) {
-          if (exited) {
-            return;
-          }
-          exited = !engine.isAlive();
-          Thread.sleep(20);
-          continue;
-        }
-        if (line.startsWith("STATS ")) {
-          String[] parts = line.split(" ");
-          long[] sample = new long[5];
-          for (int i = 0; i < 5; i++) {
-            sample[i] = Long.parseLong(parts[i + 1]);
-          }
-          synchronized (stats) {
-            stats.add(sample);
-          }
-        } else if (line.startsWith("STOPPED")) {
-          stopped = true;
-        }
-      }
-    } catch (IOException | InterruptedException e) {
-      System.out.println("Cannot follow the engine output: " + e);
-    }
-  }
-
-  private long[] lastStats() {
-    synchronized (stats) {
-      return stats.isEmpty() ? null : stats.get(stats.size() - 1);
-    }
-  }
-
-  private long firstSampleWith(int acceptedAtLeast) {
-    synchronized (stats) {
-      for (long[] s : stats) {
-        if (s[1] >= acceptedAtLeast) {
-          return s[0];
-        }
-      }
-    }
-    return 0;
-  }
-
-  /** The last sample at or before {@code millis} (the first one if none is). */
-  private long[] sampleAt(long millis) {
-    synchronized (stats) {
-      long[] found = stats.get(0);
-      for (long[] s : stats) {
-        if (s[0] <= millis) {
-          found = s;
-        }
-      }
-      return found;
-    }
-  }
-
-  private static double cpuPercent(long[] from, long[] to) {
-    double wallNanos = (to[0] - from[0]) * 1e6;
-    return wallNanos <= 0 ? -1 : Math.round((to[2] - from[2]) / wallNanos * 1000) / 10.0;
-  }
-
-  private double heapMaxMiB(long from, long to) {
-    long max = 0;
-    synchronized (stats) {
-      for (long[] s : stats) {
-        if (s[0] >= from && s[0] <= to) {
-          max = Math.max(max, s[3]);
-        }
-      }
-    }
-    return Math.round(max / 1048576.0 * 10) / 10.0;
-  }
-
-  private double heapMeanMiB(long from, long to) {
-    double sum = 0;
-    int n = 0;
-    synchronized (stats) {
-      for (long[] s : stats) {
-        if (s[0] >= from && s[0] <= to) {
-          sum += s[3];
-          n++;
-        }
-      }
-    }
-    return n == 0 ? -1 : Math.round(sum / n / 1048576.0 * 10) / 10.0;
+  private EngineProcess startEngine(String bootstrap, Path lake, String rollSeconds) throws IOException {
+    return EngineProcess.start(option("heap", "512m"), bootstrap, TOPIC, lake, rollSeconds, option("threads", "2"));
   }
 }
