@@ -11,13 +11,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.UnaryOperator;
-import org.apache.parquet.column.ColumnDescriptor;
-import org.apache.parquet.column.ColumnWriteStore;
 import org.apache.parquet.column.ParquetProperties;
 import org.apache.parquet.column.ParquetProperties.WriterVersion;
-import org.apache.parquet.compression.CompressionCodecFactory.BytesInputCompressor;
 import org.apache.parquet.crypto.FileEncryptionProperties;
-import org.apache.parquet.hadoop.ColumnChunkPageWriteStore;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.io.OutputFile;
 import org.apache.parquet.schema.MessageType;
@@ -28,7 +24,7 @@ import org.apache.parquet.schema.MessageType;
  * <p>Values go straight into parquet-column's column writers ({@link ValueWriter} computes their repetition and
  * definition levels), not through parquet-hadoop's {@code ParquetWriter} and its {@code RecordConsumer}, whose
  * per-field bookkeeping cost as much as writing the values; row groups are cut and written the way
- * {@code ParquetWriter} cuts them ({@link #write}).
+ * {@code ParquetWriter} cuts them ({@link RowGroups}).
  *
  * <p>Each file carries key-value metadata {@value #DATASET_KEY} (the dataset name) and {@value #SCHEMA_VERSION_KEY}
  * (the schema version number). Rows follow {@link io.tributary.schema.ColumnType}'s value contract; a value of any
@@ -54,24 +50,10 @@ public final class ParquetRowWriter implements Closeable {
   private static final int SIZE_SAMPLE_ROWS = 64;
 
   private final TrackedOutputFile out;
-  private final MessageType messageType;
-  private final ParquetProperties properties;
   private final HadoopFreeCodecFactory codecs;
-  private final BytesInputCompressor compressor;
-  private final ParquetFileWriter fileWriter;
   private final Map<String, String> metadata;
-  private final ValueWriter.StructWriter root;
-  private final List<ValueWriter.Leaf> leaves;
-  private final long rowGroupBytes;
-  private ColumnChunkPageWriteStore pageStore;
-  private ColumnWriteStore columnStore;
-  /** Rows in the row group being buffered. */
-  private long groupRows;
-  private long groupRowsForNextSizeCheck;
-  private long nextRowGroupBytes;
-  /** Where the last row group written ends in the file. */
-  private long writtenBytes;
-  private boolean failed;
+  private final StructWriter root;
+  private final RowGroups rowGroups;
   private boolean closed;
   private long rows;
   private long sampledRows;
@@ -80,25 +62,13 @@ public final class ParquetRowWriter implements Closeable {
 
   private ParquetRowWriter(TrackedOutputFile out, MessageType messageType, ParquetProperties properties,
       HadoopFreeCodecFactory codecs, Compression compression, ParquetFileWriter fileWriter,
-      Map<String, String> metadata, ValueWriter.StructWriter root, long rowGroupBytes) {
+      Map<String, String> metadata, StructWriter root, long rowGroupBytes) {
     this.out = out;
-    this.messageType = messageType;
-    this.properties = properties;
     this.codecs = codecs;
-    this.compressor = codecs.getCompressor(compression.codecName());
-    this.fileWriter = fileWriter;
     this.metadata = metadata;
     this.root = root;
-    this.leaves = new ArrayList<>();
-    root.collectLeaves(leaves);
-    if (leaves.size() != messageType.getColumns().size()) {
-      throw new IllegalStateException("Invalid writer tree: " + leaves.size() + " leaves for "
-          + messageType.getColumns().size() + " Parquet columns");
-    }
-    this.rowGroupBytes = rowGroupBytes;
-    this.nextRowGroupBytes = rowGroupBytes;
-    this.groupRowsForNextSizeCheck = properties.getMinRowCountForPageSizeCheck();
-    startRowGroup();
+    this.rowGroups = new RowGroups(messageType, properties, codecs.getCompressor(compression.codecName()), fileWriter,
+        root, rowGroupBytes);
   }
 
   /**
@@ -142,7 +112,7 @@ public final class ParquetRowWriter implements Closeable {
       throw new IllegalArgumentException("Invalid decorated Parquet schema of " + schema.dataset()
           + ": its columns differ from the dataset's");
     }
-    ValueWriter.StructWriter root = new ValueWriter.StructWriter(schema.root());
+    StructWriter root = new StructWriter(schema.root());
     Map<String, String> metadata = new HashMap<>();
     metadata.put(DATASET_KEY, schema.dataset());
     metadata.put(SCHEMA_VERSION_KEY, Integer.toString(schema.version()));
@@ -212,7 +182,7 @@ public final class ParquetRowWriter implements Closeable {
    *
    * <p>The row group is written to the output once its buffered size nears the row group size, checked every so
    * many rows (the count adapts to the row size), or once it holds Parquet's row count limit: the rules of
-   * parquet-hadoop's {@code InternalParquetRecordWriter}.
+   * parquet-hadoop's {@code InternalParquetRecordWriter}, applied by {@link RowGroups#endRow()}.
    *
    * @throws IllegalArgumentException when a value has the wrong Java type, naming its column path; nothing of the
    *     row is written and the writer stays usable
@@ -224,66 +194,13 @@ public final class ParquetRowWriter implements Closeable {
     if (closed) {
       throw new IllegalStateException("Invalid state: the Parquet writer for " + out.getPath() + " is closed");
     }
-    if (failed) {
+    if (rowGroups.failed()) {
       throw new IOException("The Parquet writer for " + out.getPath() + " failed writing a row group");
     }
     root.check(row);
     root.write(row, 0);
-    columnStore.endRecord();
     rows++;
-    groupRows++;
-    if (groupRows >= properties.getRowGroupRowCountLimit()) {
-      nextRowGroup();
-    } else if (groupRows >= groupRowsForNextSizeCheck) {
-      long buffered = columnStore.getBufferedSize();
-      long rowBytes = Math.max(1, buffered / groupRows);
-      if (buffered > nextRowGroupBytes - 2 * rowBytes) {
-        nextRowGroup();
-      } else {
-        groupRowsForNextSizeCheck = Math.min(
-            Math.max(properties.getMinRowCountForPageSizeCheck(),
-                (groupRows + (long) (nextRowGroupBytes / (float) rowBytes)) / 2),
-            groupRows + properties.getMaxRowCountForPageSizeCheck());
-      }
-    }
-  }
-
-  private void nextRowGroup() throws IOException {
-    flushRowGroup();
-    startRowGroup();
-    groupRowsForNextSizeCheck = Math.min(Math.max(properties.getMinRowCountForPageSizeCheck(), groupRows / 2),
-        properties.getMaxRowCountForPageSizeCheck());
-  }
-
-  private void startRowGroup() {
-    pageStore = new ColumnChunkPageWriteStore(compressor, messageType, properties.getAllocator(),
-        properties.getColumnIndexTruncateLength(), properties.getPageWriteChecksumEnabled());
-    columnStore = properties.newColumnWriteStore(messageType, pageStore, pageStore);
-    List<ColumnDescriptor> columns = messageType.getColumns();
-    for (int i = 0; i < leaves.size(); i++) {
-      leaves.get(i).bind(columnStore, columns.get(i));
-    }
-  }
-
-  /** Writes the buffered row group, if it has rows, to the output. */
-  private void flushRowGroup() throws IOException {
-    try {
-      if (groupRows > 0) {
-        fileWriter.startBlock(groupRows);
-        columnStore.flush();
-        pageStore.flushToFileWriter(fileWriter);
-        fileWriter.endBlock();
-        groupRows = 0;
-        nextRowGroupBytes = Math.min(fileWriter.getNextRowGroupSize(), rowGroupBytes);
-        writtenBytes = fileWriter.getPos();
-      }
-    } catch (IOException | RuntimeException e) {
-      failed = true;
-      throw e;
-    } finally {
-      columnStore.close();
-      pageStore.close();
-    }
+    rowGroups.endRow();
   }
 
   /**
@@ -296,7 +213,7 @@ public final class ParquetRowWriter implements Closeable {
       return closedBytes;
     }
     if (rows != sampledRows && (rows < SIZE_SAMPLE_ROWS || rows - sampledRows >= SIZE_SAMPLE_ROWS)) {
-      sampledBytes = writtenBytes + columnStore.getBufferedSize();
+      sampledBytes = rowGroups.bufferedBytes();
       sampledRows = rows;
     }
     if (sampledRows == 0) {
@@ -321,16 +238,14 @@ public final class ParquetRowWriter implements Closeable {
     }
     closed = true;
     try {
-      if (failed) {
+      if (rowGroups.failed()) {
         throw new IOException("The Parquet writer for " + out.getPath() + " failed writing a row group");
       }
-      flushRowGroup();
-      fileWriter.end(metadata);
+      rowGroups.finish(metadata);
       closedBytes = out.position();
     } catch (IOException | RuntimeException e) {
-      failed = true;
       try {
-        fileWriter.abort();
+        rowGroups.abort();
       } catch (RuntimeException abortFailure) {
         e.addSuppressed(abortFailure);
       }

@@ -42,6 +42,15 @@ public final class ObjectKeys {
   }
 
   /**
+   * Whether {@code key} follows the rules above. Listings skip what does not: a file dropped into a local store by
+   * hand ({@code a\b}) or an object another tool wrote to S3 ({@code a//b}) is not an object {@code get} would
+   * accept.
+   */
+  public static boolean isValid(String key) {
+    return keyProblem(key) == null;
+  }
+
+  /**
    * Checks a listing prefix: empty (everything), a folder ending in {@code /}, or a key cut anywhere, even mid
    * segment ({@code a/b/v0}). Its complete segments follow the key rules; its last, partial segment may be anything
    * a key segment may start with.

@@ -101,7 +101,7 @@ class JsonDecoderProperties {
     if (value instanceof Double d) {
       assertThat(d).isFinite();
     } else if (value instanceof String s) {
-      assertThat(JsonDecoder.loneSurrogate(s)).isEqualTo(-1);
+      assertThat(Surrogates.loneSurrogate(s)).isEqualTo(-1);
     } else if (value instanceof LinkedHashMap<?, ?> map) {
       map.forEach((k, v) -> {
         assertValueModel(k);

@@ -190,7 +190,7 @@ public final class S3ObjectStore implements ObjectStore {
     try {
       for (S3Object object : s3.listObjectsV2Paginator(
           b -> b.bucket(bucket()).prefix(prefix).maxKeys(listPageSize)).contents()) {
-        if (isValidKey(object.key())) {
+        if (ObjectKeys.isValid(object.key())) {
           keys.add(object.key());
         }
       }
@@ -258,16 +258,6 @@ public final class S3ObjectStore implements ObjectStore {
       StoreException failure = S3Failures.failure("putIfAbsent", bucket(), key, e);
       throw new StoreException(failure.getMessage() + " (while checking whether a retried conditional write had"
           + " already succeeded: the outcome is unknown)", failure.retryable(), e);
-    }
-  }
-
-  /** Objects written by other tools ({@code a//b}) are skipped: {@link #get} would reject their keys. */
-  private static boolean isValidKey(String key) {
-    try {
-      ObjectKeys.validate(key);
-      return true;
-    } catch (IllegalArgumentException e) {
-      return false;
     }
   }
 }

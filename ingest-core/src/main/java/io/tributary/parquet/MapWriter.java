@@ -1,0 +1,59 @@
+package io.tributary.parquet;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A MAP: {@code java.util.Map} with non-null {@code String} keys, defined at {@code d}. An empty map is a present
+ * group with no entries; a null value is an entry without its value (a null at {@code d + 1}).
+ */
+record MapWriter(String path, int d, int r, LeafWriter.StringWriter key, ValueWriter mapValue) implements ValueWriter {
+  @Override
+  public void check(Object value) {
+    if (!(value instanceof Map<?, ?> map)) {
+      throw new IllegalArgumentException("Invalid value for column " + path
+          + ": expected java.util.Map for type map, got " + value.getClass().getName());
+    }
+    for (Map.Entry<?, ?> entry : map.entrySet()) {
+      if (!(entry.getKey() instanceof String)) {
+        throw new IllegalArgumentException("Invalid key for column " + path + ": expected a non-null "
+            + "java.lang.String, got " + (entry.getKey() == null ? "null" : entry.getKey().getClass().getName()));
+      }
+      if (entry.getValue() != null) {
+        mapValue.check(entry.getValue());
+      }
+    }
+  }
+
+  @Override
+  public void write(Object value, int firstR) {
+    Map<?, ?> map = (Map<?, ?>) value;
+    if (map.isEmpty()) {
+      writeNull(firstR, d);
+      return;
+    }
+    int at = firstR;
+    for (Map.Entry<?, ?> entry : map.entrySet()) {
+      key.write(entry.getKey(), at);
+      Object item = entry.getValue();
+      if (item == null) {
+        mapValue.writeNull(at, d + 1);
+      } else {
+        mapValue.write(item, at);
+      }
+      at = r;
+    }
+  }
+
+  @Override
+  public void writeNull(int nullR, int nullD) {
+    key.writeNull(nullR, nullD);
+    mapValue.writeNull(nullR, nullD);
+  }
+
+  @Override
+  public void collectLeaves(List<LeafWriter> leaves) {
+    key.collectLeaves(leaves);
+    mapValue.collectLeaves(leaves);
+  }
+}
