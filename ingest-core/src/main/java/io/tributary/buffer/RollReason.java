@@ -3,7 +3,7 @@ package io.tributary.buffer;
 import java.util.Locale;
 
 /**
- * Why a buffer became a file: counted per committed file in {@code tributary.files.rolled{reason}}, so operators
+ * Why a buffer became a file: counted per committed file in {@code tributary.rolled.files{reason}}, so operators
  * see what shapes their files (small files from {@code memory} or {@code revoke} say the budget or the rebalances
  * are too tight).
  */

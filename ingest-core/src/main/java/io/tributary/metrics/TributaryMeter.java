@@ -46,7 +46,7 @@ public enum TributaryMeter {
       "Age (now minus source timestamp) of the oldest record still buffered, 0 when nothing is buffered"),
   BUFFERED_BYTES("tributary.buffered.bytes", Meter.Type.GAUGE, "bytes",
       "Bytes of memory the buffers hold, what the memory budget counts"),
-  ROLLED_FILES("tributary.files.rolled", Meter.Type.COUNTER, "files",
+  ROLLED_FILES("tributary.rolled.files", Meter.Type.COUNTER, "files",
       "Committed files by why their buffer rolled: age, bytes, records (the dataset's rolling policy), memory (the "
           + "memory budget), revoke (the source partition was given up) or shutdown",
       MetricTags.REASON),

@@ -39,7 +39,7 @@ class TributaryMeterTest {
             tuple("tributary.latency", Meter.Type.TIMER, "seconds", List.of("dataset")),
             tuple("tributary.freshness", Meter.Type.GAUGE, "seconds", List.of()),
             tuple("tributary.buffered.bytes", Meter.Type.GAUGE, "bytes", List.of()),
-            tuple("tributary.files.rolled", Meter.Type.COUNTER, "files", List.of("reason")),
+            tuple("tributary.rolled.files", Meter.Type.COUNTER, "files", List.of("reason")),
             tuple("tributary.flush.duration", Meter.Type.TIMER, "seconds", List.of()),
             tuple("tributary.source.lag.records", Meter.Type.GAUGE, "records", List.of()),
             tuple("tributary.source.lag", Meter.Type.GAUGE, "seconds", List.of()),

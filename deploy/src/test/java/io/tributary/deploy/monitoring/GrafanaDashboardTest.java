@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.prometheusmetrics.PrometheusNamingConvention;
 import io.tributary.metrics.TributaryMeter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -47,13 +49,10 @@ class GrafanaDashboardTest {
         + "(rate(tributary_latency_seconds_bucket"));
   }
 
-  /** The Prometheus name stem: {@code tributary.written.records} counter is {@code tributary_written_records_total}. */
+  /** The name Prometheus shows: {@code tributary.written.records} counter is {@code tributary_written_records_total}. */
   private static String prometheusName(TributaryMeter meter) {
-    String stem = meter.meterName().replace('.', '_');
-    return switch (meter.type()) {
-      case COUNTER -> stem + "_total";
-      case TIMER -> stem + "_seconds";
-      default -> stem.endsWith("_bytes") || stem.endsWith("_records") ? stem : stem + "_seconds";
-    };
+    String name = new PrometheusNamingConvention().name(meter.meterName(), meter.type(), meter.baseUnit());
+    return meter.type() == Meter.Type.COUNTER ? name + "_total" : name;
   }
+
 }
