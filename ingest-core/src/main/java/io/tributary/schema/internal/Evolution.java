@@ -54,7 +54,15 @@ public final class Evolution {
       String name = ColumnNames.sanitize(entry.getKey());
       OverrideTree child = OverrideTree.child(overrides, name);
       int index = result.indexOf(name);
-      if (index < 0) {
+      int keys = KeyMaps.indexIn(result);
+      if (keys >= 0 && (index < 0 || index == keys)) {
+        // An object whose keys are data: a key without a column is a map entry, whose value may grow the map's type.
+        Field map = result.fields().get(keys);
+        ColumnType grown = evolveType(map.type(), Map.of(entry.getKey(), value), null);
+        if (grown != map.type()) {
+          result = result.withReplaced(keys, map.withType(grown));
+        }
+      } else if (index < 0) {
         ColumnType type = infer(entry.getKey(), value, child);
         if (type != null) {
           result = result.withAppended(new Field(name, entry.getKey(), type));
@@ -174,22 +182,5 @@ public final class Evolution {
   @SuppressWarnings("unchecked")
   static Map<String, Object> asObject(Map<?, ?> map) {
     return (Map<String, Object>) map;
-  }
-
-  /** Leaf columns still allowed under the cap; once spent, new fields go to {@code _rescued}. */
-  private static final class ColumnBudget {
-    private int remaining;
-
-    ColumnBudget(int remaining) {
-      this.remaining = remaining;
-    }
-
-    boolean take(int leaves) {
-      if (remaining < leaves) {
-        return false;
-      }
-      remaining -= leaves;
-      return true;
-    }
   }
 }
