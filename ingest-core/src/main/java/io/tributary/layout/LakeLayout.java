@@ -18,6 +18,7 @@ import java.util.UUID;
  * &lt;prefix&gt;/_schemas/&lt;dataset&gt;/v0000000001.json                                      schema history
  * &lt;prefix&gt;/_tributary/ledger/&lt;stream&gt;/&lt;partition&gt;/00000000000000000001.json        commit ledger
  * &lt;prefix&gt;/_tributary/staging/&lt;stream&gt;/&lt;partition&gt;/&lt;uuid&gt;.bin                    staged uploads
+ * &lt;prefix&gt;/_tributary/schemas/&lt;dataset&gt;/c0000000050.json                         schema history checkpoints
  * &lt;prefix&gt;/_tributary/&lt;name&gt;                                                         other engine state
  * </pre>
  *
@@ -103,6 +104,15 @@ public final class LakeLayout {
   /** The schema history of {@code dataset}: {@code <prefix>/_schemas/<dataset>/v0000000001.json}. */
   public VersionedLog.Location schemaLog(String dataset) {
     return new VersionedLog.Location(ObjectKeys.join(prefix, SCHEMAS_FOLDER, dataset), "v", 10);
+  }
+
+  /**
+   * The checkpoints of the schema history of {@code dataset}, each the merged history up to its version:
+   * {@code <prefix>/_tributary/schemas/<dataset>/c0000000050.json}. Derived state (the history of record is
+   * {@link #schemaLog}), kept out of {@code _schemas/} so that a version count is still a file count there.
+   */
+  public VersionedLog.Location schemaCheckpoints(String dataset) {
+    return new VersionedLog.Location(ObjectKeys.join(stateFolder(), "schemas", dataset), "c", 10);
   }
 
   /** The engine's state folder: {@code <prefix>/_tributary}. */

@@ -2,6 +2,7 @@ package io.tributary.schema;
 
 import io.tributary.schema.internal.ColumnCounts;
 import io.tributary.schema.internal.Evolution;
+import io.tributary.schema.internal.KeyMapDetector;
 import io.tributary.schema.internal.OverrideTree;
 import io.tributary.schema.internal.RowShaper;
 import java.util.Map;
@@ -81,11 +82,13 @@ public final class DatasetSchemas {
   private final class DatasetState {
     final EvolutionSettings settings;
     final OverrideTree overrides;
+    final KeyMapDetector keyMaps;
     volatile RowShaper shaper;
 
     DatasetState(EvolutionSettings settings) {
       this.settings = settings;
       this.overrides = OverrideTree.of(settings.overrides());
+      this.keyMaps = new KeyMapDetector(settings.mapDetection());
     }
 
     void install(DatasetSchema schema) {
@@ -103,7 +106,8 @@ public final class DatasetSchemas {
         known = latest;
       }
       StructType root = known == null ? MetadataColumns.emptyRoot() : known.root();
-      StructType grown = Evolution.evolve(root, event, overrides, settings.maxColumns());
+      StructType mapped = keyMaps.decide(root, event, overrides, settings.maxColumns());
+      StructType grown = Evolution.evolve(mapped, event, overrides, settings.maxColumns());
       if (grown == root && known != null) {
         return false;
       }

@@ -14,6 +14,9 @@ import java.util.Optional;
  * <p>Holds no state besides the store: thread-safe, and any number of instances may share one log.
  */
 public final class VersionedLog {
+  /** {@link #latestListed} lists versions by blocks of 10^BLOCK_DIGITS: keys equal but for their last digits. */
+  private static final int BLOCK_DIGITS = 2;
+  private static final long BLOCK = 100;
 
   /**
    * Where a log lives: version {@code v} is {@code <folder>/<name><v zero-padded to digits>.json}, so that keys list
@@ -90,6 +93,47 @@ public final class VersionedLog {
       }
     }
     return present;
+  }
+
+  /**
+   * The latest version, 0 when the log is empty, found by listing rather than probing: given a version known to
+   * exist, one listing of the keys that share its number but for the last two digits (at most 100 keys), and one more
+   * per further hundred versions. A reader that knows a recent version (a checkpoint) finds the latest in one or two
+   * requests however long the log is.
+   *
+   * @param known a version known to exist, or 0 when none is
+   */
+  public long latestListed(long known) {
+    if (location.digits() <= BLOCK_DIGITS) {
+      return latest();
+    }
+    long latest = known;
+    for (long block = known / BLOCK; ; block++) {
+      String number = Long.toString(block);
+      String prefix = location.folder() + "/" + location.name()
+          + "0".repeat(Math.max(0, location.digits() - BLOCK_DIGITS - number.length())) + number;
+      long highest = 0;
+      for (String key : store.list(prefix)) {
+        highest = Math.max(highest, versionOf(key));
+      }
+      latest = Math.max(latest, highest);
+      if (highest < block * BLOCK + BLOCK - 1) {
+        return latest;
+      }
+    }
+  }
+
+  /** The version {@code key} names in this log, 0 for a key that is no version of it. */
+  public long versionOf(String key) {
+    String head = location.folder() + "/" + location.name();
+    if (!key.startsWith(head) || !key.endsWith(".json") || key.length() != head.length() + location.digits() + 5) {
+      return 0;
+    }
+    try {
+      return Long.parseLong(key.substring(head.length(), head.length() + location.digits()));
+    } catch (NumberFormatException e) {
+      return 0;
+    }
   }
 
   /** The keys of every record, oldest first (one listing of the folder). */

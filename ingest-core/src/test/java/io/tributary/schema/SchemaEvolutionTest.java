@@ -122,11 +122,11 @@ class SchemaEvolutionTest {
   @Test
   void aColumnNeverChangesTypeWhateverArrivesLater() {
     SchemaFixture f = fixture();
-    f.shaped("{'price': 10, 'name': 'x', 'user': {'id': 1}}");
-    f.shaped("{'price': 'ten', 'name': {'first': 'a'}, 'user': 'bob'}");
-    f.shaped("{'price': 10.5, 'name': 7, 'user': [1]}");
+    f.shaped("{'quantity': 10, 'name': 'x', 'user': {'id': 1}}");
+    f.shaped("{'quantity': 'ten', 'name': {'first': 'a'}, 'user': 'bob'}");
+    f.shaped("{'quantity': 10.5, 'name': 7, 'user': [1]}");
 
-    assertThat(f.type("price")).isEqualTo(LONG);
+    assertThat(f.type("quantity")).isEqualTo(LONG);
     assertThat(f.type("name")).isEqualTo(STRING);
     assertThat(f.type("user")).isEqualTo(StructType.of(new Field("id", "id", LONG)));
     assertThat(f.latest().version()).isEqualTo(1);

@@ -30,6 +30,34 @@ class VersionedLogTest {
   }
 
   @Test
+  void listingFromAKnownVersionFindsTheLatestWithOneListingPerHundredVersions() {
+    AtomicInteger lists = new AtomicInteger();
+    ObjectStore counting = new ForwardingStore(new LocalFileStore(dir)) {
+      @Override
+      public List<String> list(String prefix) {
+        lists.incrementAndGet();
+        return super.list(prefix);
+      }
+    };
+    VersionedLog log = new VersionedLog(counting, AT);
+    assertThat(log.latestListed(0)).isZero();
+    for (int v = 1; v <= 299; v++) {
+      log.tryWrite(v, bytes("r" + v));
+    }
+    counting.put("lake/_log/p/v000250.json.tmp", bytes("not a version"));
+
+    lists.set(0);
+    assertThat(log.latestListed(250)).isEqualTo(299);
+    // Versions 200 to 299 fill their block: the next block is listed too, and is empty.
+    assertThat(lists.get()).isEqualTo(2);
+    lists.set(0);
+    assertThat(log.latestListed(0)).isEqualTo(299);
+    assertThat(lists.get()).isEqualTo(4);
+    log.tryWrite(300, bytes("r300"));
+    assertThat(log.latestListed(120)).isEqualTo(300);
+  }
+
+  @Test
   void theLatestVersionIsFoundWithAFewReadsHoweverLongTheLog() {
     AtomicInteger reads = new AtomicInteger();
     ObjectStore counting = new ForwardingStore(new LocalFileStore(dir)) {

@@ -17,7 +17,8 @@ import java.util.Map;
  * and map values too. It never changes an existing column's type: a value that does not fit is left for the shaper
  * to rescue. Deterministic: the same schema and event give the same result on every instance.
  *
- * <p>Inference: integers are LONG, every other number DOUBLE, booleans BOOLEAN, strings STRING, objects structs,
+ * <p>Inference: integers are LONG (but see {@link NumberTyping} for measures and lists with fractions), every
+ * other number DOUBLE, booleans BOOLEAN, strings STRING, objects structs,
  * arrays lists whose element type is that of the first typed element (struct elements contribute the union of
  * their fields). Nulls, empty objects and empty arrays infer nothing: their column waits for a typed value.
  */
@@ -40,7 +41,7 @@ public final class Evolution {
 
   /** The type a brand-new value would get, or null when it is deferred (null, empty, or no budget). */
   public static ColumnType inferUnbounded(Object value, OverrideTree overrides) {
-    return new Evolution(Integer.MAX_VALUE).infer(value, overrides);
+    return new Evolution(Integer.MAX_VALUE).infer(null, value, overrides);
   }
 
   private StructType evolveStruct(StructType struct, Map<String, Object> object, OverrideTree overrides) {
@@ -53,8 +54,16 @@ public final class Evolution {
       String name = ColumnNames.sanitize(entry.getKey());
       OverrideTree child = OverrideTree.child(overrides, name);
       int index = result.indexOf(name);
-      if (index < 0) {
-        ColumnType type = infer(value, child);
+      int keys = KeyMaps.indexIn(result);
+      if (keys >= 0 && (index < 0 || index == keys)) {
+        // An object whose keys are data: a key without a column is a map entry, whose value may grow the map's type.
+        Field map = result.fields().get(keys);
+        ColumnType grown = evolveType(map.type(), Map.of(entry.getKey(), value), null);
+        if (grown != map.type()) {
+          result = result.withReplaced(keys, map.withType(grown));
+        }
+      } else if (index < 0) {
+        ColumnType type = infer(entry.getKey(), value, child);
         if (type != null) {
           result = result.withAppended(new Field(name, entry.getKey(), type));
         }
@@ -95,13 +104,14 @@ public final class Evolution {
     return type;
   }
 
-  private ColumnType infer(Object value, OverrideTree overrides) {
+  /** @param name the JSON name of the field (a list's name for its elements), a hint for numbers; may be null */
+  private ColumnType infer(String name, Object value, OverrideTree overrides) {
     if (value == null) {
       return null;
     }
     PathOverride pinned = OverrideTree.at(overrides);
     if (pinned != null) {
-      return inferPinned(pinned, value);
+      return inferPinned(name, pinned, value);
     }
     if (value instanceof Map<?, ?> m) {
       if (m.isEmpty()) {
@@ -113,16 +123,26 @@ public final class Evolution {
     if (value instanceof List<?> list) {
       ColumnType element = null;
       OverrideTree elementOverrides = OverrideTree.element(overrides);
+      Object first = null;
       for (Object item : list) {
-        element = element == null ? infer(item, elementOverrides) : evolveType(element, item, elementOverrides);
+        if (element == null) {
+          element = infer(name, item, elementOverrides);
+          first = item;
+        } else {
+          element = evolveType(element, item, elementOverrides);
+        }
+      }
+      if (element == PrimitiveType.LONG && OverrideTree.at(elementOverrides) == null) {
+        element = NumberTyping.ofElements(name, list, first);
       }
       return element == null ? null : new ListType(element);
     }
-    PrimitiveType primitive = primitiveOf(value);
+    PrimitiveType primitive = value instanceof String || value instanceof Boolean
+        ? primitiveOf(value) : NumberTyping.of(name, value);
     return budget.take(1) ? primitive : null;
   }
 
-  private ColumnType inferPinned(PathOverride pinned, Object value) {
+  private ColumnType inferPinned(String name, PathOverride pinned, Object value) {
     switch (pinned.kind()) {
       case TYPE:
         return budget.take(1) ? pinned.type() : null;
@@ -134,7 +154,7 @@ public final class Evolution {
         }
         ColumnType valueType = null;
         for (Object item : m.values()) {
-          valueType = valueType == null ? infer(item, null) : evolveType(valueType, item, null);
+          valueType = valueType == null ? infer(name, item, null) : evolveType(valueType, item, null);
         }
         return valueType == null ? null : new MapType(valueType);
       default:
@@ -162,22 +182,5 @@ public final class Evolution {
   @SuppressWarnings("unchecked")
   static Map<String, Object> asObject(Map<?, ?> map) {
     return (Map<String, Object>) map;
-  }
-
-  /** Leaf columns still allowed under the cap; once spent, new fields go to {@code _rescued}. */
-  private static final class ColumnBudget {
-    private int remaining;
-
-    ColumnBudget(int remaining) {
-      this.remaining = remaining;
-    }
-
-    boolean take(int leaves) {
-      if (remaining < leaves) {
-        return false;
-      }
-      remaining -= leaves;
-      return true;
-    }
   }
 }

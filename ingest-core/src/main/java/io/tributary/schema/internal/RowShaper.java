@@ -80,7 +80,9 @@ public final class RowShaper {
         }
         String key = entry.getKey();
         int index = plan.indexOf(key);
-        if (index < 0) {
+        if (index < 0 && plan.keys >= 0) {
+          mapEntry(plan, out, key, value, at);
+        } else if (index < 0) {
           unknown(value, at, key, ov == null ? null : OverrideTree.child(ov, ColumnNames.sanitize(key)));
         } else if (out[index] != null) {
           rescue(new Pointer(at, key, -1), value, "'%s' maps to the same column as another field of its object");
@@ -149,6 +151,23 @@ public final class RowShaper {
         out.put(entry.getKey(), shaped);
       }
       return out;
+    }
+
+    /** A key without a column in an object whose keys are data: an entry of its map field. */
+    @SuppressWarnings("unchecked")
+    private void mapEntry(ShapePlan.Struct plan, Object[] out, String key, Object value, Pointer at) {
+      Map<String, Object> entries = (Map<String, Object>) out[plan.keys];
+      if (entries == null) {
+        entries = new LinkedHashMap<>();
+        out[plan.keys] = entries;
+      }
+      Pointer here = new Pointer(at, key, -1);
+      Object shaped = value(((ShapePlan.Element) plan.children[plan.keys]).item, value, here, null);
+      if (shaped == Conversions.MISFIT) {
+        rescue(here, value, "'%s' does not fit the map's value type");
+        shaped = null;
+      }
+      entries.put(key, shaped);
     }
 
     private void unknown(Object value, Pointer parent, String key, OverrideTree ov) {

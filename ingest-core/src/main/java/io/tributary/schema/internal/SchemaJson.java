@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The file format of one schema version under {@code _schemas/<dataset>/}: readable JSON, so operators can look at
@@ -40,14 +41,42 @@ public final class SchemaJson {
     ObjectNode root = NODES.objectNode();
     root.put("format", FORMAT);
     root.put("dataset", entry.schema().dataset());
-    root.put("version", entry.schema().version());
-    root.put("created_at", entry.createdAt().toString());
-    root.put("created_by", entry.createdBy());
-    ArrayNode changes = root.putArray("changes");
+    root.setAll(metadata(entry));
+    root.set("columns", fields(entry.schema().root()));
+    return bytes(root);
+  }
+
+  /** Reads a schema version file; {@code source} names it in error messages. */
+  public static HistoryEntry read(byte[] bytes, String source) {
+    return parse(bytes, source, root -> metadataOf(root, new DatasetSchema(text(root, "dataset", source),
+        root.path("version").asInt(), new StructType(fieldsOf(root.get("columns"), source))), source));
+  }
+
+  /** What a version records besides its columns: number, creation, changes. */
+  static ObjectNode metadata(HistoryEntry entry) {
+    ObjectNode node = NODES.objectNode();
+    node.put("version", entry.schema().version());
+    node.put("created_at", entry.createdAt().toString());
+    node.put("created_by", entry.createdBy());
+    ArrayNode changes = node.putArray("changes");
     for (SchemaChange change : entry.changes()) {
       changes.addObject().put("path", change.path()).put("original", change.originalName()).put("type", change.type());
     }
-    root.set("columns", fields(entry.schema().root()));
+    return node;
+  }
+
+  /** The entry of {@code schema} with the metadata in {@code node}. */
+  static HistoryEntry metadataOf(JsonNode node, DatasetSchema schema, String source) {
+    List<SchemaChange> changes = new ArrayList<>();
+    for (JsonNode change : node.path("changes")) {
+      changes.add(new SchemaChange(text(change, "path", source), text(change, "original", source),
+          text(change, "type", source)));
+    }
+    return new HistoryEntry(schema, changes, Instant.parse(text(node, "created_at", source)),
+        text(node, "created_by", source));
+  }
+
+  static byte[] bytes(JsonNode root) {
     try {
       return MAPPER.writeValueAsBytes(root);
     } catch (JsonProcessingException e) {
@@ -55,8 +84,8 @@ public final class SchemaJson {
     }
   }
 
-  /** Reads a schema version file; {@code source} names it in error messages. */
-  public static HistoryEntry read(byte[] bytes, String source) {
+  /** Parses a file of this format, checks its format and reads it with {@code reader}. */
+  static <T> T parse(byte[] bytes, String source, Function<JsonNode, T> reader) {
     try {
       JsonNode root = MAPPER.readTree(bytes);
       int format = root.path("format").asInt(-1);
@@ -64,15 +93,7 @@ public final class SchemaJson {
         throw new IllegalStateException("Cannot read schema version " + source + ": format " + format
             + " is not known to this build (it reads format " + FORMAT + ")");
       }
-      DatasetSchema schema = new DatasetSchema(text(root, "dataset", source), root.path("version").asInt(),
-          new StructType(fieldsOf(root.get("columns"), source)));
-      List<SchemaChange> changes = new ArrayList<>();
-      for (JsonNode change : root.path("changes")) {
-        changes.add(new SchemaChange(text(change, "path", source), text(change, "original", source),
-            text(change, "type", source)));
-      }
-      return new HistoryEntry(schema, changes, Instant.parse(text(root, "created_at", source)),
-          text(root, "created_by", source));
+      return reader.apply(root);
     } catch (IOException | RuntimeException e) {
       if (e instanceof IllegalStateException ise && ise.getMessage().startsWith("Cannot read schema version")) {
         throw ise;
@@ -82,7 +103,11 @@ public final class SchemaJson {
     }
   }
 
-  private static ArrayNode fields(StructType struct) {
+  static ObjectNode object() {
+    return NODES.objectNode();
+  }
+
+  static ArrayNode fields(StructType struct) {
     ArrayNode out = NODES.arrayNode();
     for (Field f : struct.fields()) {
       ObjectNode node = out.addObject();
@@ -108,7 +133,7 @@ public final class SchemaJson {
     return node;
   }
 
-  private static List<Field> fieldsOf(JsonNode array, String source) {
+  static List<Field> fieldsOf(JsonNode array, String source) {
     if (array == null || !array.isArray()) {
       throw new IllegalStateException("Cannot read schema version " + source + ": 'columns' is not an array");
     }
@@ -135,7 +160,7 @@ public final class SchemaJson {
     throw new IllegalStateException("Cannot read schema version " + source + ": bad type " + node);
   }
 
-  private static String text(JsonNode node, String field, String source) {
+  static String text(JsonNode node, String field, String source) {
     JsonNode value = node.get(field);
     if (value == null || !value.isTextual()) {
       throw new IllegalStateException("Cannot read schema version " + source + ": '" + field + "' is missing");

@@ -9,7 +9,8 @@ import io.tributary.schema.StructType;
 /**
  * Merges the columns one writer wanted into the version another writer published first. The published version
  * wins every conflict (a column it has keeps its type); the loser's other new columns are appended after it, in
- * the loser's order, while the column cap allows. Deterministic in its two inputs, so every instance that loses the
+ * the loser's order, while the column cap allows, except under an object the winner (or the loser, first) made a
+ * map of ({@link KeyMaps}): keys without a column go to the map. Deterministic in its two inputs, so every instance that loses the
  * same race proposes the same next version.
  */
 public final class SchemaMerge {
@@ -28,6 +29,10 @@ public final class SchemaMerge {
     StructType result = target;
     for (Field field : wanted.fields()) {
       int index = result.indexOf(field.name());
+      if (index < 0 && KeyMaps.indexIn(result) >= 0) {
+        // The published version made this object a map: the loser's new keys are map entries now, not columns.
+        continue;
+      }
       if (index < 0) {
         int leaves = ColumnCounts.leaves(field.type());
         if (leaves <= budget) {

@@ -38,6 +38,8 @@ abstract sealed class ShapePlan {
 
     final Field[] fields;
     final ShapePlan[] children;
+    /** The position of the map of keys without a column ({@link KeyMaps}), or -1. */
+    final int keys;
     private final Map<String, Integer> bySanitized;
     private final ConcurrentHashMap<String, Integer> byOriginal = new ConcurrentHashMap<>();
 
@@ -49,6 +51,12 @@ abstract sealed class ShapePlan {
         children[i] = of(fields[i].type());
         bySanitized.put(fields[i].name(), i);
         byOriginal.put(fields[i].originalName(), i);
+      }
+      keys = KeyMaps.indexIn(type);
+      if (keys >= 0) {
+        // The map field is no JSON field's column: a key spelled like it is one more map entry.
+        bySanitized.remove(KeyMaps.FIELD);
+        byOriginal.remove(KeyMaps.FIELD);
       }
     }
 
