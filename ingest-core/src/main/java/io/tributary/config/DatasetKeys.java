@@ -1,5 +1,6 @@
 package io.tributary.config;
 
+import static io.tributary.config.ValueType.BOOLEAN;
 import static io.tributary.config.ValueType.STRING;
 import static io.tributary.config.ValueType.STRING_LIST;
 import static io.tributary.config.ValueType.STRING_MAP;
@@ -32,6 +33,13 @@ public final class DatasetKeys {
           + "the schema goes to the error prefix as SCHEMA.");
   public static final ConfigKey<Integer> MAX_COLUMNS = ConfigKey.of("max-columns", integer(1, 100_000), 1000,
       "The most leaf columns; fields beyond go to `_rescued`.");
+  public static final ConfigKey<Boolean> MAP_DETECTION = ConfigKey.of("map-detection.enabled", BOOLEAN, true,
+      "Whether an object whose keys are data (ids, hashes, flags: many distinct keys across events, few in each) "
+          + "becomes a `_keys` MAP<string, V> column inside it by itself instead of a column per key "
+          + "(docs/schema-evolution.md).");
+  public static final ConfigKey<Integer> MAP_DETECTION_MIN_KEYS = ConfigKey.of("map-detection.min-keys",
+      integer(2, 100_000), 16, "The fewest distinct keys under one object before it can become a map (three times "
+          + "as many when its keys look like names rather than ids).");
   public static final ConfigKey<List<String>> TIMESTAMP_FIELDS = ConfigKey.of("timestamp-fields", STRING_LIST,
       List.of(), "Dotted field paths written as TIMESTAMP(MICROS, UTC) columns.");
   public static final ConfigKey<Map<String, String>> OVERRIDES = ConfigKey.of("overrides", STRING_MAP, Map.of(),
@@ -55,7 +63,7 @@ public final class DatasetKeys {
 
   /** These keys (relative), in documentation order. */
   public static List<ConfigKey<?>> all() {
-    return List.of(POLICY, MAX_COLUMNS, TIMESTAMP_FIELDS, OVERRIDES, EVENT_TIME_FIELD, EVENT_TIME_FORMAT, GRANULARITY,
+    return List.of(POLICY, MAX_COLUMNS, MAP_DETECTION, MAP_DETECTION_MIN_KEYS, TIMESTAMP_FIELDS, OVERRIDES, EVENT_TIME_FIELD, EVENT_TIME_FORMAT, GRANULARITY,
         PARTITION_FIELDS, ROLLING_MAX_AGE, ROLLING_MAX_BYTES, ROLLING_MAX_RECORDS);
   }
 

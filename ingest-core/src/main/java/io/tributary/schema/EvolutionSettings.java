@@ -67,7 +67,7 @@ public record EvolutionSettings(SchemaPolicy policy, int maxColumns, List<PathOv
    */
   public record MapDetection(boolean enabled, int minKeys) {
     /** Few enough that a map is decided after a few dozen columns at most. */
-    public static final int DEFAULT_MIN_KEYS = 16;
+    public static final int DEFAULT_MIN_KEYS = DatasetKeys.MAP_DETECTION_MIN_KEYS.byDefault();
     /** How many times {@code minKeys} an object whose keys look like names needs. */
     public static final int NAME_KEYS_FACTOR = 3;
 
@@ -77,9 +77,9 @@ public record EvolutionSettings(SchemaPolicy policy, int maxColumns, List<PathOv
       }
     }
 
-    /** On, {@value #DEFAULT_MIN_KEYS} keys. */
+    /** The keys' defaults: on, 16 keys. */
     public static MapDetection defaults() {
-      return new MapDetection(true, DEFAULT_MIN_KEYS);
+      return new MapDetection(DatasetKeys.MAP_DETECTION.byDefault(), DEFAULT_MIN_KEYS);
     }
 
     /** Off: every key of every object is a column, as far as the column cap allows. */

@@ -71,7 +71,9 @@ final class LandingConfig {
     Map<String, String> pinned = value(prefix, DatasetKeys.OVERRIDES);
     pinned.forEach((path, type) -> overrides.add(named(prefix + DatasetKeys.OVERRIDES.name() + "." + path,
         () -> PathOverride.parse(path, type))));
-    EvolutionSettings evolution = new EvolutionSettings(policy, value(prefix, DatasetKeys.MAX_COLUMNS), overrides);
+    EvolutionSettings evolution = new EvolutionSettings(policy, value(prefix, DatasetKeys.MAX_COLUMNS), overrides,
+        new EvolutionSettings.MapDetection(value(prefix, DatasetKeys.MAP_DETECTION),
+            value(prefix, DatasetKeys.MAP_DETECTION_MIN_KEYS)));
     Optional<String> eventTimeField = find(prefix, DatasetKeys.EVENT_TIME_FIELD);
     PartitionSpec partitioning = named(prefix + DatasetKeys.EVENT_TIME_FIELD.name(), () -> PartitionSpec.fromConfig(
         eventTimeField.orElse(null), value(prefix, DatasetKeys.EVENT_TIME_FORMAT).toString().replace('-', '_'),
