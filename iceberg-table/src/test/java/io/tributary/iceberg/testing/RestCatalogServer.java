@@ -7,37 +7,30 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.iceberg.CatalogProperties;
 import org.apache.iceberg.io.FileIO;
 import org.apache.iceberg.jdbc.JdbcCatalog;
 import org.apache.iceberg.jdbc.JdbcClientPool;
-import org.apache.iceberg.rest.RESTCatalogAdapter;
-import org.apache.iceberg.rest.RESTCatalogServlet;
 import org.apache.iceberg.rest.HTTPClient;
+import org.apache.iceberg.rest.RESTCatalogAdapter;
 import org.apache.iceberg.rest.RESTSessionCatalog;
 import org.apache.iceberg.rest.RESTUtil;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
-import org.eclipse.jetty.http.HttpField;
-import org.eclipse.jetty.server.Handler;
-import org.eclipse.jetty.server.Request;
-import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
- * A real Iceberg REST catalog for tests: Iceberg's own {@link RESTCatalogAdapter} and {@link RESTCatalogServlet}
- * (iceberg-core's 1.11.0 tests jar, DESIGN §20) over a {@link JdbcCatalog} on SQLite, in Jetty, bound to 127.0.0.1 on
- * a free port.
+ * A real Iceberg REST catalog for tests: Iceberg's own {@link RESTCatalogAdapter} and {@code RESTCatalogServlet}
+ * (iceberg-core's 1.11.0 tests jar, DESIGN §20) over a {@link JdbcCatalog} on SQLite, in Jetty, bound to 127.0.0.1
+ * on a free port.
  *
  * <p>The server side writes table metadata through the {@link FileIO} it is given, so give it one over the same
  * store as the clients' (a local folder, or S3Proxy through {@code ObjectStoreFileIO}). It records every request's
- * method, path and headers ({@link #requests()}: what a SigV4 test inspects; it checks no signature). {@link #stop()}
- * takes it down (connections refused: "catalog down") and {@link #start()} brings it back on the same port with the
+ * method, path, headers and body ({@link #requests()}: what a SigV4 test inspects; it checks no signature).
+ * {@link #stop()} takes it down (connections refused: "catalog down") and {@link #start()} brings it back on the same port with the
  * same tables. {@link #close()} stops it and closes the backing catalog. Thread-safe for requests; drive the
  * lifecycle from one test thread.
  */
@@ -45,16 +38,22 @@ public final class RestCatalogServer implements AutoCloseable {
   /** The name of the backing JdbcCatalog (its SQLite rows are keyed by it). */
   public static final String BACKING_CATALOG = "rest-backing";
 
-  /** One request as the server received it; header names lower-cased. */
-  public record CapturedRequest(String method, String path, Map<String, List<String>> headers) {
+  /** One request as the server received it: header names lower-cased, the body's bytes (empty for none). */
+  public record CapturedRequest(String method, String path, Map<String, List<String>> headers, byte[] body) {
     public CapturedRequest {
       headers = Map.copyOf(headers);
+      body = body.clone();
     }
 
     /** The first value of header {@code name} (any case), or null. */
     public String header(String name) {
       List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
       return values == null || values.isEmpty() ? null : values.get(0);
+    }
+
+    @Override
+    public byte[] body() {
+      return body.clone();
     }
   }
 
@@ -74,14 +73,8 @@ public final class RestCatalogServer implements AutoCloseable {
     server.addConnector(connector);
     ServletContextHandler context = new ServletContextHandler();
     context.setContextPath("/");
-    context.addServlet(new ServletHolder(new RESTCatalogServlet(new RESTCatalogAdapter(backing))), "/*");
-    server.setHandler(new Handler.Wrapper(context) {
-      @Override
-      public boolean handle(Request request, Response response, Callback callback) throws Exception {
-        record(request);
-        return super.handle(request, response, callback);
-      }
-    });
+    context.addServlet(new ServletHolder(new RecordingServlet(new RESTCatalogAdapter(backing), requests)), "/*");
+    server.setHandler(context);
   }
 
   /**
@@ -179,13 +172,5 @@ public final class RestCatalogServer implements AutoCloseable {
   @Override
   public String toString() {
     return "RestCatalogServer[" + uri() + (isRunning() ? "" : ", stopped") + "]";
-  }
-
-  private void record(Request request) {
-    Map<String, List<String>> headers = new TreeMap<>();
-    for (HttpField field : request.getHeaders()) {
-      headers.computeIfAbsent(field.getName().toLowerCase(Locale.ROOT), n -> new ArrayList<>()).add(field.getValue());
-    }
-    requests.add(new CapturedRequest(request.getMethod(), request.getHttpURI().getPath(), headers));
   }
 }
