@@ -93,13 +93,15 @@ public final class IcebergDataFiles {
 
   /** {@code plain} with the id of each node taken from the Iceberg field of the same name at the same place. */
   static MessageType withIds(MessageType plain, Schema iceberg) {
-    return new MessageType(plain.getName(), fieldsWithIds(plain, iceberg.asStruct()));
+    return new MessageType(plain.getName(), fieldsWithIds(plain, iceberg.asStruct(), true));
   }
 
-  private static List<org.apache.parquet.schema.Type> fieldsWithIds(GroupType group, Types.StructType struct) {
+  private static List<org.apache.parquet.schema.Type> fieldsWithIds(GroupType group, Types.StructType struct,
+      boolean root) {
     List<org.apache.parquet.schema.Type> out = new ArrayList<>();
     for (org.apache.parquet.schema.Type field : group.getFields()) {
-      Types.NestedField iceberg = struct.field(field.getName());
+      Types.NestedField iceberg = struct.field(root ? IcebergSchemas.topLevelName(field.getName())
+          : field.getName());
       if (iceberg == null) {
         throw new IllegalStateException("Cannot find column " + field.getName() + " in the Iceberg schema");
       }
@@ -114,7 +116,7 @@ public final class IcebergDataFiles {
     }
     GroupType group = type.asGroupType();
     if (iceberg instanceof Types.StructType struct) {
-      return group.withNewFields(fieldsWithIds(group, struct));
+      return group.withNewFields(fieldsWithIds(group, struct, false));
     }
     GroupType repeated = group.getType(0).asGroupType();
     if (iceberg instanceof Types.ListType list) {

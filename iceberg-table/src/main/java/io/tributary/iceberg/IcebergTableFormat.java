@@ -34,10 +34,15 @@ import org.apache.iceberg.MetricsConfig;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.Catalog;
+import org.apache.iceberg.exceptions.BadRequestException;
 import org.apache.iceberg.exceptions.CommitFailedException;
 import org.apache.iceberg.exceptions.CommitStateUnknownException;
+import org.apache.iceberg.exceptions.ForbiddenException;
+import org.apache.iceberg.exceptions.NotAuthorizedException;
+import org.apache.iceberg.exceptions.RESTException;
 import org.apache.iceberg.exceptions.RuntimeIOException;
 import org.apache.iceberg.exceptions.ServiceFailureException;
+import org.apache.iceberg.exceptions.UnprocessableEntityException;
 import org.apache.iceberg.exceptions.ValidationException;
 import org.apache.iceberg.jdbc.UncheckedSQLException;
 
@@ -252,11 +257,21 @@ public final class IcebergTableFormat implements TableFormat {
     return node.toString();
   }
 
-  /** Runs {@code call}, turning a catalog that cannot be reached into a retryable store failure (back-pressure). */
+  /**
+   * Runs {@code call}, turning a catalog that cannot be reached into a retryable store failure (back-pressure): a
+   * JDBC failure, an I/O failure, or a REST failure other than a request the catalog refused (a REST catalog that is
+   * down surfaces as a plain {@link RESTException}, a 5xx as {@link ServiceFailureException}).
+   */
   private static <T> T catalogCall(java.util.function.Supplier<T> call) {
     try {
       return call.get();
-    } catch (UncheckedSQLException | ServiceFailureException | RuntimeIOException e) {
+    } catch (UncheckedSQLException | RuntimeIOException e) {
+      throw new StoreException("Cannot reach the Iceberg catalog: " + e.getMessage(), true, e);
+    } catch (RESTException e) {
+      if (e instanceof BadRequestException || e instanceof ForbiddenException
+          || e instanceof NotAuthorizedException || e instanceof UnprocessableEntityException) {
+        throw e;
+      }
       throw new StoreException("Cannot reach the Iceberg catalog: " + e.getMessage(), true, e);
     }
   }
