@@ -48,6 +48,21 @@ class SchemasAdviseTest {
   }
 
   @Test
+  void aConfigFileWithoutASourceSectionIsEnoughToReadTheLake() throws Exception {
+    Path config = Files.writeString(dir.resolve("tributary.yaml"), "store:\n  type: local\n  path: "
+        + dir.resolve("lake") + "\n");
+    land(config, "orders", List.of("{\"qty\": 5}", "{\"qty\": \"five\"}"));
+
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int status = Main.run(new String[] {"schemas", "--config", config.toString(), "--advise"},
+        new PrintWriter(out, true), new PrintWriter(err, true));
+
+    assertThat(status).as(err.toString()).isZero();
+    assertThat(out.toString()).contains("orders (v1): 1 rows with rescued values");
+  }
+
+  @Test
   void aDatasetWithoutFilesIsOneLineAndExitsOne() throws Exception {
     StringWriter err = new StringWriter();
     int status = Main.run(new String[] {"schemas", "--lake", dir.resolve("lake").toString(), "--advise", "--dataset",
