@@ -32,12 +32,12 @@ public record MaintenanceReport(String dataset, boolean dryRun, long dataFilesBe
     Objects.requireNonNull(duration, "duration may not be null");
   }
 
-  /** One compacted partition: its path and its data files before and after. */
-  public record PartitionCompaction(String path, int filesBefore, int filesAfter) {}
+  /** One compacted partition: its path, its data files before and after, and how many were replaced. */
+  public record PartitionCompaction(String path, int filesBefore, int filesAfter, int filesRewritten) {}
 
   /** Files replaced by compaction. */
   public long filesRewritten() {
-    return partitions.stream().mapToLong(p -> p.filesBefore() - p.filesAfter()).sum();
+    return partitions.stream().mapToLong(PartitionCompaction::filesRewritten).sum();
   }
 
   /** Rewrite throughput: bytes of small files replaced per second of the run, 0 when nothing was. */

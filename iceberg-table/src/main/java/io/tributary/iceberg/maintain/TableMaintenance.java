@@ -49,14 +49,14 @@ final class TableMaintenance {
       for (Compaction.Partition plan : plans) {
         if (dryRun) {
           compacted.add(new MaintenanceReport.PartitionCompaction(plan.path(), plan.files(),
-              plan.files() - plan.rewritten() + plan.bins().size()));
+              plan.files() - plan.rewritten() + plan.bins().size(), plan.rewritten()));
           bytesRewritten += plan.bins().stream().flatMap(List::stream).mapToLong(f -> f.fileSizeInBytes()).sum();
           continue;
         }
         Compaction.Result result = Compaction.rewrite(table, planned.snapshotId(), plan, schema, options, leader);
         if (result.committed()) {
           compacted.add(new MaintenanceReport.PartitionCompaction(result.path(), result.filesBefore(),
-              result.filesAfter()));
+              result.filesAfter(), result.filesRewritten()));
           bytesRewritten += result.bytesRewritten();
           bytesWritten += result.bytesWritten();
         } else {
