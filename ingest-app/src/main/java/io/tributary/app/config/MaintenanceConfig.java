@@ -22,9 +22,9 @@ public final class MaintenanceConfig {
 
   private MaintenanceConfig(Config config) {
     this.config = config;
-    this.defaults = settings(DatasetKeys.DEFAULTS_PREFIX);
+    this.defaults = read(DatasetKeys.DEFAULTS_PREFIX);
     for (String name : config.names(DatasetKeys.DATASETS_PREFIX)) {
-      perDataset.put(DatasetNames.sanitize(name), settings(DatasetKeys.DATASETS_PREFIX + name + "."));
+      perDataset.put(DatasetNames.sanitize(name), read(DatasetKeys.DATASETS_PREFIX + name + "."));
     }
   }
 
@@ -53,7 +53,7 @@ public final class MaintenanceConfig {
     return perDataset.getOrDefault(dataset, defaults);
   }
 
-  private MaintenanceSettings settings(String prefix) {
+  private MaintenanceSettings read(String prefix) {
     return ConfigValues.named(prefix + "maintenance", () -> new MaintenanceSettings(value(prefix,
         MaintenanceKeys.MIN_AGE), value(prefix, MaintenanceKeys.TARGET_FILE_SIZE),
         value(prefix, MaintenanceKeys.SNAPSHOT_RETENTION), value(prefix, MaintenanceKeys.ORPHAN_AGE)));
