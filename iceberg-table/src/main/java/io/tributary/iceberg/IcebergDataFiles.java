@@ -30,11 +30,8 @@ import org.apache.iceberg.types.Conversions;
 import org.apache.iceberg.types.Type;
 import org.apache.iceberg.types.Types;
 import org.apache.parquet.ParquetReadOptions;
-import org.apache.parquet.conf.PlainParquetConfiguration;
-import org.apache.parquet.format.converter.ParquetMetadataConverter;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.ParquetMetadata;
-import org.apache.parquet.io.DelegatingSeekableInputStream;
 import org.apache.parquet.io.InputFile;
 import org.apache.parquet.io.SeekableInputStream;
 import org.apache.parquet.schema.GroupType;
@@ -63,9 +60,7 @@ public final class IcebergDataFiles {
       throw new IllegalArgumentException("Invalid file: " + rows.size() + " rows and " + eventTimes.length
           + " event times");
     }
-    DatasetSchema withTime = new DatasetSchema(schema.dataset(), schema.version(),
-        schema.root().withAppended(new Field(IcebergSchemas.EVENT_TIME, IcebergSchemas.EVENT_TIME,
-            PrimitiveType.TIMESTAMP)));
+    DatasetSchema withTime = withEventTime(schema);
     int width = schema.root().fields().size();
     Iterator<Object[]> widened = new Iterator<>() {
       private int next;
@@ -91,8 +86,17 @@ public final class IcebergDataFiles {
     return out.toByteArray();
   }
 
+  /**
+   * {@code schema} with the {@value IcebergSchemas#EVENT_TIME} column appended: the layout of the Parquet files of
+   * an Iceberg table, whose rows carry their event time last.
+   */
+  public static DatasetSchema withEventTime(DatasetSchema schema) {
+    return new DatasetSchema(schema.dataset(), schema.version(), schema.root().withAppended(
+        new Field(IcebergSchemas.EVENT_TIME, IcebergSchemas.EVENT_TIME, PrimitiveType.TIMESTAMP)));
+  }
+
   /** {@code plain} with the id of each node taken from the Iceberg field of the same name at the same place. */
-  static MessageType withIds(MessageType plain, Schema iceberg) {
+  public static MessageType withIds(MessageType plain, Schema iceberg) {
     return new MessageType(plain.getName(), fieldsWithIds(plain, iceberg.asStruct(), true));
   }
 
@@ -188,30 +192,8 @@ public final class IcebergDataFiles {
   }
 
   private static ParquetMetadata footer(byte[] bytes, String location) {
-    InputFile file = new InputFile() {
-      @Override
-      public long getLength() {
-        return bytes.length;
-      }
-
-      @Override
-      public SeekableInputStream newStream() {
-        ObjectStoreFileIO.BytesStream in = new ObjectStoreFileIO.BytesStream(bytes);
-        return new DelegatingSeekableInputStream(in) {
-          @Override
-          public long getPos() {
-            return in.getPos();
-          }
-
-          @Override
-          public void seek(long newPos) throws IOException {
-            in.seek(newPos);
-          }
-        };
-      }
-    };
-    ParquetReadOptions options = ParquetReadOptions.builder(new PlainParquetConfiguration())
-        .withMetadataFilter(ParquetMetadataConverter.NO_FILTER).build();
+    InputFile file = ParquetBytes.inputFile(bytes);
+    ParquetReadOptions options = ParquetBytes.readOptions();
     try (SeekableInputStream in = file.newStream()) {
       return ParquetFileReader.readFooter(file, options, in);
     } catch (IOException e) {
