@@ -1,5 +1,6 @@
 package io.tributary.iceberg.maintain;
 
+import io.tributary.iceberg.IcebergSchemas;
 import io.tributary.commit.CommitOutcome;
 import io.tributary.commit.DurableRange;
 import io.tributary.commit.EncodedFile;
@@ -164,7 +165,7 @@ final class TableFixture implements AutoCloseable {
 
   /** Adds a row, failing on a second row with the same source coordinates: nothing may be read twice. */
   static void add(Map<String, String> out, Record r) {
-    String key = r.getField(MetadataColumns.PARTITION) + "/" + r.getField(MetadataColumns.OFFSET);
+    String key = r.getField(IcebergSchemas.SOURCE_PARTITION) + "/" + r.getField(MetadataColumns.OFFSET);
     if (out.put(key, r.toString()) != null) {
       throw new AssertionError("row " + key + " read twice");
     }
