@@ -14,9 +14,7 @@ import io.tributary.error.ErrorType;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -159,7 +157,8 @@ public final class JsonDecoder {
 
   /** Builds the top-level object; the parser stands on its START_OBJECT. */
   private DecodeResult readObject(JsonParser parser, long base, boolean checkSurrogates) throws IOException {
-    Map<String, Object> root = new LinkedHashMap<>();
+    // Room for a typical event's fields: the root grows at most once or twice.
+    JsonObject root = new JsonObject(16);
     Object[] stack = new Object[INITIAL_STACK];
     stack[0] = root;
     int depth = 1;
@@ -184,7 +183,7 @@ public final class JsonDecoder {
           if (depth >= limits.maxDepth()) {
             return DecodeFailures.tooDeep(parser, base, limits.maxDepth());
           }
-          Object child = token == JsonToken.START_OBJECT ? new LinkedHashMap<String, Object>() : new ArrayList<>();
+          Object child = token == JsonToken.START_OBJECT ? new JsonObject() : new ArrayList<>();
           duplicates += add(container, name, child);
           if (depth == stack.length) {
             stack = Arrays.copyOf(stack, depth * 2);
@@ -227,8 +226,7 @@ public final class JsonDecoder {
   /** Adds a value to the open object or array; returns 1 if it replaced a duplicate key, else 0. */
   @SuppressWarnings("unchecked")
   private static int add(Object container, String name, Object value) {
-    if (container instanceof Map<?, ?>) {
-      Map<String, Object> map = (Map<String, Object>) container;
+    if (container instanceof JsonObject map) {
       int before = map.size();
       map.put(name, value); // last wins; the key keeps its first position
       return map.size() == before ? 1 : 0;
