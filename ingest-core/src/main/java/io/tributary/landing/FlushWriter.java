@@ -33,7 +33,7 @@ final class FlushWriter {
   private byte[] encode(RowBuffer buffer) {
     InMemoryOutputFile out = new InMemoryOutputFile();
     try {
-      ParquetRowWriter.writeAll(out, buffer.schema(), options, buffer.values());
+      ParquetRowWriter.writeAll(out, buffer, options);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot encode a Parquet file of " + buffer.schema().dataset(), e);
     }
