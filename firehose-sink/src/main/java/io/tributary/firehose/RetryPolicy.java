@@ -25,9 +25,9 @@ public record RetryPolicy(Duration base, Duration cap, int attempts) {
     }
   }
 
-  /** 100 ms doubling to 10 s, 12 retries without progress (about a minute of pauses) before giving up. */
+  /** 100 ms doubling to 20 s, 12 retries without progress (about 80 s of pauses on average) before giving up. */
   public static RetryPolicy defaults() {
-    return new RetryPolicy(Duration.ofMillis(100), Duration.ofSeconds(10), 12);
+    return new RetryPolicy(Duration.ofMillis(100), Duration.ofSeconds(20), 12);
   }
 
   /** The pause before retry {@code retry} (from 1), in milliseconds. */

@@ -41,7 +41,7 @@ class KeyDeclarationsTest {
 
   /** The main sources of every module that reads or writes the engine's configuration. */
   private static final List<String> MODULES = List.of("ingest-core", "kafka-adapter", "kinesis-adapter",
-      "ingest-app", "deploy", "benchmarks");
+      "firehose-sink", "ingest-app", "deploy", "benchmarks");
 
   /** Texts that are a key's name by coincidence: not our key. */
   private static final Map<String, String> HOMONYMS = Map.of(
