@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -145,6 +146,8 @@ final class FirehoseStandIn implements ExecutionInterceptor, AutoCloseable {
   @Override
   public Optional<InputStream> modifyHttpResponseContent(Context.ModifyHttpResponse context,
       ExecutionAttributes attributes) {
+    // The local endpoint's own "{}" is read and closed, or its connection would never go back to the client's pool.
+    context.responseBody().ifPresent(FirehoseStandIn::drain);
     Answer answer = attributes.getAttribute(ANSWER);
     int count = ((PutRecordBatchRequest) context.request()).records().size();
     String body;
@@ -163,6 +166,14 @@ final class FirehoseStandIn implements ExecutionInterceptor, AutoCloseable {
           + ",\"Encrypted\":false,\"RequestResponses\":[" + String.join(",", entries) + "]}";
     }
     return Optional.of(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private static void drain(InputStream body) {
+    try (body) {
+      body.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static String text(Record record) {
