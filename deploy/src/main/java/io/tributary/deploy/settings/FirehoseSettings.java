@@ -13,7 +13,8 @@ import java.util.List;
  * @param datasets the datasets delivered through Firehose; each must be one of {@code datasets[]}, without
  *     {@code partition-fields} (Firehose's partitioning here is by event time only)
  * @param destination {@code parquet} (default) or {@code iceberg}
- * @param bufferInterval how long Firehose buffers before it writes a file: 0s to 900s (default 300s)
+ * @param bufferInterval how long Firehose buffers before it writes a file: 60s to 900s with Parquet conversion, 0s to
+ *     900s for Iceberg (default 300s)
  * @param bufferMib how much Firehose buffers before it writes a file: 64 to 128 MiB with Parquet conversion, 1 to 128
  *     for Iceberg (default 128)
  */
@@ -36,9 +37,8 @@ public record FirehoseSettings(List<String> datasets, String destination, Durati
           + "iceberg");
     }
     bufferInterval = Check.orDefault(bufferInterval, Duration.ofSeconds(300));
-    if (bufferInterval.isNegative() || bufferInterval.compareTo(Duration.ofSeconds(900)) > 0) {
-      throw new IllegalArgumentException("firehose.buffer-interval: 0s to 900s");
-    }
+    Check.between((int) Math.min(bufferInterval.toSeconds(), Integer.MAX_VALUE), "firehose.buffer-interval (s)",
+        destination.equals(PARQUET) ? 60 : 0, 900);
     bufferMib = Check.between(Check.orDefault(bufferMib, 128), "firehose.buffer-mib",
         destination.equals(PARQUET) ? 64 : 1, 128);
   }
