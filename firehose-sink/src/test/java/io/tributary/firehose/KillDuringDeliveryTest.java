@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +26,13 @@ class KillDuringDeliveryTest {
 
   @TempDir
   Path dir;
+  private final List<Process> started = new java.util.ArrayList<>();
+
+  /** A failed assertion must not leave a sender running. */
+  @AfterEach
+  void stopSenders() {
+    started.forEach(Process::destroyForcibly);
+  }
 
   @Test
   void aSenderKilledMidBatchResumesFromItsCheckpointAndSkipsNothing() throws Exception {
@@ -57,11 +65,13 @@ class KillDuringDeliveryTest {
 
   private Process start(Path log, Path checkpoint, String name) throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    return new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+    Process process = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
         FirehoseSenderMain.class.getName(), log.toString(), checkpoint.toString(), Long.toString(TOTAL))
         .redirectOutput(dir.resolve(name + ".out").toFile())
         .redirectError(dir.resolve(name + ".err").toFile())
         .start();
+    started.add(process);
+    return process;
   }
 
   /** Waits (at most two minutes) until {@code condition} holds while {@code process} runs. */
