@@ -1,6 +1,7 @@
 package io.tributary.deploy.access;
 
 import io.tributary.deploy.settings.DeploySettings;
+import io.tributary.deploy.settings.FirehoseSettings;
 import io.tributary.deploy.settings.KafkaSettings;
 import io.tributary.deploy.settings.KinesisSettings;
 import java.util.ArrayList;
@@ -50,6 +51,9 @@ public final class TaskPermissions {
     out.addAll(lake(settings, bucket, key));
     out.add(metrics(settings));
     out.add(catalog(Stack.of(bucket), settings.databaseName()));
+    if (settings.firehose() != null) {
+      out.add(firehose(Stack.of(bucket), settings));
+    }
     if (settings.source().isKafka()) {
       out.addAll(msk(settings.source().kafka(), settings.consumerName()));
     } else {
@@ -137,6 +141,13 @@ public final class TaskPermissions {
         allow("KinesisStreams", KINESIS_STREAM_ACTIONS, streams),
         allow("KinesisConsumers", KINESIS_CONSUMER_ACTIONS, consumers),
         allow("KclTables", KCL_TABLE_ACTIONS, tables));
+  }
+
+  /** {@code sink: firehose}: the task puts records into its datasets' delivery streams, and does nothing else there. */
+  static PolicyStatement firehose(Stack stack, DeploySettings settings) {
+    return allow("FirehoseStreams", List.of("firehose:PutRecordBatch"), settings.firehose().datasets().stream()
+        .map(d -> arn(stack, "firehose", "deliverystream", FirehoseSettings.streamName(settings.name(), d)))
+        .toList());
   }
 
   /** An ARN of this stack's account and region. */

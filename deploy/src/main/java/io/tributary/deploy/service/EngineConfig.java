@@ -17,6 +17,9 @@ import io.tributary.config.DatasetKeys;
 import io.tributary.deploy.monitoring.EngineMetrics;
 import io.tributary.deploy.settings.DatasetConfig;
 import io.tributary.deploy.settings.DeploySettings;
+import io.tributary.deploy.settings.FirehoseSettings;
+import io.tributary.firehose.DeliveryStreams;
+import io.tributary.firehose.FirehoseKeys;
 import io.tributary.kafka.KafkaKeys;
 import io.tributary.kinesis.KinesisKeys;
 
@@ -66,6 +69,14 @@ public final class EngineConfig {
         .set(CatalogKeys.REGION, REGION);
     for (DatasetConfig dataset : settings.datasets()) {
       dataset(config, dataset);
+    }
+    if (settings.firehose() != null) {
+      // Each Firehose dataset's stream is <deployment>-<dataset>, as FirehoseStreams creates them.
+      config.set(FirehoseKeys.DELIVERY_STREAM, FirehoseSettings.streamName(settings.name(), DeliveryStreams.DATASET))
+          .set(FirehoseKeys.REGION, REGION);
+      for (String dataset : settings.firehose().datasets()) {
+        config.set(DatasetKeys.of(dataset, DatasetKeys.SINK), "firehose");
+      }
     }
     config.set(CLOUDWATCH_ENABLED, true)
         .set(CLOUDWATCH_NAMESPACE, settings.namespace())

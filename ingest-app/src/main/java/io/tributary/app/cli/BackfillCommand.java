@@ -40,6 +40,7 @@ final class BackfillCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     ServiceConfig service = ServiceConfig.withoutSource(ConfigLoader.standard().load(config));
+    service.requireLakeSinks();
     List<Path> files;
     try {
       files = Backfill.files(paths);

@@ -43,7 +43,7 @@ class KeyDeclarationsTest {
 
   /** The main sources of every module that reads or writes the engine's configuration. */
   private static final List<String> MODULES = List.of("ingest-core", "kafka-adapter", "kinesis-adapter",
-      "iceberg-table", "ingest-app", "deploy", "benchmarks");
+      "iceberg-table", "firehose-sink", "ingest-app", "deploy", "benchmarks");
 
   /** Texts that are a key's name by coincidence: not our key. */
   private static final Map<String, String> HOMONYMS = Map.of(
