@@ -63,6 +63,16 @@ public final class IcebergDataFiles {
       throw new IllegalArgumentException("Invalid file: " + rows.size() + " rows and " + eventTimes.length
           + " event times");
     }
+    return encode(schema, iceberg, rows.iterator(), eventTimes, options);
+  }
+
+  /**
+   * Encodes rows of {@code schema} as one Parquet file with ids, reading {@code rows} once.
+   *
+   * @param eventTimes the event time of each row, microseconds since the epoch, UTC: one per row
+   */
+  public static byte[] encode(DatasetSchema schema, Schema iceberg, Iterator<Object[]> rows, long[] eventTimes,
+      WriteOptions options) {
     DatasetSchema withTime = new DatasetSchema(schema.dataset(), schema.version(),
         schema.root().withAppended(new Field(IcebergSchemas.EVENT_TIME, IcebergSchemas.EVENT_TIME,
             PrimitiveType.TIMESTAMP)));
@@ -72,12 +82,16 @@ public final class IcebergDataFiles {
 
       @Override
       public boolean hasNext() {
-        return next < rows.size();
+        return rows.hasNext();
       }
 
       @Override
       public Object[] next() {
-        Object[] row = Arrays.copyOf(rows.get(next), width + 1);
+        if (next >= eventTimes.length) {
+          throw new IllegalArgumentException("Invalid file: more rows than the " + eventTimes.length
+              + " event times");
+        }
+        Object[] row = Arrays.copyOf(rows.next(), width + 1);
         row[width] = eventTimes[next++];
         return row;
       }

@@ -34,6 +34,7 @@ final class IcebergTables {
   private final IcebergSettings settings;
   private final Function<String, List<DatasetSchema>> history;
   private final Map<String, List<Schema>> replayed = new HashMap<>();
+  private final Map<String, List<DatasetSchema>> versions = new HashMap<>();
 
   /** @param history every version of a dataset's schema history, in order from version 1 */
   IcebergTables(Catalog catalog, IcebergSettings settings, Function<String, List<DatasetSchema>> history) {
@@ -50,15 +51,22 @@ final class IcebergTables {
   synchronized List<Schema> schemas(String dataset, int version) {
     List<Schema> known = replayed.get(dataset);
     if (known == null || known.size() < version) {
-      List<DatasetSchema> versions = history.apply(dataset);
-      if (versions.size() < version) {
+      List<DatasetSchema> read = List.copyOf(history.apply(dataset));
+      if (read.size() < version) {
         throw new IllegalStateException("Cannot find version " + version + " of the schema of " + dataset
-            + ": its history has " + versions.size());
+            + ": its history has " + read.size());
       }
-      known = List.copyOf(IcebergSchemas.replay(versions));
+      known = List.copyOf(IcebergSchemas.replay(read));
       replayed.put(dataset, known);
+      versions.put(dataset, read);
     }
     return known;
+  }
+
+  /** Versions 1 to at least {@code version} of {@code dataset}'s schema history. */
+  private synchronized List<DatasetSchema> versions(String dataset, int version) {
+    schemas(dataset, version);
+    return versions.get(dataset);
   }
 
   /** The Iceberg schema of {@code schema}'s version. */
@@ -83,7 +91,7 @@ final class IcebergTables {
    */
   Table ensure(DatasetSchema schema) {
     List<Schema> schemas = schemas(schema.dataset(), schema.version());
-    List<DatasetSchema> versions = history.apply(schema.dataset());
+    List<DatasetSchema> versions = versions(schema.dataset(), schema.version());
     for (int attempt = 1; ; attempt++) {
       try {
         Table table = load(schema.dataset());
@@ -105,7 +113,8 @@ final class IcebergTables {
 
   private Table create(String dataset, Schema first) {
     PartitionSpec.Builder spec = PartitionSpec.builderFor(first);
-    switch (settings.granularity()) {
+    IcebergSettings.TableLayout layout = settings.layout(dataset);
+    switch (layout.granularity()) {
       case HOUR -> spec.hour(IcebergSchemas.EVENT_TIME);
       case DAY -> spec.day(IcebergSchemas.EVENT_TIME);
       case MONTH -> spec.month(IcebergSchemas.EVENT_TIME);
@@ -113,15 +122,19 @@ final class IcebergTables {
     }
     Map<String, String> properties = new HashMap<>(settings.tableProperties());
     properties.put(TableProperties.FORMAT_VERSION, "2");
-    for (String column : settings.identityColumns()) {
+    for (String column : layout.identityColumns()) {
       if (first.findField(column) != null) {
         spec.identity(column);
         // Full bounds: a file's partition value is read back from them (IcebergDataFiles.describe).
         properties.put(TableProperties.METRICS_MODE_COLUMN_CONF_PREFIX + column, "full");
       }
     }
-    return catalog.buildTable(id(dataset), first).withPartitionSpec(spec.build()).withProperties(properties)
-        .create();
+    Catalog.TableBuilder builder = catalog.buildTable(id(dataset), first).withPartitionSpec(spec.build())
+        .withProperties(properties);
+    if (settings.locationRoot() != null) {
+      builder.withLocation(settings.locationRoot() + "/" + dataset);
+    }
+    return builder.create();
   }
 
   /** Adds what {@code to} adds to {@code from}, unless the table has it already: one schema commit. */
