@@ -4,6 +4,7 @@ import io.tributary.store.StoreException;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.apache.iceberg.CatalogUtil;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.catalog.Namespace;
@@ -54,6 +55,26 @@ public final class IcebergCatalogs {
       throw new StoreException("iceberg catalog unreachable: " + spec.description() + ": " + e.getMessage(), true,
           e);
     }
+  }
+
+  /**
+   * The catalog of {@code spec}, opened on first use ({@link #open}) and kept: until it opens, each use throws the
+   * retryable {@link StoreException} of a catalog that cannot be reached, which the landing turns into
+   * back-pressure. Thread-safe.
+   */
+  public static Supplier<Catalog> lazy(String name, IcebergCatalogSpec spec, ObjectStoreFileIO storeIo,
+      String namespace) {
+    return new Supplier<>() {
+      private Catalog opened;
+
+      @Override
+      public synchronized Catalog get() {
+        if (opened == null) {
+          opened = open(name, spec, storeIo, namespace);
+        }
+        return opened;
+      }
+    };
   }
 
   private static Catalog jdbc(String name, IcebergCatalogSpec.Jdbc spec, FileIO io) {

@@ -64,13 +64,16 @@ public final class IcebergSink implements DatasetSink {
   /** A file this instance wrote: how Iceberg sees it, and the FileIO it went through. */
   private record Written(DataFile file, FileIO io) {}
 
+  private volatile String problem;
+
   /**
-   * @param catalog the catalog of the tables (whose FileIO writes the data files)
+   * @param catalog the catalog of the tables (whose FileIO writes the data files), asked at each use: it may open
+   *     the catalog lazily and throw a retryable {@link StoreException} while it cannot
    * @param history every version of a dataset's schema history, in order from version 1
    * @param catalogName how operators know the catalog (a JDBC URL, a REST URI): named in failures
    */
-  public IcebergSink(Catalog catalog, IcebergSettings settings, Function<String, List<DatasetSchema>> history,
-      WriteOptions options, String catalogName) {
+  public IcebergSink(Supplier<Catalog> catalog, IcebergSettings settings,
+      Function<String, List<DatasetSchema>> history, WriteOptions options, String catalogName) {
     this.tables = new IcebergTables(catalog, settings, history);
     this.options = Objects.requireNonNull(options, "options may not be null");
     this.catalogName = Objects.requireNonNull(catalogName, "catalogName may not be null");
@@ -199,8 +202,27 @@ public final class IcebergSink implements DatasetSink {
     return SUMMARY_PREFIX + partition.stream() + "/" + partition.partition();
   }
 
+  /**
+   * Why the last call to the catalog failed, when it did (e.g. {@code iceberg catalog unreachable: jdbc:...}):
+   * a readiness reason. Empty once a call succeeds again.
+   */
+  public Optional<String> problem() {
+    return Optional.ofNullable(problem);
+  }
+
   /** Runs {@code call}, turning a catalog that cannot be reached into a retryable store failure (back-pressure). */
   private <T> T catalogCall(Supplier<T> call) {
+    try {
+      T result = callCatalog(call);
+      problem = null;
+      return result;
+    } catch (StoreException e) {
+      problem = e.getMessage();
+      throw e;
+    }
+  }
+
+  private <T> T callCatalog(Supplier<T> call) {
     try {
       return call.get();
     } catch (NotAuthorizedException | ForbiddenException | BadRequestException e) {

@@ -10,7 +10,6 @@ import io.tributary.commit.HiveSink;
 import io.tributary.commit.LedgerTableFormat;
 import io.tributary.commit.RolledRows;
 import io.tributary.commit.TableFormat;
-import io.tributary.commit.TableFormatFactory;
 import io.tributary.layout.LakeLayout;
 import io.tributary.parquet.WriteOptions;
 import io.tributary.schema.DatasetSchema;
@@ -21,6 +20,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.Catalog;
 
@@ -56,6 +56,15 @@ public final class IcebergTableFormat implements TableFormat {
   public IcebergTableFormat(Catalog catalog, ObjectStore store, LakeLayout layout, IcebergSettings settings,
       Function<String, List<DatasetSchema>> history, String owner, Clock clock, WriteOptions parquet,
       String catalogName) {
+    this(() -> catalog, store, layout, settings, history, owner, clock, parquet, catalogName);
+  }
+
+  /**
+   * @param catalog the catalog, asked at each use: it may be opened lazily ({@link IcebergCatalogs#lazy})
+   */
+  public IcebergTableFormat(Supplier<Catalog> catalog, ObjectStore store, LakeLayout layout, IcebergSettings settings,
+      Function<String, List<DatasetSchema>> history, String owner, Clock clock, WriteOptions parquet,
+      String catalogName) {
     this.settings = Objects.requireNonNull(settings, "settings may not be null");
     this.iceberg = new IcebergSink(catalog, settings, history, parquet, catalogName);
     HiveSink hive = new HiveSink(store, layout, parquet);
@@ -63,10 +72,9 @@ public final class IcebergTableFormat implements TableFormat {
         dataset -> settings.icebergDatasets().test(dataset) ? iceberg : hive);
   }
 
-  /** The factory a landing builds this format with, over {@code catalog} and the landing's schema history. */
-  public static TableFormatFactory factory(Catalog catalog, IcebergSettings settings, String catalogName) {
-    return context -> new IcebergTableFormat(catalog, context.store(), context.layout(), settings,
-        context::versions, context.owner(), context.clock(), context.parquet(), catalogName);
+  /** Why the last call to the catalog failed, when it did: a readiness reason. */
+  public Optional<String> problem() {
+    return iceberg.problem();
   }
 
   /** True when {@code dataset} lands as an Iceberg table. */

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.apache.iceberg.PartitionSpec;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.Table;
@@ -30,14 +31,17 @@ final class IcebergTables {
   /** Concurrent schema changes by other instances: each retry sees theirs, so a few are enough. */
   private static final int MAX_ATTEMPTS = 10;
 
-  private final Catalog catalog;
+  private final Supplier<Catalog> catalog;
   private final IcebergSettings settings;
   private final Function<String, List<DatasetSchema>> history;
   private final Map<String, List<Schema>> replayed = new HashMap<>();
   private final Map<String, List<DatasetSchema>> versions = new HashMap<>();
 
-  /** @param history every version of a dataset's schema history, in order from version 1 */
-  IcebergTables(Catalog catalog, IcebergSettings settings, Function<String, List<DatasetSchema>> history) {
+  /**
+   * @param catalog the catalog, asked at each use (it may be opened lazily)
+   * @param history every version of a dataset's schema history, in order from version 1
+   */
+  IcebergTables(Supplier<Catalog> catalog, IcebergSettings settings, Function<String, List<DatasetSchema>> history) {
     this.catalog = Objects.requireNonNull(catalog, "catalog may not be null");
     this.settings = Objects.requireNonNull(settings, "settings may not be null");
     this.history = Objects.requireNonNull(history, "history may not be null");
@@ -77,7 +81,7 @@ final class IcebergTables {
   /** The table of {@code dataset}, or null when it does not exist yet. */
   Table load(String dataset) {
     try {
-      return catalog.loadTable(id(dataset));
+      return catalog.get().loadTable(id(dataset));
     } catch (NoSuchTableException e) {
       return null;
     }
@@ -129,7 +133,7 @@ final class IcebergTables {
         properties.put(TableProperties.METRICS_MODE_COLUMN_CONF_PREFIX + column, "full");
       }
     }
-    Catalog.TableBuilder builder = catalog.buildTable(id(dataset), first).withPartitionSpec(spec.build())
+    Catalog.TableBuilder builder = catalog.get().buildTable(id(dataset), first).withPartitionSpec(spec.build())
         .withProperties(properties);
     if (settings.locationRoot() != null) {
       builder.withLocation(settings.locationRoot() + "/" + dataset);

@@ -11,6 +11,7 @@ import io.tributary.catalog.CatalogKeys;
 import io.tributary.config.ConfigKey;
 import io.tributary.config.CoreKeys;
 import io.tributary.config.DatasetKeys;
+import io.tributary.iceberg.IcebergKeys;
 import io.tributary.kafka.KafkaKeys;
 import io.tributary.kinesis.KinesisKeys;
 import java.time.Duration;
@@ -20,7 +21,8 @@ import java.util.List;
 /**
  * The service's configuration: its own keys (the instance, the source type, metrics, HTTP, shutdown) and, composed,
  * those each module declares with its defaults: ingest-core's {@link CoreKeys} and per-dataset {@link DatasetKeys},
- * the adapters' {@link KafkaKeys} and {@link KinesisKeys}, the service's {@link MetricsKeys}. docs/configuration.md
+ * the catalogs' {@link CatalogKeys} and {@link IcebergKeys}, the adapters' {@link KafkaKeys} and {@link KinesisKeys},
+ * the service's {@link MetricsKeys}. docs/configuration.md
  * is generated from {@link #all()} ({@code ./tributary config-docs}); a test fails when the file is stale.
  */
 public final class ConfigKeys {
@@ -54,6 +56,7 @@ public final class ConfigKeys {
     all.addAll(KinesisKeys.all());
     all.addAll(CoreKeys.all());
     all.addAll(CatalogKeys.all());
+    all.addAll(IcebergKeys.all());
     for (ConfigKey<?> key : DatasetKeys.all()) {
       all.add(DatasetKeys.defaults(key));
     }

@@ -51,6 +51,7 @@ public final class ServiceConfig {
     check(problems, service::storeDescription);
     check(problems, service::metricsSettings);
     check(problems, service::catalogSettings);
+    check(problems, service::iceberg);
     if (withSource && config.get(SOURCE_TYPE).equals("kafka")) {
       check(problems, service::kafkaSettings);
     } else if (withSource) {
@@ -96,6 +97,11 @@ public final class ServiceConfig {
   /** The {@code catalog.*} keys. */
   public CatalogSettings catalogSettings() {
     return CatalogSettings.of(config);
+  }
+
+  /** How Iceberg datasets land ({@code table-format: iceberg}); empty when every dataset is Hive. */
+  public Optional<IcebergWiring> iceberg() {
+    return IcebergConfig.of(config, landingSettings());
   }
 
   /** The landing layer's settings. */

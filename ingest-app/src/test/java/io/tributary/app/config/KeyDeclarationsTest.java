@@ -10,6 +10,7 @@ import io.tributary.config.CoreKeys;
 import io.tributary.config.DatasetKeys;
 import io.tributary.config.Durations;
 import io.tributary.decode.DecodeLimits;
+import io.tributary.iceberg.IcebergKeys;
 import io.tributary.kafka.KafkaKeys;
 import io.tributary.kafka.KafkaSourceSettings;
 import io.tributary.kinesis.KinesisKeys;
@@ -41,7 +42,7 @@ class KeyDeclarationsTest {
 
   /** The main sources of every module that reads or writes the engine's configuration. */
   private static final List<String> MODULES = List.of("ingest-core", "kafka-adapter", "kinesis-adapter",
-      "ingest-app", "deploy", "benchmarks");
+      "iceberg-table", "ingest-app", "deploy", "benchmarks");
 
   /** Texts that are a key's name by coincidence: not our key. */
   private static final Map<String, String> HOMONYMS = Map.of(
@@ -181,7 +182,7 @@ class KeyDeclarationsTest {
       return "DatasetKeys.java";
     }
     for (var entry : Map.of("CoreKeys.java", CoreKeys.all(), "KafkaKeys.java", KafkaKeys.all(),
-        "KinesisKeys.java", KinesisKeys.all()).entrySet()) {
+        "KinesisKeys.java", KinesisKeys.all(), "IcebergKeys.java", IcebergKeys.all()).entrySet()) {
       if (entry.getValue().contains(key)) {
         return entry.getKey();
       }
