@@ -15,20 +15,14 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.iceberg.FileScanTask;
 import org.apache.iceberg.Table;
-import org.apache.iceberg.catalog.TableIdentifier;
-import org.apache.iceberg.data.IcebergGenerics;
 import org.apache.iceberg.data.Record;
 import org.apache.iceberg.io.CloseableIterable;
-import org.apache.iceberg.jdbc.JdbcCatalog;
-import org.apache.iceberg.jdbc.JdbcClientPool;
 import org.apache.iceberg.types.Type;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -93,8 +87,8 @@ class IcebergBackfillTest {
         : new S3ObjectStore(s3.settings(S3ProxyServer.DEFAULT_BUCKET));
     String root = storeType.equals("local") ? "file:" + dir.resolve("lake").toAbsolutePath().normalize()
         : "s3://" + S3ProxyServer.DEFAULT_BUCKET;
-    try (JdbcCatalog catalog = reader(catalogDb, new ObjectStoreFileIO(objects, root))) {
-      Table table = catalog.loadTable(TableIdentifier.of("tributary", "orders"));
+    try (IcebergReader reader = new IcebergReader(catalogDb, new ObjectStoreFileIO(objects, root))) {
+      Table table = reader.table("orders");
       assertThat(table.location()).isEqualTo(root + "/" + prefix + "/orders");
       assertThat(table.spec().fields()).extracting(f -> f.transform().toString() + "(" + f.name() + ")")
           .containsExactly("day(_event_time_day)", "identity(region)");
@@ -104,9 +98,8 @@ class IcebergBackfillTest {
       assertThat(table.schema().findType("items.element.price")).as("a field added inside a list of structs")
           .isNotNull();
 
-      List<Record> rows = read(table);
-      Map<Long, Integer> ids = new HashMap<>();
-      rows.forEach(r -> ids.merge((Long) r.getField("id"), 1, Integer::sum));
+      List<Record> rows = IcebergReader.rows(table);
+      Map<Long, Integer> ids = IcebergReader.counts(rows, "id");
       assertThat(ids).hasSize(ROWS);
       assertThat(ids.values()).containsOnly(1);
       Record late = rows.stream().filter(r -> (Long) r.getField("id") == ROWS - 1).findFirst().orElseThrow();
@@ -131,7 +124,7 @@ class IcebergBackfillTest {
       assertThat(backfill(config, exports)).contains("0 landed, 0 to the error prefix, " + (ROWS + 2)
           + " already there");
       table.refresh();
-      assertThat(read(table)).hasSize(ROWS);
+      assertThat(IcebergReader.rows(table)).hasSize(ROWS);
     }
   }
 
@@ -162,21 +155,5 @@ class IcebergBackfillTest {
         exports.toString()}, new PrintWriter(out, true), new PrintWriter(err, true));
     assertThat(status).as(err.toString()).isZero();
     return out.toString();
-  }
-
-  /** A catalog client of the reader's own, with the writer's catalog name (JdbcCatalog keys its rows by it). */
-  private static JdbcCatalog reader(Path db, ObjectStoreFileIO io) {
-    JdbcCatalog catalog = new JdbcCatalog(props -> io, props -> new JdbcClientPool(props.get("uri"), props), false);
-    catalog.initialize("tributary", Map.of("uri", "jdbc:sqlite:" + db, "warehouse", io.root(),
-        "jdbc.schema-version", "V1"));
-    return catalog;
-  }
-
-  private static List<Record> read(Table table) throws Exception {
-    List<Record> rows = new ArrayList<>();
-    try (CloseableIterable<Record> all = IcebergGenerics.read(table).build()) {
-      all.forEach(rows::add);
-    }
-    return rows;
   }
 }
