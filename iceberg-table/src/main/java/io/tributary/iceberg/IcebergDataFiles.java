@@ -72,9 +72,7 @@ public final class IcebergDataFiles {
    */
   public static byte[] encode(DatasetSchema schema, Schema iceberg, Iterator<Object[]> rows, long[] eventTimes,
       WriteOptions options) {
-    DatasetSchema withTime = new DatasetSchema(schema.dataset(), schema.version(),
-        schema.root().withAppended(new Field(IcebergSchemas.EVENT_TIME, IcebergSchemas.EVENT_TIME,
-            PrimitiveType.TIMESTAMP)));
+    DatasetSchema withTime = withEventTime(schema);
     int width = schema.root().fields().size();
     Iterator<Object[]> widened = new Iterator<>() {
       private int next;
@@ -104,15 +102,26 @@ public final class IcebergDataFiles {
     return out.toByteArray();
   }
 
-  /** {@code plain} with the id of each node taken from the Iceberg field of the same name at the same place. */
-  static MessageType withIds(MessageType plain, Schema iceberg) {
-    return new MessageType(plain.getName(), fieldsWithIds(plain, iceberg.asStruct()));
+  /**
+   * {@code schema} with the {@value IcebergSchemas#EVENT_TIME} column appended: the layout of the Parquet files of
+   * an Iceberg table, whose rows carry their event time last.
+   */
+  public static DatasetSchema withEventTime(DatasetSchema schema) {
+    return new DatasetSchema(schema.dataset(), schema.version(), schema.root().withAppended(
+        new Field(IcebergSchemas.EVENT_TIME, IcebergSchemas.EVENT_TIME, PrimitiveType.TIMESTAMP)));
   }
 
-  private static List<org.apache.parquet.schema.Type> fieldsWithIds(GroupType group, Types.StructType struct) {
+  /** {@code plain} with the id of each node taken from the Iceberg field of the same name at the same place. */
+  public static MessageType withIds(MessageType plain, Schema iceberg) {
+    return new MessageType(plain.getName(), fieldsWithIds(plain, iceberg.asStruct(), true));
+  }
+
+  private static List<org.apache.parquet.schema.Type> fieldsWithIds(GroupType group, Types.StructType struct,
+      boolean root) {
     List<org.apache.parquet.schema.Type> out = new ArrayList<>();
     for (org.apache.parquet.schema.Type field : group.getFields()) {
-      Types.NestedField iceberg = struct.field(field.getName());
+      Types.NestedField iceberg = struct.field(root ? IcebergSchemas.topLevelName(field.getName())
+          : field.getName());
       if (iceberg == null) {
         throw new IllegalStateException("Cannot find column " + field.getName() + " in the Iceberg schema");
       }
@@ -127,7 +136,7 @@ public final class IcebergDataFiles {
     }
     GroupType group = type.asGroupType();
     if (iceberg instanceof Types.StructType struct) {
-      return group.withNewFields(fieldsWithIds(group, struct));
+      return group.withNewFields(fieldsWithIds(group, struct, false));
     }
     GroupType repeated = group.getType(0).asGroupType();
     if (iceberg instanceof Types.ListType list) {

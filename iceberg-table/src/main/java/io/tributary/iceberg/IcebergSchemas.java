@@ -5,6 +5,7 @@ import io.tributary.schema.DatasetSchema;
 import io.tributary.schema.Field;
 import io.tributary.schema.ListType;
 import io.tributary.schema.MapType;
+import io.tributary.schema.MetadataColumns;
 import io.tributary.schema.PrimitiveType;
 import io.tributary.schema.StructType;
 import java.util.ArrayList;
@@ -38,7 +39,19 @@ public final class IcebergSchemas {
   /** The Iceberg-only column that carries each row's event time; the partition spec is a transform of it. */
   public static final String EVENT_TIME = "_event_time";
 
+  /**
+   * The Iceberg name of Tributary's {@code _partition} metadata column: Iceberg reserves {@code _partition} for its
+   * own metadata column (Spark refuses to scan a table that has a column of that name), so the source partition
+   * or shard is {@value} in Iceberg tables. The Parquet files keep {@code _partition}: Iceberg reads by field id.
+   */
+  public static final String SOURCE_PARTITION = "_source_partition";
+
   private IcebergSchemas() {}
+
+  /** The Iceberg name of the top-level column {@code name}: itself, but for the names Iceberg reserves. */
+  public static String topLevelName(String name) {
+    return MetadataColumns.PARTITION.equals(name) ? SOURCE_PARTITION : name;
+  }
 
   /**
    * One column that a version adds: {@code parent} is the dotted name of the struct it is added to (null for the
@@ -93,7 +106,7 @@ public final class IcebergSchemas {
     fields.add(Types.NestedField.optional(placeholder.incrementAndGet(), EVENT_TIME,
         Types.TimestampType.withZone()));
     for (Field field : version.root().fields()) {
-      fields.add(Types.NestedField.optional(placeholder.incrementAndGet(), field.name(),
+      fields.add(Types.NestedField.optional(placeholder.incrementAndGet(), topLevelName(field.name()),
           toType(field.type(), placeholder)));
     }
     AtomicInteger counter = new AtomicInteger();
@@ -107,12 +120,14 @@ public final class IcebergSchemas {
       if (old == null) {
         int id = lastId.incrementAndGet();
         Type type = TypeUtil.assignFreshIds(toType(field.type(), new AtomicInteger()), lastId::incrementAndGet);
-        out.add(new Addition(parent, Types.NestedField.optional(id, field.name(), type)));
+        String name = parent == null ? topLevelName(field.name()) : field.name();
+        out.add(new Addition(parent, Types.NestedField.optional(id, name, type)));
       } else if (!old.name().equals(field.name())) {
         throw new IllegalArgumentException("Invalid schema history: column " + dotted(parent, old.name())
             + " became " + field.name() + ": columns are only ever appended");
       } else {
-        walkType(old.type(), field.type(), dotted(parent, field.name()), lastId, out);
+        walkType(old.type(), field.type(),
+            dotted(parent, parent == null ? topLevelName(field.name()) : field.name()), lastId, out);
       }
     }
   }

@@ -33,6 +33,7 @@ import org.apache.iceberg.exceptions.RuntimeIOException;
 import org.apache.iceberg.exceptions.NotAuthorizedException;
 import org.apache.iceberg.exceptions.ForbiddenException;
 import org.apache.iceberg.exceptions.BadRequestException;
+import org.apache.iceberg.exceptions.UnprocessableEntityException;
 import org.apache.iceberg.exceptions.ValidationException;
 import org.apache.iceberg.io.FileIO;
 import org.apache.iceberg.io.InputFile;
@@ -225,7 +226,7 @@ public final class IcebergSink implements DatasetSink {
   private <T> T callCatalog(Supplier<T> call) {
     try {
       return call.get();
-    } catch (NotAuthorizedException | ForbiddenException | BadRequestException e) {
+    } catch (NotAuthorizedException | ForbiddenException | BadRequestException | UnprocessableEntityException e) {
       // An answer, not an outage: retrying would wait forever. The process stops, its checkpoint behind.
       throw new StoreException("Cannot use the iceberg catalog " + catalogName + ": " + e.getMessage(), false, e);
     } catch (UncheckedSQLException | RuntimeIOException | RESTException e) {

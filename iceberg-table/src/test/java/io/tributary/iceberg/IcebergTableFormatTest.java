@@ -8,6 +8,7 @@ import io.tributary.commit.CommitRecord;
 import io.tributary.commit.DurableRange;
 import io.tributary.commit.EncodedFile;
 import io.tributary.commit.FlushFiles;
+import io.tributary.iceberg.testing.DelegatingCatalog;
 import io.tributary.layout.LakeLayout;
 import io.tributary.parquet.WriteOptions;
 import io.tributary.schema.DatasetSchema;

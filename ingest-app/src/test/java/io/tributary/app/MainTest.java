@@ -31,7 +31,7 @@ class MainTest {
 
   @Test
   void everyCommandExplainsItselfWithHelp() {
-    for (String command : new String[] {"run", "demo", "dev-kafka", "backfill", "query", "schemas", "health", "config-docs",
+    for (String command : new String[] {"run", "demo", "dev-kafka", "backfill", "replay", "query", "schemas", "health", "config-docs",
         "version"}) {
       out.getBuffer().setLength(0);
       java.io.ByteArrayOutputStream warnings = new java.io.ByteArrayOutputStream();

@@ -137,6 +137,14 @@ public final class RowBuffer {
     });
   }
 
+  /**
+   * A cursor over the buffered rows, typed and in UTF-8, each read under {@link #schema()}: what a file is encoded
+   * from without building row objects.
+   */
+  public RowCursor cursor() {
+    return new RowCursor(arena.reader());
+  }
+
   private <T> Iterator<T> read(Function<ByteArena.Reader, T> next) {
     ByteArena.Reader reader = arena.reader();
     return new Iterator<>() {

@@ -31,7 +31,12 @@ public final class HiveSink implements DatasetSink {
   public EncodedFile encode(RolledRows rows) {
     InMemoryOutputFile out = new InMemoryOutputFile();
     try {
-      ParquetRowWriter.writeAll(out, rows.schema(), options, rows.values());
+      if (rows.buffer() != null) {
+        // The typed path: the buffer's values stream into the column writers unchecked.
+        ParquetRowWriter.writeAll(out, rows.buffer(), options);
+      } else {
+        ParquetRowWriter.writeAll(out, rows.schema(), options, rows.values());
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot encode a Parquet file of " + rows.schema().dataset(), e);
     }

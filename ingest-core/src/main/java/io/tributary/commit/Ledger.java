@@ -82,11 +82,11 @@ public final class Ledger {
       if (file.inPlace()) {
         continue;
       }
-      Optional<byte[]> staged = store.get(file.stagingKey());
-      if (staged.isPresent()) {
-        store.put(file.key(), staged.get());
+      // A server-side copy: the file's bytes were uploaded once, when they were staged.
+      if (store.copy(file.stagingKey(), file.key())) {
         store.delete(file.stagingKey());
-      } else if (store.get(file.key()).isEmpty()) {
+      } else if (!store.list(file.key()).contains(file.key())) {
+        // Published before (the staged copy is gone): a list, not a get, so recovery downloads no file.
         throw new IllegalStateException("Cannot publish " + file.key() + " of commit " + record.seq()
             + ": neither the staged upload " + file.stagingKey() + " nor the file exists");
       }

@@ -1,5 +1,6 @@
 package io.tributary.commit;
 
+import io.tributary.buffer.RowBuffer;
 import io.tributary.schema.DatasetSchema;
 import java.util.Iterator;
 import java.util.Objects;
@@ -13,9 +14,11 @@ import java.util.Objects;
  * @param records how many rows there are
  * @param values the rows in order, each under {@code schema}; read once
  * @param eventTimes the event time of each row in order, microseconds since the epoch (UTC)
+ * @param buffer the buffer the rows come from, for sinks that encode straight from it (the typed Parquet path);
+ *     null when the rows are not in a buffer
  */
 public record RolledRows(DurableRange range, DatasetSchema schema, long records, Iterator<Object[]> values,
-    long[] eventTimes) {
+    long[] eventTimes, RowBuffer buffer) {
   public RolledRows {
     Objects.requireNonNull(range, "range may not be null");
     Objects.requireNonNull(schema, "schema may not be null");
@@ -25,5 +28,16 @@ public record RolledRows(DurableRange range, DatasetSchema schema, long records,
       throw new IllegalArgumentException("Invalid rolled rows: " + records + " rows and " + eventTimes.length
           + " event times");
     }
+  }
+
+  /** Rows that are not in a buffer. */
+  public RolledRows(DurableRange range, DatasetSchema schema, long records, Iterator<Object[]> values,
+      long[] eventTimes) {
+    this(range, schema, records, values, eventTimes, null);
+  }
+
+  /** The rows of a rolled buffer. */
+  public static RolledRows of(DurableRange range, RowBuffer buffer) {
+    return new RolledRows(range, buffer.schema(), buffer.records(), buffer.values(), buffer.eventTimes(), buffer);
   }
 }

@@ -22,8 +22,7 @@ final class FlushWriter {
     for (PartitionState.Rolled r : rolled) {
       RowBuffer buffer = r.buffer();
       DurableRange range = new DurableRange(r.folder(), buffer.firstPosition(), buffer.lastPosition());
-      files.add(format.encode(new RolledRows(range, buffer.schema(), buffer.records(), buffer.values(),
-          buffer.eventTimes())));
+      files.add(format.encode(RolledRows.of(range, buffer)));
     }
     return files;
   }

@@ -117,4 +117,34 @@ class NumbersTest {
     assertThat(whole.rescuedValues() + fraction.rescuedValues() + laterWhole.rescuedValues()).isZero();
     assertThat(SchemaFixture.value(laterWhole, "amount")).isEqualTo(7.0);
   }
+
+  @Test
+  void aFieldOfListElementsWholeFirstAndFractionalLaterInTheListIsADoubleColumnWithNothingRescued() {
+    SchemaFixture f = fixture();
+    ShapeResult.Shaped shaped = f.shaped("{'items': [{'sku': 7, 'qty': 1}, {'sku': 8, 'qty': 2.5}, {'qty': 3}]}");
+
+    assertThat(f.type("items", "[]", "qty")).isEqualTo(PrimitiveType.DOUBLE);
+    assertThat(f.type("items", "[]", "sku")).isEqualTo(PrimitiveType.LONG);
+    assertThat(shaped.rescuedValues()).isZero();
+  }
+
+  @Test
+  void aNewFieldInAnExistingListOfObjectsIsTypedFromAllItsElementsButOldColumnsNeverChange() {
+    SchemaFixture f = fixture();
+    f.shaped("{'items': [{'sku': 7}]}");
+    ShapeResult.Shaped shaped = f.shaped("{'items': [{'sku': 1, 'weight_g': 3}, {'sku': 2.5, 'weight_g': 4.5}]}");
+
+    assertThat(f.type("items", "[]", "weight_g")).isEqualTo(PrimitiveType.DOUBLE);
+    assertThat(f.type("items", "[]", "sku")).as("a column's type never changes").isEqualTo(PrimitiveType.LONG);
+    assertThat(shaped.rescuedValues()).as("only the fraction in the old bigint column").isEqualTo(1);
+  }
+
+  @Test
+  void listElementIdsBeyondTwoToThe53StayLongEvenNextToAFraction() {
+    SchemaFixture f = fixture();
+    ShapeResult.Shaped shaped = f.shaped("{'items': [{'ref': 9007199254740993}, {'ref': 0.5}]}");
+
+    assertThat(f.type("items", "[]", "ref")).isEqualTo(PrimitiveType.LONG);
+    assertThat(shaped.rescuedValues()).isEqualTo(1);
+  }
 }

@@ -51,7 +51,7 @@ final class DdlCommand implements Callable<Integer> {
     }
     LakeOptions.Lake lake = lakeOptions.open();
     CatalogLayout layout = lakeOptions.config != null
-        ? LakeLayouts.of(ServiceConfig.of(ConfigLoader.standard().load(lakeOptions.config)))
+        ? LakeLayouts.of(ServiceConfig.withoutSource(ConfigLoader.standard().load(lakeOptions.config)))
         : LakeLayouts.ofFolder(lake.folder().orElseThrow(), lake.store());
     LakeTables tables = new LakeTables(lake.store(), lake.prefix(), layout);
     List<String> datasets = dataset == null ? tables.datasets() : List.of(dataset);

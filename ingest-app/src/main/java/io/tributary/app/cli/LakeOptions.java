@@ -23,7 +23,7 @@ final class LakeOptions {
   /** The store, the data prefix and the error prefix. */
   Lake open() {
     if (config != null) {
-      ServiceConfig service = ServiceConfig.of(ConfigLoader.standard().load(config));
+      ServiceConfig service = ServiceConfig.withoutSource(ConfigLoader.standard().load(config));
       LandingSettings landing = service.landingSettings();
       return new Lake(service.openStore(), landing.prefix(), landing.errorPrefix(), service.storeDescription(),
           service.localLake());

@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
         + "S3 or a folder as Hive-partitioned Parquet, with schema evolution and an error prefix for what cannot "
         + "land.",
     subcommands = {TributaryCommand.VersionCommand.class, RunCommand.class, DemoCommand.class, DevKafkaCommand.class,
-        BackfillCommand.class, QueryCommand.class, SchemasCommand.class, DdlCommand.class, HealthCommand.class,
+        BackfillCommand.class, ReplayCommand.class, QueryCommand.class, SchemasCommand.class, DdlCommand.class,
+        MaintainCommand.class, HealthCommand.class,
         ConfigDocsCommand.class, CommandLine.HelpCommand.class})
 public final class TributaryCommand implements Runnable {
 

@@ -12,6 +12,7 @@ import io.tributary.config.ConfigKey;
 import io.tributary.config.CoreKeys;
 import io.tributary.config.DatasetKeys;
 import io.tributary.iceberg.IcebergKeys;
+import io.tributary.iceberg.maintain.MaintenanceKeys;
 import io.tributary.kafka.KafkaKeys;
 import io.tributary.kinesis.KinesisKeys;
 import java.time.Duration;
@@ -22,7 +23,8 @@ import java.util.List;
  * The service's configuration: its own keys (the instance, the source type, metrics, HTTP, shutdown) and, composed,
  * those each module declares with its defaults: ingest-core's {@link CoreKeys} and per-dataset {@link DatasetKeys},
  * the catalogs' {@link CatalogKeys} and {@link IcebergKeys}, the adapters' {@link KafkaKeys} and {@link KinesisKeys},
- * the service's {@link MetricsKeys}. docs/configuration.md
+ * the service's {@link MetricsKeys}, table maintenance's {@link MaintenanceKeys} (top level and per dataset).
+ * docs/configuration.md
  * is generated from {@link #all()} ({@code ./tributary config-docs}); a test fails when the file is stale.
  */
 public final class ConfigKeys {
@@ -57,12 +59,15 @@ public final class ConfigKeys {
     all.addAll(CoreKeys.all());
     all.addAll(CatalogKeys.all());
     all.addAll(IcebergKeys.all());
-    for (ConfigKey<?> key : DatasetKeys.all()) {
+    List<ConfigKey<?>> perDataset = new ArrayList<>(DatasetKeys.all());
+    perDataset.addAll(MaintenanceKeys.perDataset());
+    for (ConfigKey<?> key : perDataset) {
       all.add(DatasetKeys.defaults(key));
     }
-    for (ConfigKey<?> key : DatasetKeys.all()) {
+    for (ConfigKey<?> key : perDataset) {
       all.add(DatasetKeys.of("*", key));
     }
+    all.addAll(MaintenanceKeys.all());
     all.addAll(MetricsKeys.all());
     all.addAll(List.of(HTTP_PORT, SHUTDOWN_DEADLINE));
     return List.copyOf(all);

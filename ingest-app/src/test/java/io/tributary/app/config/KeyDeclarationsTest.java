@@ -9,6 +9,8 @@ import io.tributary.config.ConfigKey;
 import io.tributary.config.CoreKeys;
 import io.tributary.config.DatasetKeys;
 import io.tributary.config.Durations;
+import io.tributary.iceberg.maintain.MaintenanceKeys;
+import io.tributary.iceberg.maintain.MaintenanceSettings;
 import io.tributary.decode.DecodeLimits;
 import io.tributary.iceberg.IcebergKeys;
 import io.tributary.kafka.KafkaKeys;
@@ -148,6 +150,9 @@ class KeyDeclarationsTest {
     assertThat(PartitionSpec.defaults().granularity().configWord()).isEqualTo(DatasetKeys.GRANULARITY.byDefault());
     assertThat(WriteOptions.defaults().compression())
         .isEqualTo(Compression.fromConfig(CoreKeys.PARQUET_COMPRESSION.byDefault()));
+    assertThat(MaintenanceSettings.defaults()).isEqualTo(new MaintenanceSettings(
+        MaintenanceKeys.MIN_AGE.byDefault(), MaintenanceKeys.TARGET_FILE_SIZE.byDefault(),
+        MaintenanceKeys.SNAPSHOT_RETENTION.byDefault(), MaintenanceKeys.ORPHAN_AGE.byDefault()));
     assertThat(MetricsSettings.defaults().step()).isEqualTo(MetricsKeys.CLOUDWATCH_STEP.byDefault());
     assertThat(MetricsSettings.defaults().dimensions())
         .containsExactlyInAnyOrderElementsOf(MetricsKeys.CLOUDWATCH_DIMENSIONS.byDefault());
@@ -174,12 +179,16 @@ class KeyDeclarationsTest {
             DatasetKeys.DATASETS_PREFIX)).toList());
     // Relative names that are plain words ("policy") are too common to count; those with a dot or dash are not.
     keys.addAll(DatasetKeys.all().stream().filter(k -> k.name().matches(".*[.-].*")).toList());
+    keys.addAll(MaintenanceKeys.perDataset());
     return keys;
   }
 
   private static String declaringFile(ConfigKey<?> key) {
     if (DatasetKeys.all().contains(key)) {
       return "DatasetKeys.java";
+    }
+    if (MaintenanceKeys.all().contains(key) || MaintenanceKeys.perDataset().contains(key)) {
+      return "MaintenanceKeys.java";
     }
     for (var entry : Map.of("CoreKeys.java", CoreKeys.all(), "KafkaKeys.java", KafkaKeys.all(),
         "KinesisKeys.java", KinesisKeys.all(), "IcebergKeys.java", IcebergKeys.all()).entrySet()) {

@@ -90,6 +90,7 @@ public final class Evolution {
           element = evolveType(element, item, elementOverrides);
         }
       }
+      element = NumberTyping.widenNew(element, l.element(), asList(list), elementOverrides);
       return element == l.element() ? type : new ListType(element);
     }
     if (type instanceof MapType mt && value instanceof Map<?, ?> m) {
@@ -134,6 +135,8 @@ public final class Evolution {
       }
       if (element == PrimitiveType.LONG && OverrideTree.at(elementOverrides) == null) {
         element = NumberTyping.ofElements(name, list, first);
+      } else if (element != null) {
+        element = NumberTyping.widenNew(element, null, asList(list), elementOverrides);
       }
       return element == null ? null : new ListType(element);
     }
@@ -177,6 +180,11 @@ public final class Evolution {
       return PrimitiveType.BOOLEAN;
     }
     throw new IllegalArgumentException("Not a decoded JSON scalar: " + value.getClass().getName());
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Object> asList(List<?> list) {
+    return (List<Object>) list;
   }
 
   @SuppressWarnings("unchecked")

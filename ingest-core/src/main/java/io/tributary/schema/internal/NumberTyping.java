@@ -1,8 +1,15 @@
 package io.tributary.schema.internal;
 
 import io.tributary.decode.BigNumber;
+import io.tributary.schema.ColumnNames;
+import io.tributary.schema.ColumnType;
+import io.tributary.schema.Field;
+import io.tributary.schema.ListType;
 import io.tributary.schema.PrimitiveType;
+import io.tributary.schema.StructType;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 
@@ -21,6 +28,9 @@ import java.util.Set;
  *       {@code unitPrice}, {@code total_cost}, {@code latitude}, {@code score}) is a DOUBLE from the start; any
  *       other whole number (ids, counts, codes, epoch times) is a LONG, as before.</li>
  * </ol>
+ * The first rule also holds across the elements of a list of objects: a field that a list's first element gives a
+ * whole number and a later element of the same list a fraction ({@code "items": [{"p": 1}, {"p": 2.5}]}) is a DOUBLE
+ * column ({@link #widenNew}).
  * A DOUBLE column holds every whole number up to 2<sup>53</sup> exactly, so typing a measure as DOUBLE loses
  * nothing; an explicit override ({@code amount: long}) still wins over all of this.
  */
@@ -72,6 +82,78 @@ public final class NumberTyping {
       fraction |= item instanceof Double || item instanceof BigNumber;
     }
     return fraction ? PrimitiveType.DOUBLE : firstType;
+  }
+
+  /**
+   * {@code grown}, the type of a list's elements after taking every element of {@code elements}, with each LONG column
+   * that is new in it (absent from {@code before}) made DOUBLE when the elements give it a fraction and every whole
+   * value there has an exact double. Pinned paths are left as pinned; columns of {@code before} never change.
+   *
+   * @param before the element type before this event, null for a new list
+   * @param overrides the override tree at the elements
+   */
+  public static ColumnType widenNew(ColumnType grown, ColumnType before, List<Object> elements,
+      OverrideTree overrides) {
+    if (grown == before || OverrideTree.at(overrides) != null) {
+      return grown;
+    }
+    if (grown == PrimitiveType.LONG) {
+      return before == null && hasFractionAndOnlyExactWholes(elements) ? PrimitiveType.DOUBLE : grown;
+    }
+    if (grown instanceof ListType list) {
+      List<Object> items = new ArrayList<>();
+      elements.forEach(e -> {
+        if (e instanceof List<?> l) {
+          items.addAll(l);
+        }
+      });
+      ColumnType element = widenNew(list.element(), before instanceof ListType b ? b.element() : null, items,
+          OverrideTree.element(overrides));
+      return element == list.element() ? grown : new ListType(element);
+    }
+    if (grown instanceof StructType struct) {
+      StructType result = struct;
+      for (int i = 0; i < struct.fields().size(); i++) {
+        Field field = struct.fields().get(i);
+        Field old = before instanceof StructType b ? b.field(field.name()) : null;
+        if (field.name().equals(KeyMaps.FIELD)) {
+          continue;
+        }
+        ColumnType type = widenNew(field.type(), old == null ? null : old.type(), valuesOf(field.name(), elements),
+            OverrideTree.child(overrides, field.name()));
+        if (type != field.type()) {
+          result = result.withReplaced(i, field.withType(type));
+        }
+      }
+      return result;
+    }
+    return grown;
+  }
+
+  private static boolean hasFractionAndOnlyExactWholes(List<Object> values) {
+    boolean fraction = false;
+    for (Object value : values) {
+      if (value instanceof Long l && (l < -EXACT_IN_DOUBLE || l > EXACT_IN_DOUBLE)) {
+        return false;
+      }
+      fraction |= value instanceof Double || value instanceof BigNumber;
+    }
+    return fraction;
+  }
+
+  /** The non-null values of the objects' fields whose column is {@code column}. */
+  private static List<Object> valuesOf(String column, List<Object> objects) {
+    List<Object> values = new ArrayList<>();
+    for (Object object : objects) {
+      if (object instanceof Map<?, ?> map) {
+        map.forEach((key, value) -> {
+          if (value != null && ColumnNames.sanitize((String) key).equals(column)) {
+            values.add(value);
+          }
+        });
+      }
+    }
+    return values;
   }
 
   /** True when the last word of {@code name} (split at {@code _}, {@code -}, spaces, dots and camelCase) is a measure. */

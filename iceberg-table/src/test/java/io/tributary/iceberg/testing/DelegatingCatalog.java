@@ -1,4 +1,4 @@
-package io.tributary.iceberg;
+package io.tributary.iceberg.testing;
 
 import java.util.List;
 import org.apache.iceberg.Schema;
@@ -8,10 +8,10 @@ import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.catalog.TableIdentifier;
 
 /** A catalog that forwards every call: tests override one method to inject a failure. */
-class DelegatingCatalog implements Catalog {
+public class DelegatingCatalog implements Catalog {
   private final Catalog delegate;
 
-  DelegatingCatalog(Catalog delegate) {
+  public DelegatingCatalog(Catalog delegate) {
     this.delegate = delegate;
   }
 

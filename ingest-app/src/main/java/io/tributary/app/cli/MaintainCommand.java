@@ -1,0 +1,117 @@
+package io.tributary.app.cli;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.tributary.app.config.ConfigLoader;
+import io.tributary.app.config.IcebergWiring;
+import io.tributary.app.config.MaintenanceConfig;
+import io.tributary.app.config.ServiceConfig;
+import io.tributary.iceberg.IcebergCatalogs;
+import io.tributary.iceberg.ObjectStoreFileIO;
+import io.tributary.iceberg.maintain.LakeMaintenance;
+import io.tributary.iceberg.maintain.MaintenanceLease;
+import io.tributary.iceberg.maintain.MaintenanceMetrics;
+import io.tributary.iceberg.maintain.MaintenanceReport;
+import io.tributary.landing.LandingSettings;
+import io.tributary.layout.LakeLayout;
+import io.tributary.schema.HistoryEntry;
+import io.tributary.schema.SchemaHistory;
+import io.tributary.store.ObjectStore;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.iceberg.catalog.Catalog;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code tributary maintain}: one maintenance run over the Iceberg tables of a configuration (what the service's
+ * loop does), for a scheduled task. Takes the maintenance lease first, so it never runs beside the service's loop
+ * or another scheduled run; a dry run needs no lease and changes nothing.
+ */
+@Command(name = "maintain", mixinStandardHelpOptions = true, description = {"Compact the small files of the Iceberg "
+    + "tables, rewrite piled-up manifests, expire old snapshots and remove orphan files, once (docs/operations.md)."})
+final class MaintainCommand implements Callable<Integer> {
+
+  /** The Iceberg catalog of a configuration, with the FileIO its tables use and their namespace. */
+  record IcebergCatalog(Catalog catalog, ObjectStoreFileIO io, String namespace) {}
+
+  /** Opens the configuration's Iceberg catalog over its store. */
+  interface CatalogOpener {
+    IcebergCatalog open(ServiceConfig config, ObjectStore store);
+  }
+
+  /**
+   * The catalog factory: the configuration's Iceberg catalog ({@code catalog.type} with Iceberg datasets, as the
+   * service opens it), over the lake's store; a configuration without Iceberg datasets has none to maintain.
+   */
+  static CatalogOpener catalogs = (config, store) -> {
+    IcebergWiring iceberg = config.iceberg().orElseThrow(() -> new CommandFailure("Cannot maintain: "
+        + config.config().origin() + " configures no Iceberg catalog"));
+    ObjectStoreFileIO io = new ObjectStoreFileIO(store, iceberg.storeRoot());
+    return new IcebergCatalog(IcebergCatalogs.open(iceberg.catalogName(), iceberg.catalog(), io,
+        iceberg.namespace()), io, iceberg.namespace());
+  };
+
+  @Option(names = {"-c", "--config"}, paramLabel = "FILE", required = true,
+      description = "The service's configuration: its store, prefix, catalog and maintenance settings.")
+  Path config;
+
+  @Option(names = "--dataset", paramLabel = "NAME", description = "Maintain only this dataset's table.")
+  String dataset;
+
+  @Option(names = "--dry-run", description = "Report what would be done; change and delete nothing.")
+  boolean dryRun;
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    var loaded = ConfigLoader.standard().load(config);
+    ServiceConfig service = ServiceConfig.withoutSource(loaded);
+    MaintenanceConfig maintenance = MaintenanceConfig.of(loaded);
+    LandingSettings landing = service.landingSettings();
+    ObjectStore store = service.openStore();
+    LakeLayout layout = new LakeLayout(landing.prefix(), landing.errorPrefix());
+    IcebergCatalog iceberg = catalogs.open(service, store);
+    SchemaHistory history = new SchemaHistory(store, landing.prefix(), service.instanceId(), Clock.systemUTC());
+    LakeMaintenance lake = new LakeMaintenance(iceberg.catalog(), iceberg.namespace(),
+        new LakeMaintenance.Lake(store, iceberg.io(), layout),
+        d -> history.entries(d).stream().map(HistoryEntry::schema).toList(), maintenance::settings,
+        landing.parquet(), new MaintenanceMetrics(new SimpleMeterRegistry()), Clock.systemUTC());
+    PrintWriter out = spec.commandLine().getOut();
+    if (dryRun) {
+      print(out, lake.run(Optional.ofNullable(dataset), true, () -> true));
+      return 0;
+    }
+    MaintenanceLease lease = new MaintenanceLease(store, layout, service.instanceId(), maintenance.lease(),
+        Clock.systemUTC());
+    if (!lease.acquire()) {
+      out.println("Another task holds the maintenance lease: nothing done.");
+      out.flush();
+      return 0;
+    }
+    ScheduledExecutorService renewal = Executors.newSingleThreadScheduledExecutor();
+    long third = Math.max(1, maintenance.lease().toMillis() / 3);
+    renewal.scheduleWithFixedDelay(lease::acquire, third, third, TimeUnit.MILLISECONDS);
+    try {
+      print(out, lake.run(Optional.ofNullable(dataset), false, lease::held));
+      return 0;
+    } finally {
+      renewal.shutdownNow();
+      lease.release();
+    }
+  }
+
+  private static void print(PrintWriter out, List<MaintenanceReport> reports) {
+    reports.forEach(out::println);
+    out.flush();
+  }
+}
