@@ -54,7 +54,8 @@ public final class Ledger {
    *
    * @param seq one more than the latest commit this instance knows of (1 for the first)
    * @param watermark every position at or below it is durable once this commits (null: none yet)
-   * @param files the staged files of the flush; published if this commit wins, discarded if it loses
+   * @param files the files of the flush; staged ones are published if this commit wins, discarded if it loses;
+   *     files written in place ({@link StagedFile#inPlace}) are their writer's to discard
    * @param above the durable ranges above the watermark, including those of {@code files}
    */
   public CommitOutcome commit(SourcePartition partition, long seq, Position watermark, List<StagedFile> files,
@@ -93,12 +94,14 @@ public final class Ledger {
   }
 
   /**
-   * Deletes staged files that will never be committed; a file written in place ({@link StagedFile#inPlace}) is
-   * deleted from its final key, which a losing attempt named uniquely, so it is never a winner's file.
+   * Deletes staged files that will never be committed. Files written in place ({@link StagedFile#inPlace}) are
+   * left to the sink that wrote them (they may not even be in this store).
    */
   public void discard(List<StagedFile> files) {
     for (StagedFile file : files) {
-      store.delete(file.stagingKey());
+      if (!file.inPlace()) {
+        store.delete(file.stagingKey());
+      }
     }
   }
 

@@ -10,10 +10,12 @@ import static io.tributary.config.CoreKeys.STORE_TYPE;
 import java.net.URI;
 
 /**
- * The {@code catalog.*} keys, checked together: Glue needs a database, a region and an S3 lake (a table cannot point
+ * The Glue side of the {@code catalog.*} keys ({@link IcebergConfig} has the Iceberg side), checked together: Glue
+ * needs a database, a region and an S3 lake (a table cannot point
  * at a local folder); the table prefix must be a valid start of a Glue table name.
  *
- * @param glue whether {@code catalog.type} is {@code glue}
+ * @param glue whether {@code catalog.type} is {@code glue}: the Hive datasets' Glue tables are kept in step (and
+ *     the Iceberg datasets are Iceberg tables in the same database)
  * @param database the Glue database; null without Glue
  * @param region Glue's region; null without Glue
  * @param endpoint an endpoint override, or null
@@ -28,7 +30,8 @@ public record CatalogSettings(boolean glue, String database, String region, URI 
       throw new ConfigException("catalog.table-prefix: '" + prefix + "' may hold only lowercase letters, digits "
           + "and '_' (Glue and Athena table names)");
     }
-    if (config.get(TYPE).equals("none")) {
+    if (!config.get(TYPE).equals("glue")) {
+      // none, or an Iceberg-only catalog (rest, jdbc): no Glue tables for the Hive datasets.
       return new CatalogSettings(false, null, null, null, prefix);
     }
     String database = config.find(DATABASE).orElseThrow(() -> new ConfigException(

@@ -53,6 +53,7 @@ public final class ServiceConfig {
     check(problems, service::metricsSettings);
     check(problems, service::catalogSettings);
     check(problems, service::firehoseSettings);
+    check(problems, service::iceberg);
     if (withSource && config.get(SOURCE_TYPE).equals("kafka")) {
       check(problems, service::kafkaSettings);
     } else if (withSource) {
@@ -114,6 +115,11 @@ public final class ServiceConfig {
       throw new ConfigException("sink: `firehose` (dataset-defaults.sink or datasets.<name>.sink) is not connected "
           + "to the landing in this build yet: use `sink: lake`");
     }
+  }
+
+  /** How Iceberg datasets land ({@code table-format: iceberg}); empty when every dataset is Hive. */
+  public Optional<IcebergWiring> iceberg() {
+    return IcebergConfig.of(config, landingSettings());
   }
 
   /** The landing layer's settings. */

@@ -12,6 +12,7 @@ import io.tributary.config.Durations;
 import io.tributary.iceberg.maintain.MaintenanceKeys;
 import io.tributary.iceberg.maintain.MaintenanceSettings;
 import io.tributary.decode.DecodeLimits;
+import io.tributary.iceberg.IcebergKeys;
 import io.tributary.kafka.KafkaKeys;
 import io.tributary.kafka.KafkaSourceSettings;
 import io.tributary.kinesis.KinesisKeys;
@@ -190,7 +191,7 @@ class KeyDeclarationsTest {
       return "MaintenanceKeys.java";
     }
     for (var entry : Map.of("CoreKeys.java", CoreKeys.all(), "KafkaKeys.java", KafkaKeys.all(),
-        "KinesisKeys.java", KinesisKeys.all()).entrySet()) {
+        "KinesisKeys.java", KinesisKeys.all(), "IcebergKeys.java", IcebergKeys.all()).entrySet()) {
       if (entry.getValue().contains(key)) {
         return entry.getKey();
       }
