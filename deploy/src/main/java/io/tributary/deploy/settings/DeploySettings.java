@@ -17,13 +17,16 @@ import java.util.regex.Pattern;
  * @param environment further environment variables of the container
  * @param secrets environment variables from SSM SecureString parameters: variable name to parameter name (for
  *     {@code ${VAR}} in the engine's configuration)
+ * @param tableFormat the datasets' table format, {@code hive} (default) or {@code iceberg}; a dataset may set its own
+ * @param iceberg where the Iceberg tables live (default with Iceberg tables: the stack's Glue database); null without
+ * @param maintenance the scheduled table maintenance task; null for none (the service's own loop maintains)
  * @param firehose the datasets delivered through Amazon Data Firehose instead of written by the engine; null for
  *     none
  */
 public record DeploySettings(String name, ImageSettings image, LakeSettings lake, SourceSettings source,
     ServiceSettings service, ScalingSettings scaling, AlarmSettings alarms, VpcSettings vpc, String namespace,
-    List<DatasetConfig> datasets, Map<String, String> environment, Map<String, String> secrets,
-    FirehoseSettings firehose) {
+    List<DatasetConfig> datasets, Map<String, String> environment, Map<String, String> secrets, String tableFormat,
+    IcebergCatalogSettings iceberg, MaintenanceTaskSettings maintenance, FirehoseSettings firehose) {
 
   private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{1,30}[a-z0-9]");
   private static final Pattern ENV = Pattern.compile("[A-Z_][A-Z0-9_]*");
@@ -58,6 +61,9 @@ public record DeploySettings(String name, ImageSettings image, LakeSettings lake
       Check.matches(secret.getKey(), "secrets", ENV, "an environment variable name (A-Z 0-9 _)");
       Check.matches(secret.getValue(), "secrets." + secret.getKey(), PARAMETER, "an SSM parameter name");
     }
+    tableFormat = IcebergCatalogSettings.format(Check.orDefault(tableFormat, IcebergCatalogSettings.HIVE),
+        "table-format");
+    iceberg = IcebergCatalogSettings.resolve(tableFormat, datasets, iceberg, maintenance);
     if (firehose != null) {
       checkFirehose(name, firehose, datasets);
     }
@@ -104,6 +110,26 @@ public record DeploySettings(String name, ImageSettings image, LakeSettings lake
       return Check.orDefault(source.kafka().applicationId(), name);
     }
     return Check.orDefault(source.kinesis().applicationName(), name);
+  }
+
+  /** The table format {@code dataset} lands in: its own, else the deployment's. */
+  public String tableFormat(DatasetConfig dataset) {
+    return Check.orDefault(dataset.tableFormat(), tableFormat);
+  }
+
+  /** Whether the Iceberg tables are in an S3 Tables table bucket. */
+  public boolean s3Tables() {
+    return iceberg != null && iceberg.isS3Tables();
+  }
+
+  /** Whether some datasets are Iceberg tables in the stack's Glue database. */
+  public boolean glueIcebergTables() {
+    return iceberg != null && !iceberg.isS3Tables();
+  }
+
+  /** The Iceberg namespace of the tables: the S3 Tables namespace, else the Glue database. */
+  public String icebergNamespace() {
+    return s3Tables() && iceberg.namespace() != null ? iceberg.namespace() : databaseName();
   }
 
   /** The lag target of the scaling policy for this source. */
