@@ -1,16 +1,15 @@
 package io.tributary.iceberg;
 
 import java.io.ByteArrayInputStream;
+import org.apache.parquet.HadoopFreeReadOptions;
 import org.apache.parquet.ParquetReadOptions;
-import org.apache.parquet.conf.PlainParquetConfiguration;
-import org.apache.parquet.format.converter.ParquetMetadataConverter;
 import org.apache.parquet.io.DelegatingSeekableInputStream;
 import org.apache.parquet.io.InputFile;
 import org.apache.parquet.io.SeekableInputStream;
 
 /**
  * A Parquet file held in memory, as parquet-java reads it without Hadoop: an {@link InputFile} over its bytes and
- * read options on a {@link PlainParquetConfiguration}. Used to describe a data file from its footer and, by table
+ * read options with no Hadoop configuration or codec. Used to describe a data file from its footer and, by table
  * maintenance, to read its rows back.
  */
 public final class ParquetBytes {
@@ -44,8 +43,8 @@ public final class ParquetBytes {
 
   /** Read options with no Hadoop configuration and the whole footer (no row group filtered out). */
   public static ParquetReadOptions readOptions() {
-    return ParquetReadOptions.builder(new PlainParquetConfiguration())
-        .withMetadataFilter(ParquetMetadataConverter.NO_FILTER).build();
+    // Not ParquetReadOptions.builder: it loads Hadoop's codecs, absent from the service jar.
+    return HadoopFreeReadOptions.create();
   }
 
   private static final class Bytes extends ByteArrayInputStream {

@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.catalog.Namespace;
@@ -38,7 +39,7 @@ public final class LakeMaintenance {
     }
   }
 
-  private final Catalog catalog;
+  private final Supplier<Catalog> catalog;
   private final Namespace namespace;
   private final Function<String, List<DatasetSchema>> history;
   private final Function<String, MaintenanceSettings> settings;
@@ -53,6 +54,17 @@ public final class LakeMaintenance {
    */
   public LakeMaintenance(Catalog catalog, String namespace, Lake lake, Function<String, List<DatasetSchema>> history,
       Function<String, MaintenanceSettings> settings, WriteOptions options, MaintenanceMetrics metrics, Clock clock) {
+    this(constant(Objects.requireNonNull(catalog, "catalog may not be null")), namespace, lake, history, settings,
+        options, metrics, clock);
+  }
+
+  /**
+   * As above, with the catalog opened on first use ({@code IcebergCatalogs.lazy}): a service whose catalog is down
+   * at start still starts, and a run fails (logged, retried at the next interval) until the catalog answers.
+   */
+  public LakeMaintenance(Supplier<Catalog> catalog, String namespace, Lake lake,
+      Function<String, List<DatasetSchema>> history, Function<String, MaintenanceSettings> settings,
+      WriteOptions options, MaintenanceMetrics metrics, Clock clock) {
     this.catalog = Objects.requireNonNull(catalog, "catalog may not be null");
     this.namespace = Namespace.of(namespace.split("\\."));
     this.history = Objects.requireNonNull(history, "history may not be null");
@@ -73,7 +85,7 @@ public final class LakeMaintenance {
   public List<MaintenanceReport> run(Optional<String> dataset, boolean dryRun, BooleanSupplier leader) {
     long start = System.nanoTime();
     List<String> datasets = new ArrayList<>();
-    for (TableIdentifier id : catalog.listTables(namespace)) {
+    for (TableIdentifier id : catalog.get().listTables(namespace)) {
       if (dataset.isEmpty() || dataset.get().equals(id.name())) {
         datasets.add(id.name());
       }
@@ -89,7 +101,7 @@ public final class LakeMaintenance {
         break;
       }
       try {
-        Table table = catalog.loadTable(TableIdentifier.of(namespace, name));
+        Table table = catalog.get().loadTable(TableIdentifier.of(namespace, name));
         MaintenanceReport report = tables.run(table, name, history.apply(name), settings.apply(name), dryRun, leader);
         metrics.record(report);
         reports.add(report);
@@ -111,5 +123,9 @@ public final class LakeMaintenance {
         reports.stream().mapToInt(MaintenanceReport::orphansRemoved).sum(),
         failed.isEmpty() ? "" : "; failed: " + String.join(", ", failed));
     return reports;
+  }
+
+  private static Supplier<Catalog> constant(Catalog catalog) {
+    return () -> catalog;
   }
 }

@@ -5,6 +5,7 @@ import io.tributary.app.catalog.TableFormats;
 import io.tributary.commit.TableFormatFactory;
 import io.tributary.app.config.ServiceConfig;
 import io.tributary.catalog.CatalogSync;
+import io.tributary.iceberg.maintain.MaintenanceLoop;
 import io.tributary.kafka.KafkaSource;
 import io.tributary.kinesis.KinesisSource;
 import io.tributary.landing.Landing;
@@ -36,12 +37,15 @@ public final class Service implements AutoCloseable {
   private final MetricsRegistries metrics;
   private final CatalogSync catalog;
   private final TableFormatFactory formats;
+  private final Optional<MaintenanceLoop> maintenance;
   private volatile long storeCheckedAt;
   private volatile String storeProblem;
 
   private Service(ServiceConfig config, ObjectStore store, Landing landing, Source source,
-      MetricsRegistries metrics, CatalogSync catalog, TableFormatFactory formats) {
+      MetricsRegistries metrics, CatalogSync catalog, TableFormatFactory formats,
+      Optional<MaintenanceLoop> maintenance) {
     this.formats = formats;
+    this.maintenance = maintenance;
     this.metrics = metrics;
     this.catalog = catalog;
     this.config = config;
@@ -76,7 +80,9 @@ public final class Service implements AutoCloseable {
       source = kafka;
     }
     SourceLagMetrics.bind(metrics.registry(), source::lag);
-    Service service = new Service(config, store, landing, source, metrics, catalog, formats);
+    // Iceberg tables: compaction, expiry and orphans, one task at a time (unless a scheduled task does it).
+    Optional<MaintenanceLoop> maintenance = ServiceMaintenanceLoop.start(config, store, metrics.registry());
+    Service service = new Service(config, store, landing, source, metrics, catalog, formats, maintenance);
     LOG.info("Landing in {} (instance {})", config.storeDescription(), config.instanceId());
     source.start();
     return service;
@@ -128,6 +134,7 @@ public final class Service implements AutoCloseable {
   /** The drain on SIGTERM: stop the source (it rolls and commits), then the rest. True when all was committed. */
   public boolean drain(Duration deadline) {
     boolean stopped = source.stop(deadline);
+    maintenance.ifPresent(MaintenanceLoop::close);
     landing.close();
     catalog.close();
     if (http != null) {

@@ -8,7 +8,9 @@ import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -34,25 +36,37 @@ class IcebergWithoutHadoopTest {
     for (int i = 0; i < 40; i++) {
       lines.append("{\"id\": ").append(i).append(", \"ts\": ").append(1_763_704_800_000L + i).append("}\n");
     }
-    Files.writeString(exports.resolve("part.jsonl"), lines);
+    Files.writeString(exports.resolve("part-1.jsonl"), lines);
+    Files.writeString(exports.resolve("part-2.jsonl"), lines.toString().replace("\"id\": ", "\"id\": 1000"));
     Path config = dir.resolve("tributary.yaml");
     Files.writeString(config, "store:\n  type: local\n  path: " + dir.resolve("lake") + "\ncatalog:\n  type: jdbc\n"
         + "  jdbc:\n    url: jdbc:sqlite:" + dir.resolve("catalog.db") + "\ndataset-defaults:\n"
-        + "  table-format: iceberg\n  event-time-field: ts\n");
+        + "  table-format: iceberg\n  event-time-field: ts\n  maintenance:\n    min-age: 0s\n");
 
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    Process process = new ProcessBuilder(java.toString(), "-Xmx256m", "-cp", classpath, "io.tributary.app.Main",
-        "backfill", "--config", config.toString(), "--stream", "orders", exports.toString())
-        .redirectErrorStream(true).start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-    assertThat(process.exitValue()).as(output).isZero();
-    assertThat(output).contains("40 landed");
+    String output = run(classpath, "backfill", "--config", config.toString(), "--stream", "orders",
+        exports.toString());
+    assertThat(output).contains("80 landed");
+    // Table maintenance reads the small files back and rewrites them: also without Hadoop (the scheduled task runs
+    // the service image).
+    String maintained = run(classpath, "maintain", "--config", config.toString());
+    assertThat(maintained).containsPattern("orders: data files [2-9]\\d* -> 1 ");
 
     ObjectStoreFileIO io = new ObjectStoreFileIO(new LocalFileStore(dir.resolve("lake")),
         "file:" + dir.resolve("lake").toAbsolutePath().normalize());
     try (IcebergReader reader = new IcebergReader(dir.resolve("catalog.db"), io)) {
-      assertThat(IcebergReader.rows(reader.table("orders"))).hasSize(40);
+      assertThat(IcebergReader.rows(reader.table("orders"))).hasSize(80);
     }
+  }
+
+  private static String run(String classpath, String... args) throws Exception {
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx256m", "-cp", classpath,
+        "io.tributary.app.Main"));
+    command.addAll(List.of(args));
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    assertThat(process.exitValue()).as(output).isZero();
+    return output;
   }
 }
