@@ -93,11 +93,15 @@ public final class Service implements AutoCloseable {
     return Optional.ofNullable(http).map(HealthServer::port);
   }
 
-  /** Null when ready: the source runs and owns its partitions, the store answers. Else why not. */
+  /**
+   * Null when ready: the source runs and owns its partitions, nothing outside it blocks it (a Kinesis source names
+   * an endpoint that stopped answering), the store answers. Else why not.
+   */
   public String notReady() {
     SourceState state = source.state();
-    if (state != SourceState.RUNNING) {
-      return source.blockedBy().orElse("source " + state.name().toLowerCase(java.util.Locale.ROOT));
+    Optional<String> blocked = source.blockedBy();
+    if (state != SourceState.RUNNING || blocked.isPresent()) {
+      return blocked.orElse("source " + state.name().toLowerCase(java.util.Locale.ROOT));
     }
     long now = System.currentTimeMillis();
     if (now - storeCheckedAt > STORE_CHECK_MILLIS) {
