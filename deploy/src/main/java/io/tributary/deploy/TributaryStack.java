@@ -1,6 +1,7 @@
 package io.tributary.deploy;
 
 import io.tributary.deploy.catalog.LakeCatalog;
+import io.tributary.deploy.kcl.KclLeaseTable;
 import io.tributary.deploy.lake.LakeBucket;
 import io.tributary.deploy.monitoring.EngineMetrics;
 import io.tributary.deploy.monitoring.Monitoring;
@@ -16,8 +17,8 @@ import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.constructs.Construct;
 
 /**
- * One deployment: the lake (bucket and key), the Fargate service with its scaling, the alarms and dashboard, and the
- * Glue catalog of the datasets.
+ * One deployment: the lake (bucket and key), the Fargate service with its scaling, the alarms and dashboard, the
+ * Glue catalog of the datasets, and for a Kinesis source KCL's lease table.
  */
 public final class TributaryStack extends Stack {
 
@@ -39,6 +40,11 @@ public final class TributaryStack extends Stack {
             "sns." + getRegion() + ".amazonaws.com")))
         .build());
     LakeCatalog catalog = new LakeCatalog(this, "Catalog", settings);
+    if (!settings.source().isKafka()) {
+      KclLeaseTable leases = new KclLeaseTable(this, "KclLeases", settings.consumerName());
+      CfnOutput.Builder.create(this, "LeaseTable").value(leases.table().getTableName())
+          .description("KCL's lease table (leases, checkpoints, coordinator state, worker metrics)").build();
+    }
 
     CfnOutput.Builder.create(this, "BucketName").value(lake.bucket().getBucketName())
         .description("The lake's bucket").build();
