@@ -83,7 +83,7 @@ final class EndpointCheck {
     for (String stream : settings.streams()) {
       try {
         kinesis.describeStreamSummary(b -> b.streamName(stream)
-            .overrideConfiguration(o -> o.apiCallTimeout(timeout))).join();
+            .overrideConfiguration(o -> o.apiCallAttemptTimeout(timeout).apiCallTimeout(timeout.multipliedBy(4)))).join();
       } catch (CompletionException e) {
         if (e.getCause() instanceof ResourceNotFoundException) {
           missing.add(stream);
@@ -140,9 +140,11 @@ final class EndpointCheck {
       if (t instanceof UnknownHostException) {
         return "unknown host " + t.getMessage();
       }
-      if (t instanceof ApiCallTimeoutException || t instanceof ApiCallAttemptTimeoutException
-          || t instanceof java.util.concurrent.TimeoutException) {
+      if (t instanceof ApiCallAttemptTimeoutException || t instanceof java.util.concurrent.TimeoutException) {
         return "no answer within " + timeout.toSeconds() + " s";
+      }
+      if (t instanceof ApiCallTimeoutException) {
+        return "no answer within " + timeout.multipliedBy(4).toSeconds() + " s, retries included";
       }
       if (t instanceof AwsServiceException service) {
         return service.awsErrorDetails().errorCode() + ": " + service.awsErrorDetails().errorMessage();

@@ -6,6 +6,7 @@ import io.tributary.source.SourceLanding;
 import io.tributary.source.SourceState;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -16,6 +17,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.kinesis.coordinator.Scheduler;
 import software.amazon.kinesis.coordinator.WorkerStateChangeListener;
 
@@ -28,14 +30,8 @@ public final class KinesisSource implements Source {
 
   private static final Logger LOG = LoggerFactory.getLogger(KinesisSource.class);
   private static final long GRACEFUL_SECONDS = 10;
-  /** How long one request of the endpoint check may take, retries included. */
+  /** How long one attempt of an endpoint check request may take (four for the request, retries included). */
   static final Duration CHECK_TIMEOUT = Duration.ofSeconds(5);
-  /** The pause between checks while an endpoint does not answer. */
-  private static final Duration UNREACHABLE_PAUSE = Duration.ofSeconds(5);
-  /** The pause between checks while the lease table or its index is being created. */
-  private static final Duration PREPARING_PAUSE = Duration.ofMillis(250);
-  /** How often the endpoints are asked while KCL runs. */
-  private static final Duration PROBE_INTERVAL = Duration.ofSeconds(10);
   /** KCL schedulers started before the source gives up and fails. */
   static final int SCHEDULER_STARTS = 10;
 
@@ -44,15 +40,15 @@ public final class KinesisSource implements Source {
   private final String workerId;
   private final AwsCredentialsProvider credentials;
   private final ShardProcessors processors;
+  private final List<ExecutionInterceptor> interceptors;
   private final AtomicInteger schedulerStarts = new AtomicInteger();
   private volatile WorkerStateChangeListener.WorkerState workerState = WorkerStateChangeListener.WorkerState.CREATED;
   private volatile Scheduler scheduler;
-  private volatile String blockedBy;
   private volatile boolean stopRequested;
   private volatile boolean restarting;
   private volatile Thread worker;
   private KinesisClients clients;
-  private EndpointCheck check;
+  private volatile EndpointWatch watch;
   private Thread checker;
   private volatile Boolean stopResult;
 
@@ -67,6 +63,13 @@ public final class KinesisSource implements Source {
 
   KinesisSource(KinesisSourceSettings settings, SourceLanding landing, String workerId,
       AwsCredentialsProvider credentials, Clock clock) {
+    this(settings, landing, workerId, credentials, clock, List.of());
+  }
+
+  /** @param interceptors on every client of the source (tests record the requests, or fail some) */
+  KinesisSource(KinesisSourceSettings settings, SourceLanding landing, String workerId,
+      AwsCredentialsProvider credentials, Clock clock, List<ExecutionInterceptor> interceptors) {
+    this.interceptors = List.copyOf(interceptors);
     this.settings = Objects.requireNonNull(settings, "settings may not be null");
     this.landing = Objects.requireNonNull(landing, "landing may not be null");
     this.workerId = Objects.requireNonNull(workerId, "workerId may not be null");
@@ -86,10 +89,11 @@ public final class KinesisSource implements Source {
     if (clients != null) {
       throw new IllegalStateException("The Kinesis source is already started");
     }
-    clients = KinesisClients.build(settings, credentials);
-    check = new EndpointCheck(settings, clients.kinesis(),
-        new LeaseTable(clients.dynamoDb(), settings.leaseTable(), CHECK_TIMEOUT), CHECK_TIMEOUT);
-    checker = new Thread(this::watch, "kinesis-check-" + workerId);
+    clients = KinesisClients.build(settings, credentials, interceptors);
+    watch = new EndpointWatch(new EndpointCheck(settings, clients.kinesis(),
+        new LeaseTable(clients.dynamoDb(), settings.leaseTable(), CHECK_TIMEOUT), CHECK_TIMEOUT),
+        () -> worker != null, this::startKcl);
+    checker = new Thread(watch, "kinesis-check-" + workerId);
     checker.setDaemon(true);
     checker.start();
     LOG.info("Kinesis source {} starting on {} (application {}, lease table {}, {})", workerId, settings.streams(),
@@ -98,55 +102,12 @@ public final class KinesisSource implements Source {
 
   @Override
   public Optional<String> blockedBy() {
-    return stopRequested ? Optional.empty() : Optional.ofNullable(blockedBy);
+    return stopRequested || watch == null ? Optional.empty() : watch.blockedBy();
   }
 
   /** How many KCL schedulers this source started (more than one when an initialization failed). */
   int schedulerStarts() {
     return schedulerStarts.get();
-  }
-
-  /** The checker's loop: before KCL starts, until Kinesis and DynamoDB are ready; then a probe every 10 s. */
-  private void watch() {
-    String logged = null;
-    try {
-      while (!stopRequested) {
-        boolean running = worker != null;
-        Optional<EndpointCheck.Blocker> blocker = running ? check.whileRunning() : check.beforeStart();
-        blockedBy = blocker.map(EndpointCheck.Blocker::reason).orElse(null);
-        logged = log(blocker, logged, running);
-        if (blocker.isEmpty() && !running) {
-          startKcl();
-        }
-        Duration pause = blocker.isEmpty() ? PROBE_INTERVAL
-            : blocker.get().preparing() ? PREPARING_PAUSE : UNREACHABLE_PAUSE;
-        Thread.sleep(pause.toMillis());
-      }
-    } catch (InterruptedException e) {
-      // Stopping.
-    } catch (RuntimeException e) {
-      LOG.warn("The Kinesis source's endpoint check failed; it checks no more", e);
-    }
-  }
-
-  /** One log line per distinct reason, and one when it clears. */
-  private String log(Optional<EndpointCheck.Blocker> blocker, String logged, boolean running) {
-    if (blocker.isEmpty()) {
-      if (logged != null) {
-        LOG.info("Kinesis and DynamoDB answer again for the Kinesis source{}", running ? "" : ": KCL starts");
-      }
-      return null;
-    }
-    String reason = blocker.get().reason();
-    if (!reason.equals(logged)) {
-      if (blocker.get().preparing()) {
-        LOG.info("The Kinesis source waits: {}", reason);
-      } else {
-        LOG.warn("The Kinesis source {}: {}; checking again every {} s", running ? "cannot read" : "cannot start",
-            reason, UNREACHABLE_PAUSE.toSeconds());
-      }
-    }
-    return reason;
   }
 
   private synchronized void startKcl() {

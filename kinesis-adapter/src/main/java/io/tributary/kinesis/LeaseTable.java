@@ -51,7 +51,7 @@ final class LeaseTable {
   private final String name;
   private final Duration timeout;
 
-  /** @param timeout how long one request may take, retries included */
+  /** @param timeout how long one attempt of a request may take (four for the request, retries included) */
   LeaseTable(DynamoDbAsyncClient dynamo, String name, Duration timeout) {
     this.dynamo = dynamo;
     this.name = name;
@@ -72,7 +72,7 @@ final class LeaseTable {
     if (table.isEmpty()) {
       try {
         dynamo.createTable(createRequest(name).toBuilder()
-            .overrideConfiguration(o -> o.apiCallTimeout(timeout)).build()).join();
+            .overrideConfiguration(o -> o.apiCallAttemptTimeout(timeout).apiCallTimeout(timeout.multipliedBy(4))).build()).join();
       } catch (CompletionException e) {
         if (!(e.getCause() instanceof ResourceInUseException)) {
           throw e;
@@ -90,7 +90,7 @@ final class LeaseTable {
     if (index.isEmpty()) {
       try {
         dynamo.updateTable(addIndexRequest(description).toBuilder()
-            .overrideConfiguration(o -> o.apiCallTimeout(timeout)).build()).join();
+            .overrideConfiguration(o -> o.apiCallAttemptTimeout(timeout).apiCallTimeout(timeout.multipliedBy(4))).build()).join();
       } catch (CompletionException e) {
         if (!(e.getCause() instanceof ResourceInUseException)) {
           throw e;
@@ -109,7 +109,7 @@ final class LeaseTable {
   Optional<TableDescription> describe() {
     try {
       return Optional.of(dynamo.describeTable(b -> b.tableName(name)
-          .overrideConfiguration(o -> o.apiCallTimeout(timeout))).join().table());
+          .overrideConfiguration(o -> o.apiCallAttemptTimeout(timeout).apiCallTimeout(timeout.multipliedBy(4)))).join().table());
     } catch (CompletionException e) {
       if (e.getCause() instanceof ResourceNotFoundException) {
         return Optional.empty();

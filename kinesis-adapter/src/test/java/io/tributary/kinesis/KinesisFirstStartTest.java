@@ -13,8 +13,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
@@ -26,24 +24,10 @@ import software.amazon.awssdk.services.kinesis.model.Shard;
  * ({@code FIRST-START} lines, quoted in docs/design/kinesis.md; figures, not assertions), and checks what the source
  * created before KCL's scheduler ran: the lease table with KCL's owner index, on-demand.
  */
-class KinesisFirstStartTest {
-
-  private static KinesisHarness harness;
+class KinesisFirstStartTest extends WithKinesisServers {
 
   @TempDir
   Path root;
-
-  @BeforeAll
-  static void startServers() throws Exception {
-    harness = KinesisHarness.start();
-  }
-
-  @AfterAll
-  static void stopServers() throws Exception {
-    if (harness != null) {
-      harness.close();
-    }
-  }
 
   @Test
   void aFirstStartOnAnEmptyDynamoDbCreatesTheLeaseTableWithItsIndexAndLands() throws Exception {

@@ -17,8 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.CountDownLatch;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.kinesis.model.Shard;
@@ -30,27 +28,13 @@ import software.amazon.awssdk.services.kinesis.model.Shard;
  * on fresh application names (up to {@value #TRIES} times, until the race is seen: a source needed more than one
  * scheduler); both must then run, without a restart, and land every record once.
  */
-class KinesisNewApplicationRaceTest {
+class KinesisNewApplicationRaceTest extends WithKinesisServers {
 
   private static final int TRIES = 4;
   private static final Duration PATIENCE = Duration.ofSeconds(150);
 
-  private static KinesisHarness harness;
-
   @TempDir
   Path root;
-
-  @BeforeAll
-  static void startServers() throws Exception {
-    harness = KinesisHarness.start();
-  }
-
-  @AfterAll
-  static void stopServers() throws Exception {
-    if (harness != null) {
-      harness.close();
-    }
-  }
 
   @Test
   void twoWorkersOfANewApplicationStartingTogetherBothRunAfterKclsRace() throws Exception {

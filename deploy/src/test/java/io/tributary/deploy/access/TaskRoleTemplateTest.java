@@ -152,6 +152,21 @@ class TaskRoleTemplateTest {
         .containsExactlyInAnyOrder("Tributary/clicks-prod", "clicks-prod");
   }
 
+  /**
+   * Enhanced fan-out: the Kinesis operations KCL 3.5.1 sent, recorded by kinesis-adapter's KinesisEnhancedFanOutTest
+   * (its EFO_OPERATIONS), each granted on the resource it acts on: the stream for the stream's operations and the
+   * consumer registration, the stream's consumers for describing one and subscribing through it.
+   */
+  @Test
+  void enhancedFanOutMayRegisterItsConsumerAndSubscribeThroughIt() {
+    Template template = Templates.example("kinesis");
+    assertThat(asList(statement(template, "KinesisStreams").get("Action")))
+        .contains("kinesis:DescribeStreamSummary", "kinesis:ListShards", "kinesis:RegisterStreamConsumer");
+    assertThat(asList(statement(template, "KinesisConsumers").get("Action")))
+        .containsExactlyInAnyOrder("kinesis:DescribeStreamConsumer", "kinesis:SubscribeToShard");
+    assertThat(actions(template)).doesNotContain("kinesis:DeregisterStreamConsumer", "kinesis:ListStreamConsumers");
+  }
+
   @Test
   void theConsumerGroupAndKclApplicationFollowTheSettings() {
     Template kafka = Templates.synth(Templates.settings("msk",
