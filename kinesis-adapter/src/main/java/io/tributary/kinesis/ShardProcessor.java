@@ -149,6 +149,7 @@ final class ShardProcessor implements ShardRecordProcessor {
     if (!released && shard != null) {
       landing.drop(shard);
       release();
+      handed.clear();
       LOG.info("Shard {} lost: dropped what was buffered, the next owner reads it again", shard);
     }
   }
@@ -172,7 +173,9 @@ final class ShardProcessor implements ShardRecordProcessor {
       return false;
     }
     release();
-    return checkpointDurable(last);
+    boolean done = checkpointDurable(last);
+    handed.clear();
+    return done;
   }
 
   /** Checkpoints at {@code durable} (lowered to the last record handed over) if that moves the checkpoint. */
@@ -215,7 +218,6 @@ final class ShardProcessor implements ShardRecordProcessor {
   }
 
   private void release() {
-    handed.clear();
     released = true;
     shared.released(this);
     shared.lag.remove(shard);
