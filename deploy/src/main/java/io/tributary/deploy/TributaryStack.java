@@ -3,6 +3,7 @@ package io.tributary.deploy;
 import io.tributary.deploy.catalog.LakeCatalog;
 import io.tributary.deploy.catalog.TableBucket;
 import io.tributary.deploy.firehose.FirehoseStreams;
+import io.tributary.deploy.kcl.KclLeaseTable;
 import io.tributary.deploy.lake.LakeBucket;
 import io.tributary.deploy.maintenance.ScheduledMaintenance;
 import io.tributary.deploy.monitoring.EngineMetrics;
@@ -20,8 +21,8 @@ import software.constructs.Construct;
 
 /**
  * One deployment: the lake (bucket and key), the Fargate service with its scaling, the alarms and dashboard, the
- * Glue catalog of the datasets, optionally an S3 Tables table bucket and the scheduled table maintenance, and,
- * when some datasets go through Firehose, their delivery streams.
+ * Glue catalog of the datasets, optionally an S3 Tables table bucket and the scheduled table maintenance, for a
+ * Kinesis source KCL's lease table, and, when some datasets go through Firehose, their delivery streams.
  */
 public final class TributaryStack extends Stack {
 
@@ -49,6 +50,11 @@ public final class TributaryStack extends Stack {
             "sns." + getRegion() + ".amazonaws.com")))
         .build());
     LakeCatalog catalog = new LakeCatalog(this, "Catalog", settings);
+    if (!settings.source().isKafka()) {
+      KclLeaseTable leases = new KclLeaseTable(this, "KclLeases", settings.consumerName());
+      CfnOutput.Builder.create(this, "LeaseTable").value(leases.table().getTableName())
+          .description("KCL's lease table (leases, checkpoints, coordinator state, worker metrics)").build();
+    }
     if (settings.firehose() != null) {
       new FirehoseStreams(this, "Firehose", settings, lake);
     }

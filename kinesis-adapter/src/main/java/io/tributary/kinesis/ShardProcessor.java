@@ -6,6 +6,7 @@ import io.tributary.source.SourceLanding;
 import io.tributary.source.SourcePartition;
 import io.tributary.source.SourceRecord;
 import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
@@ -56,6 +57,14 @@ final class ShardProcessor implements ShardRecordProcessor {
   private RecordProcessorCheckpointer checkpointer;
   /** The position of the last record KCL handed over: the highest checkpoint KCL accepts. */
   private Position lastHanded;
+  /**
+   * The positions handed over since the last checkpoint, in order. A checkpoint must name a record: the landing
+   * layer's durable watermark can be "just before the first record still buffered", which for a plain record is a
+   * sequence number that does not exist ({@code seq - 1} and sub-sequence 999999 once decoded); KCL would store it,
+   * and the next owner's GetShardIterator would fail with ResourceNotFoundException, which KCL takes for the end of
+   * the shard: every later record of the shard lost. So the checkpoint is the last record handed at or below it.
+   */
+  private final ArrayDeque<Position> handed = new ArrayDeque<>();
   /** The position last checkpointed (or found checkpointed at the start), moved by the one checkpoint rule. */
   private DurableCheckpoint checkpointed = new DurableCheckpoint(null);
   private boolean released;
@@ -95,6 +104,7 @@ final class ShardProcessor implements ShardRecordProcessor {
         SourceRecord converted = toSourceRecord(record);
         landing.accept(converted);
         lastHanded = converted.position();
+        handed.addLast(lastHanded);
       }
       shared.tick();
     } catch (RuntimeException e) {
@@ -139,6 +149,7 @@ final class ShardProcessor implements ShardRecordProcessor {
     if (!released && shard != null) {
       landing.drop(shard);
       release();
+      handed.clear();
       LOG.info("Shard {} lost: dropped what was buffered, the next owner reads it again", shard);
     }
   }
@@ -162,7 +173,9 @@ final class ShardProcessor implements ShardRecordProcessor {
       return false;
     }
     release();
-    return checkpointDurable(last);
+    boolean done = checkpointDurable(last);
+    handed.clear();
+    return done;
   }
 
   /** Checkpoints at {@code durable} (lowered to the last record handed over) if that moves the checkpoint. */
@@ -170,7 +183,8 @@ final class ShardProcessor implements ShardRecordProcessor {
     if (lastHanded == null || checkpointer == null || poisoned) {
       return true;
     }
-    Optional<Position> next = checkpointed.next(durable, lastHanded);
+    Optional<Position> next = checkpointed.next(durable, lastHanded).flatMap(this::lastHandedAtOrBefore)
+        .filter(at -> checkpointed.last().map(done -> !at.atOrBefore(done)).orElse(true));
     if (next.isEmpty()) {
       return true;
     }
@@ -188,6 +202,19 @@ final class ShardProcessor implements ShardRecordProcessor {
       LOG.warn("Checkpoint of {} at {} refused", shard, target, e);
     }
     return false;
+  }
+
+  /** The last record handed over at or below {@code bound} (forgetting those before it), empty when none is. */
+  private Optional<Position> lastHandedAtOrBefore(Position bound) {
+    Position last = null;
+    while (!handed.isEmpty() && handed.peekFirst().atOrBefore(bound)) {
+      last = handed.pollFirst();
+    }
+    if (last != null) {
+      // Kept as the floor of the next search: it is the checkpoint from now on, unless KCL refuses it.
+      handed.addFirst(last);
+    }
+    return Optional.ofNullable(last);
   }
 
   private void release() {

@@ -66,8 +66,8 @@ class KinesisEngineKillTest {
     EngineJvm a = launch(application, stream, "a", 700);
     EngineJvm b = null;
     try {
-      // One after the other: two workers of a brand-new application initializing in the same second race on
-      // KCL 3.5.1's migration-state record, and the loser fails (see docs/design/kinesis.md, known limits).
+      // One after the other, so that b joins a running application (the same-second start of a new application,
+      // KCL 3.5.1's race, is KinesisNewApplicationRaceTest's).
       a.awaitLine(line -> line.equals("STATE RUNNING"), PATIENCE);
       b = launch(application, stream, "b", 700);
       a.awaitLine(line -> line.startsWith("ACCEPTED ") && !line.equals("ACCEPTED 0"), PATIENCE);

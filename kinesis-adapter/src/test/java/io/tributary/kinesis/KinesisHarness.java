@@ -1,6 +1,7 @@
 package io.tributary.kinesis;
 
 import io.tributary.kinesis.testing.DynamoDbLocal;
+import io.tributary.kinesis.testing.KclLeases;
 import io.tributary.kinesis.testing.KinesisLocal;
 import io.tributary.landing.Landing;
 import io.tributary.source.Source;
@@ -157,51 +158,6 @@ final class KinesisHarness implements SourceHarness, AutoCloseable {
 
   /** Creates the lease table of {@code application} and a lease at TRIM_HORIZON for each open shard. */
   void createLeases(String application, List<String> streams) {
-    boolean multi = streams.size() > 1;
-    DynamoDBLeaseRefresher refresher = new DynamoDBLeaseRefresher(application, dynamo.client(),
-        multi ? new DynamoDBMultiStreamLeaseSerializer() : new DynamoDBLeaseSerializer(), true,
-        TableCreatorCallback.NOOP_TABLE_CREATOR_CALLBACK, Duration.ofSeconds(30), new DdbTableConfig(), false, false,
-        List.of());
-    try {
-      refresher.createLeaseTableIfNotExists();
-      refresher.waitUntilLeaseTableExists(1, 60);
-      // KCL 3 creates this index itself but then polls for it every 10 s.
-      refresher.createLeaseOwnerToLeaseKeyIndexIfNotExists();
-      refresher.waitUntilLeaseOwnerToLeaseKeyIndexExists(1, 60);
-      for (String stream : streams) {
-        StreamIdentifier id = multi ? StreamTrackers.identifier(kinesis.client(), stream) : null;
-        for (Shard shard : kinesis.shards(stream, false)) {
-          refresher.createLeaseIfNotExists(lease(shard, id));
-        }
-      }
-    } catch (Exception e) {
-      throw new IllegalStateException("Cannot create the leases of " + application, e);
-    }
-  }
-
-  private static Lease lease(Shard shard, StreamIdentifier stream) {
-    Lease lease;
-    if (stream == null) {
-      lease = new Lease();
-      lease.leaseKey(shard.shardId());
-    } else {
-      MultiStreamLease multi = new MultiStreamLease();
-      multi.leaseKey(MultiStreamLease.getLeaseKey(stream.serialize(), shard.shardId()));
-      multi.streamIdentifier(stream.serialize());
-      multi.shardId(shard.shardId());
-      lease = multi;
-    }
-    List<String> parents = new ArrayList<>();
-    if (shard.parentShardId() != null) {
-      parents.add(shard.parentShardId());
-    }
-    if (shard.adjacentParentShardId() != null) {
-      parents.add(shard.adjacentParentShardId());
-    }
-    lease.parentShardIds(parents);
-    lease.checkpoint(ExtendedSequenceNumber.TRIM_HORIZON);
-    lease.ownerSwitchesSinceCheckpoint(0L);
-    lease.hashKeyRange(HashKeyRangeForLease.fromHashKeyRange(shard.hashKeyRange()));
-    return lease;
+    KclLeases.create(dynamo.client(), kinesis, application, streams);
   }
 }

@@ -34,10 +34,15 @@ public final class TaskPermissions {
       "kinesis:RegisterStreamConsumer");
   static final List<String> KINESIS_CONSUMER_ACTIONS = List.of("kinesis:DescribeStreamConsumer",
       "kinesis:SubscribeToShard");
-  /** What KCL 3 does to its tables: creates them when missing, then reads and writes leases, state and metrics. */
-  static final List<String> KCL_TABLE_ACTIONS = List.of("dynamodb:CreateTable", "dynamodb:DescribeTable",
-      "dynamodb:UpdateTable", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem",
-      "dynamodb:Scan", "dynamodb:Query");
+  /**
+   * What KCL 3.5 does to its lease table, which the stack creates with its index: reads and writes leases,
+   * checkpoints, its coordinator state and worker metrics (all in the one table), queries the index. No CreateTable
+   * or UpdateTable: the table and its index exist before the first task starts.
+   */
+  static final List<String> KCL_TABLE_ACTIONS = List.of("dynamodb:DescribeTable", "dynamodb:GetItem",
+      "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:Scan", "dynamodb:Query");
+  /** KCL 3.5 asks at each start whether KCL 3.0–3.4's own tables exist; denied, it could not start. */
+  static final List<String> KCL_LEGACY_TABLE_ACTIONS = List.of("dynamodb:DescribeTable");
 
   /** What the engine's catalog sync does to its tables ({@code catalog.type: glue}); it never deletes one. */
   static final List<String> GLUE_ACTIONS = List.of("glue:GetDatabase", "glue:GetTable", "glue:CreateTable",
@@ -135,20 +140,24 @@ public final class TaskPermissions {
         allow("MskGroup", MSK_GROUP_ACTIONS, List.of(kafka.groupArn(group))));
   }
 
-  /** KCL 3: read the streams (polling or enhanced fan-out) and keep its three DynamoDB tables. */
+  /**
+   * KCL 3: read the streams (polling or enhanced fan-out), keep its lease table (and query its index), and ask
+   * whether the tables of KCL 3.0–3.4 exist.
+   */
   static List<PolicyStatement> kinesis(Stack stack, KinesisSettings kinesis, String application) {
     List<String> streams = kinesis.streams().stream().map(s -> arn(stack, "kinesis", "stream", s)).toList();
     List<String> consumers = kinesis.streams().stream()
         .map(s -> arn(stack, "kinesis", "stream", s + "/consumer/*")).toList();
-    List<String> tables = new ArrayList<>();
-    for (String table : KinesisSettings.kclTables(application)) {
-      tables.add(arn(stack, "dynamodb", "table", table));
-      tables.add(arn(stack, "dynamodb", "table", table + "/index/*"));
-    }
+    List<String> tables = KinesisSettings.kclTables(application);
+    String leaseTable = tables.get(0);
+    List<String> legacy = tables.subList(1, tables.size()).stream()
+        .map(t -> arn(stack, "dynamodb", "table", t)).toList();
     return List.of(
         allow("KinesisStreams", KINESIS_STREAM_ACTIONS, streams),
         allow("KinesisConsumers", KINESIS_CONSUMER_ACTIONS, consumers),
-        allow("KclTables", KCL_TABLE_ACTIONS, tables));
+        allow("KclTables", KCL_TABLE_ACTIONS, List.of(arn(stack, "dynamodb", "table", leaseTable),
+            arn(stack, "dynamodb", "table", leaseTable + "/index/*"))),
+        allow("KclLegacyTables", KCL_LEGACY_TABLE_ACTIONS, legacy));
   }
 
   /** {@code sink: firehose}: the task puts records into its datasets' delivery streams, and does nothing else there. */

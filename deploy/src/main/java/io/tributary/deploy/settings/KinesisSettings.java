@@ -8,8 +8,7 @@ import java.util.regex.Pattern;
  *
  * @param streams the stream names (the engine's {@code kinesis.streams})
  * @param applicationName the KCL application name (the engine's {@code kinesis.application-name}): the name of
- *     KCL's lease table, and the prefix of its {@code -CoordinatorState} and {@code -WorkerMetricStats} tables
- *     (default: the deployment name)
+ *     KCL's lease table, which the stack creates (default: the deployment name)
  * @param shards the open shards of all the streams together: the most tasks that can each hold a lease
  */
 public record KinesisSettings(List<String> streams, String applicationName, Integer shards) {
@@ -33,7 +32,11 @@ public record KinesisSettings(List<String> streams, String applicationName, Inte
     Check.between(Check.required(shards, "source.kinesis.shards"), "source.kinesis.shards", 1, 100_000);
   }
 
-  /** The KCL 3 DynamoDB tables of {@code application}: the lease table, coordinator state and worker metrics. */
+  /**
+   * The names KCL 3.5 asks DynamoDB about for {@code application}: its lease table first, then the coordinator
+   * state and worker metrics tables of KCL 3.0–3.4, which it only looks for (a new application keeps all in the
+   * lease table).
+   */
   public static List<String> kclTables(String application) {
     return List.of(application, application + "-CoordinatorState", application + "-WorkerMetricStats");
   }

@@ -117,7 +117,7 @@ class TaskRoleTemplateTest {
   }
 
   @Test
-  void kinesisGetsItsStreamsTheirConsumersAndTheThreeKclTablesAndNothingOfKafka() {
+  void kinesisGetsItsStreamsTheirConsumersAndItsLeaseTableAndNothingOfKafka() {
     Template template = Templates.example("kinesis");
     String arn = "arn:${AWS::Partition}:%s:${AWS::Region}:${AWS::AccountId}:%s";
     assertThat(asList(statement(template, "KinesisStreams").get("Resource")).stream().map(r -> render(r)))
@@ -129,19 +129,42 @@ class TaskRoleTemplateTest {
     assertThat(asList(statement(template, "KinesisConsumers").get("Resource")).stream().map(r -> render(r)))
         .containsExactlyInAnyOrder(arn.formatted("kinesis", "stream/clicks/consumer/*"),
             arn.formatted("kinesis", "stream/impressions/consumer/*"));
+    // The stack creates the lease table with its index: KCL reads and writes it but never creates or alters it.
     assertThat(asList(statement(template, "KclTables").get("Resource")).stream().map(r -> render(r)))
         .containsExactlyInAnyOrder(
             arn.formatted("dynamodb", "table/clicks-prod"),
-            arn.formatted("dynamodb", "table/clicks-prod/index/*"),
+            arn.formatted("dynamodb", "table/clicks-prod/index/*"));
+    assertThat(asList(statement(template, "KclTables").get("Action")))
+        .doesNotContain("dynamodb:DeleteTable", "dynamodb:CreateTable", "dynamodb:UpdateTable");
+    // KCL 3.5 only asks whether KCL 3.0-3.4's tables exist.
+    assertThat(asList(statement(template, "KclLegacyTables").get("Action"))).containsExactly("dynamodb:DescribeTable");
+    assertThat(asList(statement(template, "KclLegacyTables").get("Resource")).stream().map(r -> render(r)))
+        .containsExactlyInAnyOrder(
             arn.formatted("dynamodb", "table/clicks-prod-CoordinatorState"),
-            arn.formatted("dynamodb", "table/clicks-prod-CoordinatorState/index/*"),
-            arn.formatted("dynamodb", "table/clicks-prod-WorkerMetricStats"),
-            arn.formatted("dynamodb", "table/clicks-prod-WorkerMetricStats/index/*"));
-    assertThat(asList(statement(template, "KclTables").get("Action"))).doesNotContain("dynamodb:DeleteTable");
+            arn.formatted("dynamodb", "table/clicks-prod-WorkerMetricStats"));
+    assertThat(actions(template).stream().filter(a -> a.startsWith("dynamodb:")))
+        .as("no other statement grants DynamoDB").containsExactlyInAnyOrder("dynamodb:DescribeTable",
+            "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:Scan",
+            "dynamodb:Query");
     assertThat(actions(template)).noneMatch(a -> a.startsWith("kafka-cluster:"));
     // KCL publishes its own metrics under the application name: the namespace condition lists it too.
     assertThat(asList(at(statement(template, "Metrics"), "Condition", "StringEquals", "cloudwatch:namespace")))
         .containsExactlyInAnyOrder("Tributary/clicks-prod", "clicks-prod");
+  }
+
+  /**
+   * Enhanced fan-out: the Kinesis operations KCL 3.5.1 sent, recorded by kinesis-adapter's KinesisEnhancedFanOutTest
+   * (its EFO_OPERATIONS), each granted on the resource it acts on: the stream for the stream's operations and the
+   * consumer registration, the stream's consumers for describing one and subscribing through it.
+   */
+  @Test
+  void enhancedFanOutMayRegisterItsConsumerAndSubscribeThroughIt() {
+    Template template = Templates.example("kinesis");
+    assertThat(asList(statement(template, "KinesisStreams").get("Action")))
+        .contains("kinesis:DescribeStreamSummary", "kinesis:ListShards", "kinesis:RegisterStreamConsumer");
+    assertThat(asList(statement(template, "KinesisConsumers").get("Action")))
+        .containsExactlyInAnyOrder("kinesis:DescribeStreamConsumer", "kinesis:SubscribeToShard");
+    assertThat(actions(template)).doesNotContain("kinesis:DeregisterStreamConsumer", "kinesis:ListStreamConsumers");
   }
 
   @Test
@@ -152,6 +175,8 @@ class TaskRoleTemplateTest {
     Template kinesis = Templates.synth(Templates.settings("kinesis",
         json -> json.withObjectProperty("source").withObjectProperty("kinesis").put("application-name", "clicks-kcl")));
     assertThat(asList(statement(kinesis, "KclTables").get("Resource")).stream().map(r -> render(r)))
+        .anyMatch(r -> r.endsWith("table/clicks-kcl"));
+    assertThat(asList(statement(kinesis, "KclLegacyTables").get("Resource")).stream().map(r -> render(r)))
         .anyMatch(r -> r.endsWith("table/clicks-kcl-WorkerMetricStats"));
   }
 

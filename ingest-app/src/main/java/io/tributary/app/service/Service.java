@@ -106,13 +106,14 @@ public final class Service implements AutoCloseable {
   }
 
   /**
-   * Null when ready: the source runs and owns its partitions, the store and the Iceberg catalog answer. Else why
-   * not.
+   * Null when ready: the source runs and owns its partitions, nothing outside it blocks it (a Kinesis source names
+   * an endpoint that stopped answering), the store and the Iceberg catalog answer. Else why not.
    */
   public String notReady() {
     SourceState state = source.state();
-    if (state != SourceState.RUNNING) {
-      return source.blockedBy().orElse("source " + state.name().toLowerCase(java.util.Locale.ROOT));
+    Optional<String> blocked = source.blockedBy();
+    if (state != SourceState.RUNNING || blocked.isPresent()) {
+      return blocked.orElse("source " + state.name().toLowerCase(java.util.Locale.ROOT));
     }
     Optional<String> table = TableFormats.problem(formats);
     if (table.isPresent()) {

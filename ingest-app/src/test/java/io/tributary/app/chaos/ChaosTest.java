@@ -1,5 +1,9 @@
 package io.tributary.app.chaos;
 
+import static io.tributary.app.chaos.Chaos.format;
+import static io.tributary.app.chaos.Chaos.median;
+import static io.tributary.app.chaos.Chaos.since;
+import static io.tributary.app.chaos.Chaos.slowly;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tributary.app.testing.BrokerProcess;
@@ -13,7 +17,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.MemberDescription;
@@ -108,8 +111,8 @@ class ChaosTest {
       long covered = lake.assertCommittedAreDurable(admin, load);
       assertThat(lake.landed()).as("the killed instances landed records (seed %d)", seed).isPositive();
 
-      Recovery recovery = recover(lake, load, "kills-final");
-      Lake.Figures figures = finish(lake, load);
+      Chaos.Recovery recovery = recover(lake, load, "kills-final");
+      ExactlyOnce.Figures figures = finish(lake, load);
       figures.print(String.format("kills=%d (%d before ready) restart-to-ready median=%d ms max=%d ms "
           + "durable-below-committed=%d final-restart-to-all-landed=%s seed=%d", mode.kills(), killedBeforeReady,
           median(readyMillis), readyMillis.stream().mapToLong(Long::longValue).max().orElse(0), covered,
@@ -136,7 +139,7 @@ class ChaosTest {
       Set<String> before = load.acked();
       awaitAll(lake, service, before);
       Duration toLanded = since(back);
-      Lake.Figures figures = finish(lake, load);
+      ExactlyOnce.Figures figures = finish(lake, load);
       figures.print(String.format("broker stop %d ms, down 5 s, start %d ms, back-to-all-landed=%s",
           stopMillis, startMillis, format(toLanded)));
     }
@@ -171,7 +174,7 @@ class ChaosTest {
       awaitAll(lake, service, before);
       Duration toLanded = since(back);
       service.awaitReady(PATIENCE);
-      Lake.Figures figures = finish(lake, load);
+      ExactlyOnce.Figures figures = finish(lake, load);
       figures.print(String.format("S3 down %d s, %d events written meanwhile, offsets frozen, "
           + "back-to-all-landed=%s", mode.outageSeconds(), sentDuringOutage, format(toLanded)));
     }
@@ -201,7 +204,7 @@ class ChaosTest {
       awaitAll(lake, b, before);
       Duration toLanded = since(woke);
       assertThat(a.isAlive()).as("the zombie survives waking up; output:%n%s", a.output()).isTrue();
-      Lake.Figures figures = finish(lake, load);
+      ExactlyOnce.Figures figures = finish(lake, load);
       figures.print(String.format("partitions moved %s after SIGSTOP, SIGCONT-to-all-landed=%s", format(moved),
           format(toLanded)));
     }
@@ -220,35 +223,29 @@ class ChaosTest {
       Duration drain = since(term);
       assertThat(status).as("exit status of the drain; output:%n%s", service.output()).isZero();
       long covered = lake.assertCommittedAreDurable(admin, load);
-      Recovery recovery = recover(lake, load, "sigterm-2");
-      Lake.Figures figures = finish(lake, load);
+      Chaos.Recovery recovery = recover(lake, load, "sigterm-2");
+      ExactlyOnce.Figures figures = finish(lake, load);
       figures.print(String.format("SIGTERM-to-exit-0=%s at %d events/s, durable-below-committed=%d, "
           + "restart-to-all-landed=%s", format(drain), mode.rate() * 3, covered, recovery));
     }
   }
 
   /** Starts the instance that lands the rest; how long it took to become ready and to land what was there. */
-  private Recovery recover(Lake lake, Load load, String name) throws Exception {
+  private Chaos.Recovery recover(Lake lake, Load load, String name) throws Exception {
     long restart = System.nanoTime();
     Set<String> before = load.acked();
     ServiceProcess service = launch(lake, name);
     Duration ready = service.awaitReady(PATIENCE);
     awaitAll(lake, service, before);
-    return new Recovery(ready, since(restart));
+    return new Chaos.Recovery(ready, since(restart));
   }
 
-  private record Recovery(Duration ready, Duration landed) {
-    @Override
-    public String toString() {
-      return format(landed) + " (ready after " + format(ready) + ")";
-    }
-  }
 
   /**
    * Stops the producer, waits until everything landed, SIGTERMs every running instance (each must exit 0), then
    * checks exactly once and the committed offsets.
    */
-  private Lake.Figures finish(Lake lake, Load load) throws Exception {
+  private ExactlyOnce.Figures finish(Lake lake, Load load) throws Exception {
     load.stop();
     ServiceProcess any = services.stream().filter(ServiceProcess::isAlive).findFirst().orElseThrow();
     awaitAll(lake, any, lake.log(broker.bootstrapServers()).keySet());
@@ -259,7 +256,7 @@ class ChaosTest {
       }
     }
     services.clear();
-    Lake.Figures figures = lake.assertExactlyOnce(load, broker.bootstrapServers());
+    ExactlyOnce.Figures figures = lake.assertExactlyOnce(load, broker.bootstrapServers());
     lake.assertCommittedToTheEnd(admin);
     return figures;
   }
@@ -312,34 +309,5 @@ class ChaosTest {
   private static void awaitAll(Lake lake, ServiceProcess service, Set<String> acked) throws InterruptedException {
     service.await(slowly(() -> lake.holdsAll(acked)), "all " + acked.size() + " acknowledged records landed",
         PATIENCE);
-  }
-
-  /** Reading the lake with DuckDB costs CPU the service needs: ask at most once a second. */
-  private static BooleanSupplier slowly(BooleanSupplier condition) {
-    long[] last = {0};
-    return () -> {
-      long now = System.nanoTime();
-      if (now - last[0] < 1_000_000_000L) {
-        return false;
-      }
-      last[0] = now;
-      return condition.getAsBoolean();
-    };
-  }
-
-  private static Duration since(long nanos) {
-    return Duration.ofNanos(System.nanoTime() - nanos);
-  }
-
-  private static String format(Duration duration) {
-    return String.format("%.1f s", duration.toMillis() / 1000.0);
-  }
-
-  private static long median(List<Long> values) {
-    if (values.isEmpty()) {
-      return 0;
-    }
-    List<Long> sorted = values.stream().sorted().toList();
-    return sorted.get(sorted.size() / 2);
   }
 }

@@ -2,7 +2,6 @@ package io.tributary.app.chaos;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tributary.testing.LakeCounts;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -54,6 +52,15 @@ final class Lake {
         "  topics: [" + String.join(", ", topics) + "]",
         "  session-timeout: 3s",
         "  commit-interval: 2s",
+        storeConfig(bucket, s3Endpoint));
+  }
+
+  /**
+   * The store and lake part of a chaos scenario's configuration, whatever the source: S3 through S3Proxy, data under
+   * {@code lake/}, errors under {@code errors/}, 1 s rolls, event time from {@code ts}.
+   */
+  static String storeConfig(String bucket, String s3Endpoint) {
+    return String.join("\n",
         "store:",
         "  type: s3",
         "  s3:",
@@ -83,49 +90,24 @@ final class Lake {
 
   /** Distinct coordinates landed so far (0 while nothing is readable). */
   long landed() {
-    try {
-      return LakeCounts.landed(dataRoot(), errorRoot()).size();
-    } catch (Exception e) {
-      return 0;
-    }
+    return checks().landed();
   }
 
   /** True when every coordinate of {@code acked} has landed. */
   boolean holdsAll(Set<String> acked) {
-    try {
-      return LakeCounts.landed(dataRoot(), errorRoot()).keySet().containsAll(acked);
-    } catch (Exception e) {
-      return false;
-    }
+    return checks().holdsAll(acked);
+  }
+
+  private ExactlyOnce checks() {
+    return new ExactlyOnce(scenario, dataRoot(), errorRoot());
   }
 
   /**
    * Asserts exactly once — every record in the topics in the lake once, nothing else, the broken ones in the error
    * files, every acknowledged one among them — and returns the counts for the record.
    */
-  Figures assertExactlyOnce(Load load, String bootstrap) throws Exception {
-    Map<String, Boolean> log = log(bootstrap);
-    Map<String, Long> landed = LakeCounts.landed(dataRoot(), errorRoot());
-    long lost = log.keySet().stream().filter(c -> !landed.containsKey(c)).count();
-    long duplicated = landed.values().stream().mapToLong(n -> n - 1).sum();
-    long foreign = landed.keySet().stream().filter(c -> !log.containsKey(c)).count();
-    Set<String> bad = new TreeSet<>();
-    log.forEach((c, broken) -> {
-      if (broken) {
-        bad.add(c);
-      }
-    });
-    Figures figures = new Figures(scenario, log.size(), bad.size(), landed.size(), lost, duplicated);
-    // Set lookups, not AssertJ's containsAll (a linear scan per element: hours over a long run's million records).
-    assertThat(load.acked().stream().filter(c -> !log.containsKey(c)).limit(20).toList())
-        .as("%s: acknowledged records missing from the log", scenario).isEmpty();
-    assertThat(landed.entrySet().stream().filter(e -> e.getValue() > 1).limit(20).toList())
-        .as("%s: records landed more than once", scenario).isEmpty();
-    assertThat(lost).as("%s: records of the log missing from the lake", scenario).isZero();
-    assertThat(foreign).as("%s: landed records that are not in the log", scenario).isZero();
-    assertThat(new TreeSet<>(LakeCounts.errors(errorRoot()).keySet())).as("%s: the broken records are the errors",
-        scenario).isEqualTo(bad);
-    return figures;
+  ExactlyOnce.Figures assertExactlyOnce(Load load, String bootstrap) throws Exception {
+    return checks().assertExactlyOnce(log(bootstrap), load.acked());
   }
 
   /** Every record in the scenario's topics, read back with a plain consumer: coordinate → broken. */
@@ -178,25 +160,13 @@ final class Lake {
    */
   long assertCommittedAreDurable(Admin admin, Load load) throws Exception {
     Map<TopicPartition, Long> committed = committed(admin);
-    Set<String> landed = LakeCounts.landed(dataRoot(), errorRoot()).keySet();
-    long covered = 0;
-    List<String> missing = new ArrayList<>();
-    for (String coordinate : load.acked()) {
+    return checks().assertCommittedAreDurable(load.acked(), coordinate -> {
       int slash = coordinate.lastIndexOf('/');
       int before = coordinate.lastIndexOf('/', slash - 1);
       TopicPartition tp = new TopicPartition(coordinate.substring(0, before),
           Integer.parseInt(coordinate.substring(before + 1, slash)));
-      long offset = Long.parseLong(coordinate.substring(slash + 1));
-      if (offset < committed.getOrDefault(tp, 0L)) {
-        covered++;
-        if (!landed.contains(coordinate) && missing.size() < 20) {
-          missing.add(coordinate + " (committed offset " + committed.get(tp) + ")");
-        }
-      }
-    }
-    // One set lookup per record: AssertJ's contains on a set scans it, O(n²) over a long run's million records.
-    assertThat(missing).as("%s: records below a committed offset but not in the lake", scenario).isEmpty();
-    return covered;
+      return Long.parseLong(coordinate.substring(slash + 1)) < committed.getOrDefault(tp, 0L);
+    }, committed.toString());
   }
 
   /** The group's committed offsets. */
@@ -218,14 +188,5 @@ final class Lake {
 
   private Path errorRoot() {
     return bucketFolder.resolve("errors");
-  }
-
-  /** What a scenario measured: printed for docs/reliability.md. */
-  record Figures(String scenario, long produced, long bad, long landed, long lost, long duplicated) {
-
-    void print(String recovery) {
-      System.out.printf("CHAOS %-16s produced=%d (bad %d) landed=%d lost=%d duplicated=%d %s%n", scenario, produced,
-          bad, landed, lost, duplicated, recovery);
-    }
   }
 }

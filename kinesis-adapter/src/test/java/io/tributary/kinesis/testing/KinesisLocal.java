@@ -177,7 +177,8 @@ public final class KinesisLocal implements AutoCloseable {
     }
   }
 
-  static int freePort() {
+  /** A free port (for a server of the tests). */
+  public static int freePort() {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     } catch (IOException e) {
