@@ -23,6 +23,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.kinesis.model.ScalingType;
@@ -52,6 +53,16 @@ class KinesisChaosTest {
   private final ChaosMode mode = ChaosMode.current();
   private final List<ServiceProcess> services = new ArrayList<>();
   private boolean dynamoDown;
+
+  /**
+   * Whether to run every scenario: with {@code -Dtributary.chaos.kinesis=all} or {@code -Dtributary.chaos=long}. The
+   * build ({@code ./mvnw verify}, CI) runs the DynamoDB restart and the zombie only: the whole class takes 8–18 min on
+   * 2 cores, over CI's budget; docs/reliability.md has the full run's figures and command.
+   */
+  static boolean everyScenario() {
+    return "all".equals(System.getProperty("tributary.chaos.kinesis"))
+        || "long".equals(System.getProperty(ChaosMode.PROPERTY));
+  }
 
   @BeforeAll
   static void start() throws Exception {
@@ -89,6 +100,7 @@ class KinesisChaosTest {
   }
 
   @Test
+  @EnabledIf("everyScenario")
   void sigkillAtRandomMomentsAgainAndAgain() throws Exception {
     long seed = System.nanoTime();
     Random random = new Random(seed);
@@ -140,6 +152,7 @@ class KinesisChaosTest {
   }
 
   @Test
+  @EnabledIf("everyScenario")
   void s3DownForAMinute() throws Exception {
     KinesisLake lake = lake("k-s3-outage");
     try (KinesisLoad load = load(lake, mode.rate())) {
@@ -203,6 +216,7 @@ class KinesisChaosTest {
   }
 
   @Test
+  @EnabledIf("everyScenario")
   void reshardSplitThenMergeDuringIngestion() throws Exception {
     KinesisLake lake = lake("k-reshard");
     try (KinesisLoad load = load(lake, mode.rate())) {
@@ -255,6 +269,7 @@ class KinesisChaosTest {
   }
 
   @Test
+  @EnabledIf("everyScenario")
   void sigtermUnderLoadDrainsAndExitsZero() throws Exception {
     KinesisLake lake = lake("k-sigterm");
     try (KinesisLoad load = load(lake, mode.rate() * 3)) {
