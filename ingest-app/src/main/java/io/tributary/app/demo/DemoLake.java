@@ -52,4 +52,16 @@ final class DemoLake {
       return 0;
     }
   }
+
+  /** The Parquet data files under {@code root}: what a reader opens to scan the dataset (docs/operations.md). */
+  static long countDataFiles(Path root) {
+    if (!Files.isDirectory(root)) {
+      return 0;
+    }
+    try (Stream<Path> files = Files.walk(root)) {
+      return files.filter(f -> Files.isRegularFile(f) && f.getFileName().toString().endsWith(".parquet")).count();
+    } catch (IOException | UncheckedIOException e) {
+      return 0;
+    }
+  }
 }

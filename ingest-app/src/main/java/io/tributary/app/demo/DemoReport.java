@@ -25,7 +25,7 @@ final class DemoReport {
   /** Prints what landed; returns how many records landed in data and error files together. */
   long landed(DemoTraffic.Counts produced) throws Exception {
     try (LakeQuery query = LakeQuery.open(new LocalFileStore(lake), "", "_errors", Optional.of(lake))) {
-      out.printf("%-16s %8s %8s %9s %8s%n", "dataset", "rows", "columns", "versions", "rescued");
+      out.printf("%-16s %8s %8s %9s %8s %6s%n", "dataset", "rows", "columns", "versions", "rescued", "files");
       long rows = 0;
       for (String dataset : query.datasets()) {
         List<List<Object>> r = query.run("SELECT count(*), count(_rescued) FROM \"" + dataset + "\"").rows();
@@ -33,7 +33,9 @@ final class DemoReport {
         long rescued = ((Number) r.get(0).get(1)).longValue();
         int columns = query.run("DESCRIBE \"" + dataset + "\"").rows().size();
         long versions = DemoLake.countFiles(lake.resolve(LakeLayout.SCHEMAS_FOLDER).resolve(dataset));
-        out.printf("%-16s %8d %8d %9d %8d%n", dataset, n, columns, versions, rescued);
+        // Files per dataset: what rolling.max-age costs readers (docs/operations.md, "Files per day").
+        long files = DemoLake.countDataFiles(lake.resolve(dataset));
+        out.printf("%-16s %8d %8d %9d %8d %6d%n", dataset, n, columns, versions, rescued, files);
         rows += n;
       }
       long errors = 0;

@@ -9,6 +9,8 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,6 +47,13 @@ class DemoTest {
           .hasSize(22);
     }
     assertThat(LakeCounts.errors(lake.resolve("_errors"))).isNotEmpty();
+    // The report names each dataset's data files, as many as are on disk.
+    Matcher orders = Pattern.compile("(?m)^orders\\s+\\d+\\s+\\d+\\s+\\d+\\s+\\d+\\s+(\\d+)$").matcher(printed);
+    assertThat(orders.find()).as(printed).isTrue();
+    try (var files = Files.walk(lake.resolve("orders"))) {
+      assertThat(Long.parseLong(orders.group(1))).isPositive()
+          .isEqualTo(files.filter(f -> f.toString().endsWith(".parquet")).count());
+    }
 
     StringWriter schemas = new StringWriter();
     assertThat(Main.run(new String[] {"schemas", "--lake", lake.toString(), "orders"}, new PrintWriter(schemas, true),
