@@ -1,10 +1,12 @@
 package io.tributary.app.firehose;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tributary.app.backfill.Backfill;
 import io.tributary.app.catalog.TableFormats;
+import io.tributary.app.config.ConfigException;
 import io.tributary.app.config.ConfigLoader;
 import io.tributary.app.config.ServiceConfig;
 import io.tributary.catalog.CatalogSync;
@@ -35,7 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
  * the lake, backfilled from files: the Firehose client (the production one, pointed at {@link FirehoseStandIn}'s
  * local endpoint; the stand-in's SDK interceptor captures each PutRecordBatch and injects the answers) gets every
  * orders record, the lake gets audit's files and none of orders', bad lines still land in the error prefix, and a
- * throttled Firehose holds the flush (the landing's back-off) until it accepts.
+ * throttled Firehose holds the flush (the landing's back-off) until it accepts. Firehose and Iceberg datasets together
+ * are refused at start.
  */
 class FirehoseLandingTest {
   private static final int ROWS = 300;
@@ -75,6 +78,19 @@ class FirehoseLandingTest {
           .allMatch(k -> k.endsWith(".parquet"));
       assertThat(lake.list("errors/_unrouted/")).as("a line that is not JSON").isNotEmpty();
     }
+  }
+
+  @Test
+  void firehoseAndIcebergDatasetsInOneServiceAreRefusedAtStartNamingBothKeys() throws Exception {
+    Path config = Files.writeString(dir.resolve("both.yaml"), "store:\n  type: local\n  path: "
+        + dir.resolve("lake") + "\ncatalog:\n  type: jdbc\n  jdbc:\n    url: jdbc:sqlite:" + dir.resolve("c.db")
+        + "\nfirehose:\n  region: us-east-1\ndataset-defaults:\n  table-format: iceberg\n"
+        + "datasets:\n  orders:\n    sink: firehose\n");
+    ServiceConfig service = ServiceConfig.withoutSource(ConfigLoader.standard().load(config));
+
+    assertThatThrownBy(() -> TableFormats.open(service, service.openStore(), new SimpleMeterRegistry()))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("sink: firehose")
+        .hasMessageContaining("table-format: iceberg");
   }
 
   private Backfill.Result backfill(FirehoseStandIn standIn, List<StoreException> backoffs, String stream,
