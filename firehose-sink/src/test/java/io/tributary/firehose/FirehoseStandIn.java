@@ -34,23 +34,23 @@ import software.amazon.awssdk.services.firehose.model.Record;
  * script says, in Firehose's wire format, so the SDK's own parsing makes the response or the modeled exception.
  * What it accepts it "delivers": to a list, and to a consumer (a file log in the crash test).
  */
-final class FirehoseStandIn implements ExecutionInterceptor, AutoCloseable {
+public final class FirehoseStandIn implements ExecutionInterceptor, AutoCloseable {
   private static final ExecutionAttribute<Answer> ANSWER = new ExecutionAttribute<>("tributary.firehose.answer");
 
   /** What the stand-in answers to one call. */
-  sealed interface Answer {}
+  public sealed interface Answer {}
 
   /** Every entry accepted. */
-  record AcceptAll() implements Answer {}
+  public record AcceptAll() implements Answer {}
 
   /** The entries at {@code indices} fail with {@code code}; the others are accepted. */
-  record FailEntries(Set<Integer> indices, String code) implements Answer {}
+  public record FailEntries(Set<Integer> indices, String code) implements Answer {}
 
   /** The whole call fails with an HTTP status and an error code (no entry is accepted). */
-  record FailCall(int status, String code) implements Answer {}
+  public record FailCall(int status, String code) implements Answer {}
 
   /** Decides the answer to a call when the script is empty. */
-  interface Script {
+  public interface Script {
     Answer answer(PutRecordBatchRequest request);
   }
 
@@ -62,7 +62,7 @@ final class FirehoseStandIn implements ExecutionInterceptor, AutoCloseable {
   private final Consumer<byte[]> sink;
 
   /** A stand-in that accepts everything not {@link #queue queued} otherwise. */
-  FirehoseStandIn() throws IOException {
+  public FirehoseStandIn() throws IOException {
     this(request -> new AcceptAll(), data -> { });
   }
 
@@ -70,7 +70,7 @@ final class FirehoseStandIn implements ExecutionInterceptor, AutoCloseable {
    * @param script the answer to each call once the queue is empty
    * @param sink receives the data of each accepted entry, in order, before the answer returns
    */
-  FirehoseStandIn(Script script, Consumer<byte[]> sink) throws IOException {
+  public FirehoseStandIn(Script script, Consumer<byte[]> sink) throws IOException {
     this.script = script;
     this.sink = sink;
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -86,30 +86,30 @@ final class FirehoseStandIn implements ExecutionInterceptor, AutoCloseable {
   }
 
   /** A client as production builds it ({@link FirehoseClients}), pointed at the local endpoint, through this. */
-  FirehoseClient client() {
+  public FirehoseClient client() {
     URI endpoint = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     return FirehoseClients.create("us-east-1", endpoint,
         StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")), List.of(this));
   }
 
   /** The next calls get these answers, in order. */
-  synchronized FirehoseStandIn queue(Answer... answers) {
+  public synchronized FirehoseStandIn queue(Answer... answers) {
     queued.addAll(List.of(answers));
     return this;
   }
 
   /** Every PutRecordBatch request the SDK sent, in order. */
-  List<PutRecordBatchRequest> requests() {
+  public List<PutRecordBatchRequest> requests() {
     return List.copyOf(requests);
   }
 
   /** The data of each call's records as text, one list per call. */
-  List<List<String>> calls() {
+  public List<List<String>> calls() {
     return requests.stream().map(r -> r.records().stream().map(FirehoseStandIn::text).toList()).toList();
   }
 
   /** The records accepted, in order, as text. */
-  List<String> delivered() {
+  public List<String> delivered() {
     return List.copyOf(delivered);
   }
 

@@ -1,29 +1,63 @@
 package io.tributary.app.catalog;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.tributary.app.config.ConfigException;
 import io.tributary.app.config.IcebergWiring;
 import io.tributary.app.config.ServiceConfig;
+import io.tributary.commit.DatasetSink;
+import io.tributary.commit.HiveSink;
+import io.tributary.commit.LedgerTableFormat;
 import io.tributary.commit.TableFormatFactory;
+import io.tributary.firehose.FirehoseSettings;
+import io.tributary.firehose.FirehoseSink;
+import io.tributary.firehose.seam.FirehoseDatasetSink;
 import io.tributary.iceberg.IcebergCatalogs;
 import io.tributary.iceberg.IcebergFormats;
 import io.tributary.iceberg.ObjectStoreFileIO;
 import io.tributary.store.ObjectStore;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The table format of a checked configuration: Hive Parquet for every dataset, or, when some datasets are
+ * The table format of a checked configuration: Hive Parquet for every dataset; or, when some datasets are
  * {@code table-format: iceberg}, an {@link IcebergFormats} over the configured Iceberg catalog (opened on first use,
- * its files written through {@code store} where the catalog allows).
+ * its files written through {@code store} where the catalog allows); or, when some datasets are
+ * {@code sink: firehose}, their rows sent to Firehose ({@link FirehoseDatasetSink}) and the others (and the error
+ * files) as Hive Parquet, under the one commit ledger.
  */
 public final class TableFormats {
   private static final Logger LOG = LoggerFactory.getLogger(TableFormats.class);
 
   private TableFormats() {}
 
-  /** The factory the landing builds its format with. */
-  public static TableFormatFactory open(ServiceConfig service, ObjectStore store) {
+  /** The factory the landing builds its format with; a Firehose delivery counts in {@code registry}. */
+  public static TableFormatFactory open(ServiceConfig service, ObjectStore store, MeterRegistry registry) {
+    return open(service, store, settings -> settings.open(registry));
+  }
+
+  /**
+   * The factory, with the Firehose delivery {@code firehose} opens from the settings (a stand-in in tests).
+   *
+   * @throws ConfigException when Firehose and Iceberg datasets are configured together (not supported yet)
+   */
+  public static TableFormatFactory open(ServiceConfig service, ObjectStore store,
+      Function<FirehoseSettings, FirehoseSink> firehose) {
     Optional<IcebergWiring> iceberg = service.iceberg();
+    Optional<FirehoseSettings> delivery = service.firehoseSettings();
+    if (delivery.isPresent()) {
+      if (iceberg.isPresent()) {
+        throw new ConfigException("Cannot send datasets to Firehose (sink: firehose) and land others as Iceberg "
+            + "tables (table-format: iceberg) in one service: not supported yet; run them as two services");
+      }
+      FirehoseSettings settings = delivery.get();
+      LOG.info("Datasets with sink: firehose go to delivery streams {} in {}", settings.streams().template(),
+          settings.region());
+      return firehose(service, firehose.apply(settings));
+    }
     if (iceberg.isEmpty()) {
       return TableFormatFactory.hive();
     }
@@ -33,6 +67,17 @@ public final class TableFormats {
         wiring.catalog().description(), wiring.namespace());
     return new IcebergFormats(IcebergCatalogs.lazy(wiring.catalogName(), wiring.catalog(), io, wiring.namespace()),
         wiring.settings(), wiring.catalog().description());
+  }
+
+  /** Firehose datasets to {@code sink}, the others and the error files as Hive Parquet; one ledger decides. */
+  private static TableFormatFactory firehose(ServiceConfig service, FirehoseSink sink) {
+    DatasetSink firehose = new FirehoseDatasetSink(sink);
+    Map<String, Boolean> toFirehose = new ConcurrentHashMap<>();
+    return context -> {
+      HiveSink hive = new HiveSink(context.store(), context.layout(), context.parquet());
+      return new LedgerTableFormat(context.store(), context.layout(), context.owner(), context.clock(), hive,
+          dataset -> toFirehose.computeIfAbsent(dataset, service::sendsToFirehose) ? firehose : hive);
+    };
   }
 
   /** Why the table format cannot work now (the Iceberg catalog unreachable), empty when it can. */

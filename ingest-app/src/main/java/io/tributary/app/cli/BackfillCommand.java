@@ -1,5 +1,6 @@
 package io.tributary.app.cli;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tributary.app.backfill.Backfill;
 import io.tributary.app.config.ConfigLoader;
 import io.tributary.app.config.ServiceConfig;
@@ -44,7 +45,6 @@ final class BackfillCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     ServiceConfig service = ServiceConfig.withoutSource(ConfigLoader.standard().load(config));
-    service.requireLakeSinks();
     List<Path> files;
     try {
       files = Backfill.files(paths);
@@ -53,7 +53,7 @@ final class BackfillCommand implements Callable<Integer> {
     }
     ObjectStore store = service.openStore();
     Landing landing = new Landing(service.landingSettings(), store, Clock.systemUTC(), Backoff.exponential(), null,
-        CatalogSync.none(), TableFormats.open(service, store));
+        CatalogSync.none(), TableFormats.open(service, store, new SimpleMeterRegistry()));
     Backfill.Result result;
     try {
       result = new Backfill(landing, service.landingSettings().limits().maxRecordBytes()).run(stream, files);

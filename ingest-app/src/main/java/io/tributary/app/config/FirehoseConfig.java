@@ -35,6 +35,11 @@ final class FirehoseConfig {
         AwsEndpoints.endpoint(config, ENDPOINT, "https://firehose.eu-west-1.amazonaws.com"), streams));
   }
 
+  /** True when {@code dataset}'s rows go to Firehose: its {@code sink}, else {@code dataset-defaults.sink}, is firehose. */
+  static boolean sendsToFirehose(Config config, String dataset) {
+    return DatasetValues.value(config, DatasetKeys.DATASETS_PREFIX + dataset + ".", DatasetKeys.SINK).equals(FIREHOSE);
+  }
+
   private static boolean used(Config config) {
     if (config.get(DatasetKeys.defaults(DatasetKeys.SINK)).equals(FIREHOSE)) {
       return true;

@@ -106,15 +106,9 @@ public final class ServiceConfig {
     return FirehoseConfig.settings(config);
   }
 
-  /**
-   * Refuses {@code sink: firehose} while the landing cannot hand rows to Firehose yet (firehose-sink is built, its
-   * connection to the landing's per-dataset seam is not): such a dataset would otherwise land in the lake silently.
-   */
-  public void requireLakeSinks() {
-    if (firehoseSettings().isPresent()) {
-      throw new ConfigException("sink: `firehose` (dataset-defaults.sink or datasets.<name>.sink) is not connected "
-          + "to the landing in this build yet: use `sink: lake`");
-    }
+  /** True when {@code dataset}'s {@code sink} (or {@code dataset-defaults.sink}) is {@code firehose}. */
+  public boolean sendsToFirehose(String dataset) {
+    return FirehoseConfig.sendsToFirehose(config, dataset);
   }
 
   /** How Iceberg datasets land ({@code table-format: iceberg}); empty when every dataset is Hive. */

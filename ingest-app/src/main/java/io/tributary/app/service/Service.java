@@ -64,11 +64,10 @@ public final class Service implements AutoCloseable {
    * {@code metrics}, which the service closes (publishing the last values) when it stops.
    */
   public static Service start(ServiceConfig config, MetricsRegistries metrics) {
-    config.requireLakeSinks();
     ObjectStore store = config.openStore();
     // The catalog runs on its own thread; the landing layer tells it what it published and committed.
     CatalogSync catalog = Catalogs.open(config, metrics.registry());
-    TableFormatFactory formats = TableFormats.open(config, store);
+    TableFormatFactory formats = TableFormats.open(config, store, metrics.registry());
     Landing landing = new Landing(config.landingSettings(), store, Clock.systemUTC(), Backoff.exponential(),
         metrics.registry(), catalog, formats);
     Source source;

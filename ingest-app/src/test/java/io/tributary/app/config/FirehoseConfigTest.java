@@ -60,11 +60,15 @@ class FirehoseConfigTest {
   }
 
   @Test
-  void aFirehoseDatasetIsRefusedUntilTheLandingCanSendToFirehose() {
-    ServiceConfig service = service(KAFKA + "dataset-defaults:\n  sink: firehose\nfirehose:\n  region: us-east-1\n");
+  void eachDatasetTakesItsOwnSinkElseTheDefaultOne() {
+    ServiceConfig byDataset = service(KAFKA + S3 + "datasets:\n  orders:\n    sink: firehose\n");
+    ServiceConfig byDefault = service(KAFKA + "dataset-defaults:\n  sink: firehose\nfirehose:\n  region: us-east-1\n"
+        + "datasets:\n  audit:\n    sink: lake\n");
 
-    assertThatThrownBy(service::requireLakeSinks).hasMessageContaining("sink: `firehose`")
-        .hasMessageContaining("not connected to the landing");
-    service(KAFKA).requireLakeSinks();
+    assertThat(byDataset.sendsToFirehose("orders")).isTrue();
+    assertThat(byDataset.sendsToFirehose("clicks")).isFalse();
+    assertThat(byDefault.sendsToFirehose("clicks")).isTrue();
+    assertThat(byDefault.sendsToFirehose("audit")).isFalse();
+    assertThat(service(KAFKA).sendsToFirehose("orders")).isFalse();
   }
 }
