@@ -75,10 +75,24 @@ class FirehoseDatasetSinkTest {
         .hasMessageContaining("raw-orders");
   }
 
+  @Test
+  void aRowOverFirehosesLimitStopsTheFlushInsteadOfBeingDropped() {
+    EncodedFile file = sink.encode(rolled(0, 3, 1_100 * 1024));
+
+    assertThatThrownBy(() -> sink.write(PARTITION, file))
+        .isInstanceOfSatisfying(StoreException.class, e -> assertThat(e.retryable()).isFalse())
+        .hasMessageContaining("Cannot send a row of orders at 0 of")
+        .hasMessageContaining("limits.max-record-bytes");
+  }
+
   /** Rows of offsets {@code from..to-1}, event time one second apart, as the landing rolls them. */
   private static RolledRows rolled(long from, long to) {
+    return rolled(from, to, 4);
+  }
+
+  private static RolledRows rolled(long from, long to, int padChars) {
     RowBuffer buffer = new RowBuffer(0);
-    List<ShapedRow> rows = TestRows.rows(from, to, 4);
+    List<ShapedRow> rows = TestRows.rows(from, to, padChars);
     for (int i = 0; i < rows.size(); i++) {
       ShapedRow row = rows.get(i);
       buffer.append(row.schema(), row.row(), row.position(), 0, TestRows.EVENT_MICROS + i * 1_000_000L);

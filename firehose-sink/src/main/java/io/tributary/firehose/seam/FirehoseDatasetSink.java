@@ -19,8 +19,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.WeakHashMap;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The {@link DatasetSink} of the datasets whose {@code sink} is {@code firehose}: the rows of a rolled buffer are
@@ -37,7 +35,6 @@ import org.slf4j.LoggerFactory;
  * counted in the delivery's metrics and logged with their source coordinates at ERROR. Thread-safe.
  */
 public final class FirehoseDatasetSink implements DatasetSink {
-  private static final Logger LOG = LoggerFactory.getLogger(FirehoseDatasetSink.class);
 
   private final FirehoseSink firehose;
   private final Map<EncodedFile, List<ShapedRow>> encoded = Collections.synchronizedMap(new WeakHashMap<>());
@@ -68,7 +65,7 @@ public final class FirehoseDatasetSink implements DatasetSink {
   }
 
   /**
-   * Sends the rows of {@code file}; returns empty once Firehose acknowledged them all (oversize rows logged).
+   * Sends the rows of {@code file}; returns empty once Firehose acknowledged them all (a row over Firehose's record limit fails the flush, not retryable: see below).
    *
    * @throws StoreException retryable when Firehose still throttled or failed after the delivery's retries (the
    *     flush is retried, positions stay); not retryable when Firehose refused the call (stream missing, access)
@@ -88,9 +85,15 @@ public final class FirehoseDatasetSink implements DatasetSink {
     } catch (FirehoseException.Rejected e) {
       throw new StoreException("Cannot send rows of " + file.folder() + " to Firehose: " + e.getMessage(), false, e);
     }
-    for (Delivery.Oversize oversize : delivery.oversize()) {
-      LOG.error("Dropped a row of {} at {} of {}: {} (OVERSIZE; not sent, not in the error prefix)",
-          oversize.row().dataset(), oversize.row().position(), partition, oversize.reason());
+    if (!delivery.oversize().isEmpty()) {
+      // Never drop a record: the seam cannot turn a shaped row back into an error row (it no longer has the raw
+      // record), so stop here, before the ledger record, with the position unmoved. The rows sent already are sent
+      // again on the retry (at least once). The fix is the decoder's limit: a record over it is an OVERSIZE error row.
+      Delivery.Oversize first = delivery.oversize().get(0);
+      throw new StoreException("Cannot send a row of " + first.row().dataset() + " at " + first.row().position()
+          + " of " + partition + " to Firehose: " + first.reason() + " (" + delivery.oversize().size()
+          + " such rows in this flush); set limits.max-record-bytes to 900 KiB or less so that such records go to "
+          + "the error prefix as OVERSIZE", false);
     }
     encoded.remove(file);
     return Optional.empty();
