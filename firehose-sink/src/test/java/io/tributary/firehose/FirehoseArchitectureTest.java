@@ -30,8 +30,8 @@ class FirehoseArchitectureTest {
   static final ArchRule theSeamOnlyAdapts = noClasses().that().resideInAPackage("io.tributary.firehose.seam")
       .should().dependOnClassesThat().resideInAnyPackage("io.tributary.landing..", "io.tributary.parquet..",
           "io.tributary.partition..", "io.tributary.decode..", "io.tributary.routing..", "io.tributary.errors..",
-          "io.tributary.catalog..", "io.tributary.schema.internal..", "org.apache.hadoop..")
-      .because("the DatasetSink of Firehose datasets adapts the seam's types (commit, buffer, store failures) to the "
+          "io.tributary.catalog.hive..", "io.tributary.catalog.glue..", "io.tributary.schema.internal..", "org.apache.hadoop..")
+      .because("the DatasetSink of Firehose datasets adapts the seam's types (commit, buffer, store failures, the CatalogSync it waits on) to the "
           + "delivery; the landing's logic stays in ingest-core");
 
   @ArchTest

@@ -6,13 +6,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tributary.buffer.RowBuffer;
+import io.tributary.catalog.CatalogSync;
 import io.tributary.commit.DurableRange;
 import io.tributary.commit.EncodedFile;
 import io.tributary.commit.RolledRows;
 import io.tributary.firehose.seam.FirehoseDatasetSink;
+import io.tributary.schema.DatasetSchema;
 import io.tributary.store.StoreException;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,9 +33,13 @@ class FirehoseDatasetSinkTest {
   @BeforeEach
   void start() throws Exception {
     firehose = new FirehoseStandIn();
-    sink = new FirehoseDatasetSink(new FirehoseDelivery(firehose.client(), new DeliveryStreams("raw-{dataset}"),
+    sink = new FirehoseDatasetSink(delivery());
+  }
+
+  private FirehoseDelivery delivery() {
+    return new FirehoseDelivery(firehose.client(), new DeliveryStreams("raw-{dataset}"),
         new RetryPolicy(Duration.ofMillis(1), Duration.ofMillis(1), 1), millis -> { },
-        new FirehoseMetrics(new SimpleMeterRegistry())));
+        new FirehoseMetrics(new SimpleMeterRegistry()));
   }
 
   @AfterEach
@@ -76,6 +84,29 @@ class FirehoseDatasetSinkTest {
   }
 
   @Test
+  void rowsWaitUntilTheCatalogsTableHasTheirSchemaVersion() {
+    AtomicInteger asked = new AtomicInteger();
+    CatalogSync glue = catalog(() -> asked.incrementAndGet() > 3);
+    FirehoseDatasetSink waiting = new FirehoseDatasetSink(delivery(), glue, Duration.ofSeconds(30));
+
+    assertThat(waiting.write(PARTITION, waiting.encode(rolled(0, 2)))).isEmpty();
+
+    assertThat(asked.get()).isEqualTo(4);
+    assertThat(firehose.delivered()).hasSize(2);
+  }
+
+  @Test
+  void aTableThatNeverCatchesUpHoldsTheFlushAndSendsNothing() {
+    CatalogSync behind = catalog(() -> false);
+    FirehoseDatasetSink held = new FirehoseDatasetSink(delivery(), behind, Duration.ofMillis(300));
+
+    assertThatThrownBy(() -> held.write(PARTITION, held.encode(rolled(0, 2))))
+        .isInstanceOfSatisfying(StoreException.class, e -> assertThat(e.retryable()).isTrue())
+        .hasMessageContaining("does not have schema version");
+    assertThat(firehose.requests()).isEmpty();
+  }
+
+  @Test
   void aRowOverFirehosesLimitStopsTheFlushInsteadOfBeingDropped() {
     EncodedFile file = sink.encode(rolled(0, 3, 1_100 * 1024));
 
@@ -98,5 +129,24 @@ class FirehoseDatasetSinkTest {
       buffer.append(row.schema(), row.row(), row.position(), 0, TestRows.EVENT_MICROS + i * 1_000_000L);
     }
     return RolledRows.of(new DurableRange("lake/orders", buffer.firstPosition(), buffer.lastPosition()), buffer);
+  }
+
+  /** A catalog whose table holds a schema version when {@code holds} says so. */
+  private static CatalogSync catalog(BooleanSupplier holds) {
+    return new CatalogSync() {
+      @Override
+      public void schemaPublished(DatasetSchema schema) {}
+
+      @Override
+      public void filesCommitted(DatasetSchema schema) {}
+
+      @Override
+      public boolean holds(DatasetSchema schema) {
+        return holds.getAsBoolean();
+      }
+
+      @Override
+      public void close() {}
+    };
   }
 }

@@ -30,6 +30,17 @@ public interface CatalogSync extends AutoCloseable {
    */
   void filesCommitted(DatasetSchema schema);
 
+  /**
+   * Asks for the table of {@code schema.dataset()} at {@code schema.version()} or newer, created when missing, and
+   * says whether the catalog holds it now. For a destination that drops what its table lacks (Firehose's format
+   * conversion reads the Glue table): its rows are sent only once this is true. Returns at once, never fails.
+   *
+   * @return true when the table has the version (always, for a catalog that keeps no tables)
+   */
+  default boolean holds(DatasetSchema schema) {
+    return true;
+  }
+
   /** Stops the background work; updates not yet made are dropped (the next start makes them). */
   @Override
   void close();

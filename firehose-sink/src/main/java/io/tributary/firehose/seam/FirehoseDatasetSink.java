@@ -5,12 +5,14 @@ import io.tributary.firehose.FirehoseException;
 import io.tributary.firehose.FirehoseSink;
 import io.tributary.firehose.ShapedRow;
 import io.tributary.buffer.RowBuffer;
+import io.tributary.catalog.CatalogSync;
 import io.tributary.commit.DatasetSink;
 import io.tributary.commit.EncodedFile;
 import io.tributary.commit.RolledRows;
 import io.tributary.commit.StagedFile;
 import io.tributary.source.SourcePartition;
 import io.tributary.store.StoreException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
@@ -30,18 +32,40 @@ import java.util.WeakHashMap;
  * {@link EncodedFile} (whose bytes are empty: the JSON is made once, by the delivery) until {@link #write} has sent
  * them. A failed send keeps them for the retried flush; an abandoned flush's rows go with its file (weak keys).
  *
- * <p>Rows whose JSON is over Firehose's record limit are not sent and cannot reach the error prefix through this
- * seam (a sink writes at most one file per buffer and the shaped row no longer holds the raw record): they are
- * counted in the delivery's metrics and logged with their source coordinates at ERROR. Thread-safe.
+ * <p>Schema ahead of records: with a catalog that keeps tables (Glue), the rows of a file are sent only once the
+ * catalog's table has their schema version. A row whose JSON is over Firehose's record limit stops the flush (not
+ * retryable; it cannot reach the error prefix through this seam, and is never dropped). Thread-safe.
  */
 public final class FirehoseDatasetSink implements DatasetSink {
 
+  /** How long a flush waits for the catalog's table to have its schema version before it is held and retried. */
+  public static final Duration SCHEMA_WAIT = Duration.ofSeconds(10);
+  private static final long POLL_MILLIS = 100;
+
   private final FirehoseSink firehose;
+  private final CatalogSync catalog;
+  private final Duration schemaWait;
   private final Map<EncodedFile, List<ShapedRow>> encoded = Collections.synchronizedMap(new WeakHashMap<>());
 
-  /** @param firehose the delivery the rows are sent with */
+  /** @param firehose the delivery the rows are sent with; no catalog kept ahead of the rows */
   public FirehoseDatasetSink(FirehoseSink firehose) {
+    this(firehose, CatalogSync.none());
+  }
+
+  /**
+   * @param firehose the delivery the rows are sent with
+   * @param catalog the catalog whose table Firehose converts with ({@code catalog.type: glue}): rows are sent only
+   *     once it holds their schema version, because Firehose drops every field its table lacks
+   */
+  public FirehoseDatasetSink(FirehoseSink firehose, CatalogSync catalog) {
+    this(firehose, catalog, SCHEMA_WAIT);
+  }
+
+  /** @param schemaWait how long a flush waits for the catalog before it is held (retryable) */
+  public FirehoseDatasetSink(FirehoseSink firehose, CatalogSync catalog, Duration schemaWait) {
     this.firehose = Objects.requireNonNull(firehose, "firehose may not be null");
+    this.catalog = Objects.requireNonNull(catalog, "catalog may not be null");
+    this.schemaWait = Objects.requireNonNull(schemaWait, "schemaWait may not be null");
   }
 
   @Override
@@ -76,6 +100,7 @@ public final class FirehoseDatasetSink implements DatasetSink {
     if (rows == null) {
       throw new IllegalStateException("Cannot send " + file.folder() + " to Firehose: it was not encoded by this sink");
     }
+    awaitSchema(partition, file);
     Delivery delivery;
     try {
       delivery = firehose.send(partition, rows);
@@ -97,5 +122,26 @@ public final class FirehoseDatasetSink implements DatasetSink {
     }
     encoded.remove(file);
     return Optional.empty();
+  }
+
+  /**
+   * Schema ahead of records: waits (a little) until the catalog's table has the file's schema version, the newest of
+   * its rows; else the flush is held (retryable) and nothing is sent.
+   */
+  private void awaitSchema(SourcePartition partition, EncodedFile file) {
+    long deadline = System.nanoTime() + schemaWait.toNanos();
+    while (!catalog.holds(file.schema())) {
+      if (System.nanoTime() > deadline) {
+        throw new StoreException("Cannot send rows of " + file.folder() + " from " + partition + " to Firehose yet: "
+            + "the catalog's table of " + file.schema().dataset() + " does not have schema version "
+            + file.schema().version() + " (Firehose would drop its new fields); held until it does", true);
+      }
+      try {
+        Thread.sleep(POLL_MILLIS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new StoreException("Cannot send rows of " + file.folder() + " to Firehose: interrupted", true, e);
+      }
+    }
   }
 }

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.tributary.app.config.ConfigException;
 import io.tributary.app.config.IcebergWiring;
 import io.tributary.app.config.ServiceConfig;
+import io.tributary.catalog.CatalogSync;
 import io.tributary.commit.DatasetSink;
 import io.tributary.commit.HiveSink;
 import io.tributary.commit.LedgerTableFormat;
@@ -36,16 +37,32 @@ public final class TableFormats {
 
   /** The factory the landing builds its format with; a Firehose delivery counts in {@code registry}. */
   public static TableFormatFactory open(ServiceConfig service, ObjectStore store, MeterRegistry registry) {
-    return open(service, store, settings -> settings.open(registry));
+    return open(service, store, registry, CatalogSync.none());
   }
 
   /**
-   * The factory, with the Firehose delivery {@code firehose} opens from the settings (a stand-in in tests).
+   * As above, with Firehose datasets' rows sent only once {@code catalog} holds their schema version (the Glue table
+   * Firehose converts with: it drops every field the table lacks).
+   */
+  public static TableFormatFactory open(ServiceConfig service, ObjectStore store, MeterRegistry registry,
+      CatalogSync catalog) {
+    return open(service, store, settings -> settings.open(registry), catalog);
+  }
+
+  /** The factory, with the Firehose delivery {@code firehose} opens from the settings; no catalog awaited. */
+  public static TableFormatFactory open(ServiceConfig service, ObjectStore store,
+      Function<FirehoseSettings, FirehoseSink> firehose) {
+    return open(service, store, firehose, CatalogSync.none());
+  }
+
+  /**
+   * The factory, with the Firehose delivery {@code firehose} opens from the settings (a stand-in in tests), and
+   * Firehose datasets' rows sent only once {@code catalog} holds their schema version.
    *
    * @throws ConfigException when Firehose and Iceberg datasets are configured together (not supported yet)
    */
   public static TableFormatFactory open(ServiceConfig service, ObjectStore store,
-      Function<FirehoseSettings, FirehoseSink> firehose) {
+      Function<FirehoseSettings, FirehoseSink> firehose, CatalogSync catalog) {
     Optional<IcebergWiring> iceberg = service.iceberg();
     Optional<FirehoseSettings> delivery = service.firehoseSettings();
     if (delivery.isPresent()) {
@@ -56,7 +73,7 @@ public final class TableFormats {
       FirehoseSettings settings = delivery.get();
       LOG.info("Datasets with sink: firehose go to delivery streams {} in {}", settings.streams().template(),
           settings.region());
-      return firehose(service, firehose.apply(settings));
+      return firehose(service, firehose.apply(settings), catalog);
     }
     if (iceberg.isEmpty()) {
       return TableFormatFactory.hive();
@@ -70,8 +87,8 @@ public final class TableFormats {
   }
 
   /** Firehose datasets to {@code sink}, the others and the error files as Hive Parquet; one ledger decides. */
-  private static TableFormatFactory firehose(ServiceConfig service, FirehoseSink sink) {
-    DatasetSink firehose = new FirehoseDatasetSink(sink);
+  private static TableFormatFactory firehose(ServiceConfig service, FirehoseSink sink, CatalogSync catalog) {
+    DatasetSink firehose = new FirehoseDatasetSink(sink, catalog);
     Map<String, Boolean> toFirehose = new ConcurrentHashMap<>();
     return context -> {
       HiveSink hive = new HiveSink(context.store(), context.layout(), context.parquet());

@@ -67,7 +67,7 @@ public final class Service implements AutoCloseable {
     ObjectStore store = config.openStore();
     // The catalog runs on its own thread; the landing layer tells it what it published and committed.
     CatalogSync catalog = Catalogs.open(config, metrics.registry());
-    TableFormatFactory formats = TableFormats.open(config, store, metrics.registry());
+    TableFormatFactory formats = TableFormats.open(config, store, metrics.registry(), catalog);
     Landing landing = new Landing(config.landingSettings(), store, Clock.systemUTC(), Backoff.exponential(),
         metrics.registry(), catalog, formats);
     Source source;

@@ -85,6 +85,13 @@ public final class GlueCatalog implements CatalogSync {
     want(schema, true);
   }
 
+  /** {@inheritDoc} Asks for it as a committed file does (creating the table), then reads what Glue was seen to hold. */
+  @Override
+  public boolean holds(DatasetSchema schema) {
+    want(schema, true);
+    return states.get(schema.dataset()).holds(schema.version());
+  }
+
   /**
    * Why the last request for the table of {@code dataset} failed, as logged, while it has not succeeded since;
    * empty when it is in step or in progress.

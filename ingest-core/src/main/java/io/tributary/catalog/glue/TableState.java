@@ -85,6 +85,11 @@ final class TableState {
   }
 
   /** Versions behind: 0 while no table exists or may be made. */
+  /** Whether the table was seen at {@code version} or newer. */
+  synchronized boolean holds(int version) {
+    return synced >= version;
+  }
+
   synchronized int behind() {
     if (wanted == null || !mayCreate && synced == 0) {
       return 0;

@@ -199,6 +199,15 @@ class GlueCatalogTest {
   }
 
   @Test
+  void holdsAsksForTheTableAndIsTrueOnlyOnceGlueHasTheVersion() throws Exception {
+    assertThat(catalog.holds(withColumns(3))).isFalse();
+    await("created at v3 by holds alone", () -> version() == 3);
+    await("held", () -> catalog.holds(withColumns(3)));
+    assertThat(catalog.holds(withColumns(4))).isFalse();
+    await("v4", () -> catalog.holds(withColumns(4)) && version() == 4);
+  }
+
+  @Test
   void aDatasetsLifeFirstFileThreeNewColumnsAndARestart() throws Exception {
     catalog.filesCommitted(v1());
     await("created", () -> version() == 1);
