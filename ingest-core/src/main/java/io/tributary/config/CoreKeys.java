@@ -40,7 +40,8 @@ public final class CoreKeys {
   public static final ConfigKey<String> LAKE_ERROR_PREFIX = ConfigKey.of("lake.error-prefix", STRING, "_errors",
       "Key prefix of the error files. Starting with `_` keeps them out of Hive-style scans of the root.");
   public static final ConfigKey<Long> LIMIT_RECORD_BYTES = ConfigKey.of("limits.max-record-bytes",
-      bytes(1024), 10L << 20, "Records larger than this go to the error prefix as OVERSIZE.");
+      bytes(1024), 10L << 20, "Records larger than this go to the error prefix as OVERSIZE. With a dataset whose "
+          + "`sink` is `firehose`: 900 KiB unless set, and at most that (Firehose takes records up to 1,000 KiB).");
   public static final ConfigKey<Integer> LIMIT_DEPTH = ConfigKey.of("limits.max-depth", integer(2, 512), 64,
       "JSON nested deeper than this goes to the error prefix as TOO_DEEP.");
   public static final ConfigKey<Long> MEMORY_BUDGET = ConfigKey.optional("buffers.memory-budget", bytes(1 << 20),

@@ -4,6 +4,7 @@ import static io.tributary.firehose.FirehoseKeys.DELIVERY_STREAM;
 import static io.tributary.firehose.FirehoseKeys.ENDPOINT;
 import static io.tributary.firehose.FirehoseKeys.REGION;
 
+import io.tributary.config.CoreKeys;
 import io.tributary.config.DatasetKeys;
 import io.tributary.firehose.DeliveryStreams;
 import io.tributary.firehose.FirehoseSettings;
@@ -40,11 +41,37 @@ final class FirehoseConfig {
     return DatasetValues.value(config, DatasetKeys.DATASETS_PREFIX + dataset + ".", DatasetKeys.SINK).equals(FIREHOSE);
   }
 
-  private static boolean used(Config config) {
+  static boolean used(Config config) {
     if (config.get(DatasetKeys.defaults(DatasetKeys.SINK)).equals(FIREHOSE)) {
       return true;
     }
     return config.names(DatasetKeys.DATASETS_PREFIX).stream()
         .anyMatch(name -> config.find(DatasetKeys.of(name, DatasetKeys.SINK)).filter(FIREHOSE::equals).isPresent());
+  }
+
+  /** Firehose takes records of at most 1,000 KiB; a shaped row's JSON adds its metadata keys and escaping. */
+  static final long MAX_RECORD_BYTES = 900L * 1024;
+
+  /**
+   * The decoder's record limit: {@code limits.max-record-bytes}, or {@value #MAX_RECORD_BYTES} bytes when a dataset's
+   * sink is Firehose and the key is not set, so that a record Firehose could not take goes to the error prefix as
+   * OVERSIZE instead of stopping its flush.
+   *
+   * @throws ConfigException when the key is set above {@value #MAX_RECORD_BYTES} with Firehose datasets
+   */
+  static long maxRecordBytes(Config config) {
+    if (!used(config)) {
+      return config.get(CoreKeys.LIMIT_RECORD_BYTES);
+    }
+    if (!config.has(CoreKeys.LIMIT_RECORD_BYTES)) {
+      return MAX_RECORD_BYTES;
+    }
+    long set = config.get(CoreKeys.LIMIT_RECORD_BYTES);
+    if (set > MAX_RECORD_BYTES) {
+      throw new ConfigException(CoreKeys.LIMIT_RECORD_BYTES.name() + ": " + set + " is over " + MAX_RECORD_BYTES
+          + " bytes, the most a dataset with sink: firehose can take (Firehose's record limit is 1,000 KiB, and a "
+          + "row's JSON adds its metadata columns)");
+    }
+    return set;
   }
 }

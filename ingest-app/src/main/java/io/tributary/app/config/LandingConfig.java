@@ -56,7 +56,7 @@ final class LandingConfig {
     RollingPolicy errorRolling = new RollingPolicy(config.get(ERROR_MAX_AGE), RollingPolicy.DEFAULT_MAX_BYTES,
         RollingPolicy.DEFAULT_MAX_RECORDS);
     return new LandingSettings(config.get(LAKE_PREFIX), config.get(LAKE_ERROR_PREFIX), instanceId,
-        new DecodeLimits(Math.toIntExact(config.get(LIMIT_RECORD_BYTES)), config.get(LIMIT_DEPTH)), router(),
+        new DecodeLimits(Math.toIntExact(FirehoseConfig.maxRecordBytes(config)), config.get(LIMIT_DEPTH)), router(),
         datasets, Granularity.fromConfig(config.get(ERROR_GRANULARITY)), errorRolling,
         WriteOptions.defaults().withCompression(Compression.fromConfig(config.get(PARQUET_COMPRESSION))), budget);
   }

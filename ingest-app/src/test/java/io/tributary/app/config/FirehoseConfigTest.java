@@ -47,6 +47,17 @@ class FirehoseConfigTest {
   }
 
   @Test
+  void withFirehoseDatasetsRecordsOverFirehosesLimitGoToTheErrorPrefix() {
+    String firehose = KAFKA + "dataset-defaults:\n  sink: firehose\nfirehose:\n  region: us-east-1\n";
+    assertThat(service(KAFKA).landingSettings().limits().maxRecordBytes()).isEqualTo(10 << 20);
+    assertThat(service(firehose).landingSettings().limits().maxRecordBytes()).isEqualTo(900 * 1024);
+    assertThat(service(firehose + "limits:\n  max-record-bytes: 512KiB\n").landingSettings().limits()
+        .maxRecordBytes()).isEqualTo(512 * 1024);
+    assertThatThrownBy(() -> service(firehose + "limits:\n  max-record-bytes: 2MiB\n"))
+        .hasMessageContaining("limits.max-record-bytes").hasMessageContaining("sink: firehose");
+  }
+
+  @Test
   void badFirehoseSettingsNameTheirKey() {
     assertThatThrownBy(() -> service(KAFKA + "datasets:\n  orders:\n    sink: s3\n"))
         .hasMessageContaining("datasets.orders.sink");
