@@ -95,21 +95,39 @@ public final class IcebergDataFiles {
         new Field(IcebergSchemas.EVENT_TIME, IcebergSchemas.EVENT_TIME, PrimitiveType.TIMESTAMP)));
   }
 
-  /** {@code plain} with the id of each node taken from the Iceberg field of the same name at the same place. */
+  /**
+   * {@code plain} (a dataset's columns, then {@value IcebergSchemas#EVENT_TIME}: the layout of {@link
+   * #withEventTime}) with the id of each node taken from the Iceberg field of the same place: the top-level column
+   * of its {@link IcebergSchemas#topLevelNames Iceberg name}, below it the field of the same name.
+   */
   public static MessageType withIds(MessageType plain, Schema iceberg) {
-    return new MessageType(plain.getName(), fieldsWithIds(plain, iceberg.asStruct(), true));
+    List<org.apache.parquet.schema.Type> fields = plain.getFields();
+    int columns = fields.size() - 1;
+    if (columns < 0 || !fields.get(columns).getName().equals(IcebergSchemas.EVENT_TIME)) {
+      throw new IllegalArgumentException("Cannot add Iceberg ids to " + plain.getName() + ": its last column is not "
+          + IcebergSchemas.EVENT_TIME);
+    }
+    List<String> names = new ArrayList<>(IcebergSchemas.topLevelNames(
+        fields.subList(0, columns).stream().map(org.apache.parquet.schema.Type::getName).toList()));
+    names.add(IcebergSchemas.EVENT_TIME);
+    return new MessageType(plain.getName(), fieldsWithIds(fields, names, iceberg.asStruct()));
   }
 
-  private static List<org.apache.parquet.schema.Type> fieldsWithIds(GroupType group, Types.StructType struct,
-      boolean root) {
+  private static List<org.apache.parquet.schema.Type> fieldsWithIds(GroupType group, Types.StructType struct) {
+    List<org.apache.parquet.schema.Type> fields = group.getFields();
+    return fieldsWithIds(fields, fields.stream().map(org.apache.parquet.schema.Type::getName).toList(), struct);
+  }
+
+  /** {@code fields} with the ids of the fields of {@code struct} called {@code names} (one per field, in order). */
+  private static List<org.apache.parquet.schema.Type> fieldsWithIds(List<org.apache.parquet.schema.Type> fields,
+      List<String> names, Types.StructType struct) {
     List<org.apache.parquet.schema.Type> out = new ArrayList<>();
-    for (org.apache.parquet.schema.Type field : group.getFields()) {
-      Types.NestedField iceberg = struct.field(root ? IcebergSchemas.topLevelName(field.getName())
-          : field.getName());
+    for (int i = 0; i < fields.size(); i++) {
+      Types.NestedField iceberg = struct.field(names.get(i));
       if (iceberg == null) {
-        throw new IllegalStateException("Cannot find column " + field.getName() + " in the Iceberg schema");
+        throw new IllegalStateException("Cannot find column " + names.get(i) + " in the Iceberg schema");
       }
-      out.add(typeWithIds(field, iceberg.type()).withId(iceberg.fieldId()));
+      out.add(typeWithIds(fields.get(i), iceberg.type()).withId(iceberg.fieldId()));
     }
     return out;
   }
@@ -120,7 +138,7 @@ public final class IcebergDataFiles {
     }
     GroupType group = type.asGroupType();
     if (iceberg instanceof Types.StructType struct) {
-      return group.withNewFields(fieldsWithIds(group, struct, false));
+      return group.withNewFields(fieldsWithIds(group, struct));
     }
     GroupType repeated = group.getType(0).asGroupType();
     if (iceberg instanceof Types.ListType list) {
