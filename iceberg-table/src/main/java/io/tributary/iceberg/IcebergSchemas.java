@@ -51,7 +51,8 @@ public final class IcebergSchemas {
   /**
    * The names Iceberg reserves for its metadata columns (Iceberg 1.12.0's {@code MetadataColumns}: the row's file,
    * position, deletion, spec, partition, row lineage, and the changelog's), which no top-level column of a table may
-   * have: Spark refuses to scan a table that has one. Frozen: the names of stored tables follow from it.
+   * have: Spark refuses a scan that reads the metadata column from a table that has a column of its name (a query
+   * naming {@code _file}; row-level DELETE/UPDATE/MERGE). Frozen: the names of stored tables follow from it.
    */
   public static final Set<String> RESERVED = Set.of("_file", "_pos", "_deleted", "_spec_id", "_partition",
       "_row_id", "_last_updated_sequence_number", "_change_type", "_change_ordinal", "_commit_snapshot_id");

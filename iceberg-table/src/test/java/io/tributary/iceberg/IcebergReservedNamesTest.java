@@ -31,8 +31,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Data columns named like Iceberg's metadata columns ({@code _file}, {@code _pos}, ...: Spark refuses to scan a
- * table with one) get a suffix in the table, deterministically and without changing any field id.
+ * Data columns named like Iceberg's metadata columns ({@code _file}, {@code _pos}, ...: Spark refuses to read the
+ * metadata column from a table with one) get a suffix in the table, deterministically and without changing any field
+ * id. Spark's side: reader-tests' IcebergReservedNamesReadTest.
  */
 class IcebergReservedNamesTest {
   private static final SourcePartition P0 = new SourcePartition("events-topic", "0");
