@@ -11,8 +11,10 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
 import org.apache.iceberg.DataFile;
@@ -20,14 +22,19 @@ import org.apache.iceberg.DataFiles;
 import org.apache.iceberg.FileFormat;
 import org.apache.iceberg.Metrics;
 import org.apache.iceberg.MetricsConfig;
+import org.apache.iceberg.MetricsModes;
 import org.apache.iceberg.PartitionData;
 import org.apache.iceberg.PartitionField;
 import org.apache.iceberg.PartitionSpec;
 import org.apache.iceberg.Schema;
+import org.apache.iceberg.SortOrder;
+import org.apache.iceberg.TableProperties;
+import org.apache.iceberg.parquet.ParquetSchemaUtil;
 import org.apache.iceberg.parquet.ParquetUtil;
 import org.apache.iceberg.transforms.Transform;
 import org.apache.iceberg.types.Conversions;
 import org.apache.iceberg.types.Type;
+import org.apache.iceberg.types.TypeUtil;
 import org.apache.iceberg.types.Types;
 import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.hadoop.ParquetFileReader;
@@ -157,11 +164,13 @@ public final class IcebergDataFiles {
    * partition from the bounds of the partition's source columns (every row of a file is in one partition: the
    * buffer it was rolled from is keyed by it).
    *
+   * @param metricsConfig the table's ({@code MetricsConfig.forTable}: it knows the table's schema), applied by field
+   *     id, so a column the file names differently from the table keeps its mode
    * @throws IllegalStateException when the file's rows span more than one partition
    */
   public static DataFile describe(String location, byte[] bytes, PartitionSpec spec, MetricsConfig metricsConfig) {
     ParquetMetadata footer = footer(bytes, location);
-    Metrics metrics = ParquetUtil.footerMetrics(footer, Stream.empty(), metricsConfig);
+    Metrics metrics = ParquetUtil.footerMetrics(footer, Stream.empty(), byFileNames(footer, metricsConfig));
     return DataFiles.builder(spec)
         .withPath(location)
         .withFormat(FileFormat.PARQUET)
@@ -170,6 +179,24 @@ public final class IcebergDataFiles {
         .withSplitOffsets(ParquetUtil.getSplitOffsets(footer))
         .withPartition(partition(spec, metrics, location))
         .build();
+  }
+
+  /**
+   * {@code table}'s metrics modes keyed by the file's column names: Iceberg looks a column's mode up by the name the
+   * file gives it, and our files keep Tributary's top-level names where the table's differ ({@code _partition} is
+   * {@code _source_partition}, {@code _file} is {@code _file_}: {@link IcebergSchemas#topLevelNames}). Without this,
+   * such a column gets the default mode, which is {@code none} beyond a table's first 100 columns or wherever a
+   * column's mode is set by name. Each of the file's field ids gets the mode the table gives that id.
+   */
+  private static MetricsConfig byFileNames(ParquetMetadata footer, MetricsConfig table) {
+    Schema file = ParquetSchemaUtil.convert(footer.getFileMetaData().getSchema());
+    Map<String, String> modes = new HashMap<>();
+    modes.put(TableProperties.DEFAULT_WRITE_METRICS_MODE, MetricsModes.None.get().toString());
+    for (int id : TypeUtil.getProjectedIds(file)) {
+      modes.put(TableProperties.METRICS_MODE_COLUMN_CONF_PREFIX + file.findColumnName(id),
+          table.columnMode(id).toString());
+    }
+    return MetricsConfig.from(modes, file, SortOrder.unsorted());
   }
 
   @SuppressWarnings("unchecked")

@@ -8,7 +8,12 @@ import io.tributary.iceberg.testing.EvolvingOrders;
 import io.tributary.iceberg.testing.ReservedNameEvents;
 import io.tributary.iceberg.testing.TableRows;
 import io.tributary.layout.LakeLayout;
+import io.tributary.parquet.WriteOptions;
 import io.tributary.schema.DatasetSchema;
+import io.tributary.schema.Field;
+import io.tributary.schema.MetadataColumns;
+import io.tributary.schema.PrimitiveType;
+import io.tributary.schema.StructType;
 import io.tributary.source.SourcePartition;
 import io.tributary.store.LocalFileStore;
 import io.tributary.store.ObjectStore;
@@ -19,13 +24,18 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.apache.iceberg.DataFile;
+import org.apache.iceberg.MetricsConfig;
+import org.apache.iceberg.PartitionSpec;
 import org.apache.iceberg.Schema;
+import org.apache.iceberg.SortOrder;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.data.Record;
 import org.apache.iceberg.jdbc.JdbcCatalog;
 import org.apache.iceberg.jdbc.JdbcClientPool;
+import org.apache.iceberg.types.Conversions;
 import org.apache.iceberg.types.Types;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -77,6 +87,37 @@ class IcebergReservedNamesTest {
     assertThat(icebergs).contains("_file", "_pos", "_deleted", "_spec_id", "_row_id",
         "_last_updated_sequence_number");
     assertThat(IcebergSchemas.RESERVED).containsAll(icebergs);
+  }
+
+  @Test
+  void renamedColumnsOfAWideTableKeepTheirMetrics() {
+    StructType root = MetadataColumns.emptyRoot().withAppended(new Field("_file", "_file", PrimitiveType.STRING));
+    for (int i = 0; i < 120; i++) {
+      root = root.withAppended(new Field("c" + i, "c" + i, PrimitiveType.LONG));
+    }
+    DatasetSchema schema = new DatasetSchema("wide", 1, root);
+    Schema iceberg = IcebergSchemas.replay(List.of(schema)).get(0);
+    List<Object[]> rows = new ArrayList<>();
+    for (int o = 0; o < 3; o++) {
+      Object[] row = new Object[root.fields().size()];
+      row[MetadataColumns.PARTITION_INDEX] = "0";
+      row[MetadataColumns.COUNT] = "f" + o;
+      rows.add(row);
+    }
+    byte[] bytes = IcebergDataFiles.encode(schema, iceberg, rows, new long[] {HOUR, HOUR, HOUR},
+        WriteOptions.defaults());
+
+    // Beyond 100 columns Iceberg's default mode is none but for the first 100, which it names by the table's names.
+    DataFile file = IcebergDataFiles.describe("wide.parquet", bytes,
+        PartitionSpec.builderFor(iceberg).hour(IcebergSchemas.EVENT_TIME).build(),
+        MetricsConfig.from(Map.of(), iceberg, SortOrder.unsorted()));
+
+    int sourcePartition = iceberg.findField(IcebergSchemas.SOURCE_PARTITION).fieldId();
+    int fileColumn = iceberg.findField("_file_").fieldId();
+    assertThat(file.valueCounts()).containsEntry(sourcePartition, 3L).containsEntry(fileColumn, 3L);
+    assertThat(Conversions.<CharSequence>fromByteBuffer(Types.StringType.get(), file.lowerBounds().get(fileColumn))
+        .toString()).isEqualTo("f0");
+    assertThat(file.valueCounts()).doesNotContainKey(iceberg.findField("c119").fieldId());
   }
 
   @Test
