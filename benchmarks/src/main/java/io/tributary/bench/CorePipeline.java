@@ -85,7 +85,7 @@ public final class CorePipeline {
   public byte[] encode(RowBuffer buffer) {
     InMemoryOutputFile out = new InMemoryOutputFile();
     try {
-      ParquetRowWriter.writeAll(out, buffer.schema(), options, buffer.values());
+      ParquetRowWriter.writeAll(out, buffer, options);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

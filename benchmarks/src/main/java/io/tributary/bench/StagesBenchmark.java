@@ -1,6 +1,9 @@
 package io.tributary.bench;
 
 import io.tributary.buffer.RowBuffer;
+import io.tributary.firehose.ShapedRow;
+import io.tributary.firehose.ShapedRowJson;
+import io.tributary.schema.DatasetSchema;
 import io.tributary.schema.ShapeResult;
 import io.tributary.source.Position;
 import java.util.ArrayList;
@@ -24,7 +27,8 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * The core path stage by stage, to see where its time goes: decode alone, shape alone (of decoded events), buffer
- * alone (of shaped rows) and encode alone (a full buffer to Parquet bytes). Scores are per event.
+ * alone (of shaped rows) and encode alone (a full buffer to Parquet bytes); and {@code json}, what
+ * {@code sink: firehose} does instead of encode (the JSON line of each shaped row). Scores are per event.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -43,6 +47,7 @@ public class StagesBenchmark {
   private List<Map<String, Object>> decoded;
   private List<ShapeResult.Shaped> shaped;
   private RowBuffer full;
+  private List<ShapedRow> jsonRows;
 
   @Setup(Level.Trial)
   public void setUp() {
@@ -57,6 +62,11 @@ public class StagesBenchmark {
       decoded.add(event);
       shaped.add(shape(event));
       pipeline.buffer(full, payload);
+    }
+    DatasetSchema newest = shaped.get(shaped.size() - 1).schema();
+    jsonRows = new ArrayList<>(shaped.size());
+    for (ShapeResult.Shaped row : shaped) {
+      jsonRows.add(new ShapedRow(newest, row.row(), CorePathBenchmark.FIRST_TS * 1000L, ONE));
     }
   }
 
@@ -96,5 +106,13 @@ public class StagesBenchmark {
   @OperationsPerInvocation(BATCH)
   public byte[] encode() {
     return pipeline.encode(full);
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(BATCH)
+  public void json(Blackhole sink) {
+    for (ShapedRow row : jsonRows) {
+      sink.consume(ShapedRowJson.encode(row));
+    }
   }
 }

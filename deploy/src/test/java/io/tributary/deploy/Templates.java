@@ -80,6 +80,21 @@ public final class Templates {
     return all.get(0);
   }
 
+  /** The properties of the only resource of {@code type} whose logical id starts with {@code idPrefix}. */
+  @SuppressWarnings("unchecked")
+  public static Map<String, Object> only(Template template, String type, String idPrefix) {
+    List<Map<String, Object>> found = new ArrayList<>();
+    template.findResources(type).forEach((id, resource) -> {
+      if (id.startsWith(idPrefix)) {
+        found.add((Map<String, Object>) resource.get("Properties"));
+      }
+    });
+    if (found.size() != 1) {
+      throw new AssertionError("expected one " + type + " " + idPrefix + "*, found " + found.size());
+    }
+    return found.get(0);
+  }
+
   /** Follows {@code path} (map keys, or list indexes as numbers) into nested maps and lists. */
   @SuppressWarnings("unchecked")
   public static <T> T at(Object node, Object... path) {

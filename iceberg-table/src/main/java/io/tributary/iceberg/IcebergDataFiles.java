@@ -6,9 +6,11 @@ import io.tributary.parquet.WriteOptions;
 import io.tributary.schema.DatasetSchema;
 import io.tributary.schema.Field;
 import io.tributary.schema.PrimitiveType;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -36,11 +38,8 @@ import org.apache.iceberg.types.Conversions;
 import org.apache.iceberg.types.Type;
 import org.apache.iceberg.types.TypeUtil;
 import org.apache.iceberg.types.Types;
-import org.apache.parquet.ParquetReadOptions;
-import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.format.converter.ParquetMetadataConverter;
 import org.apache.parquet.hadoop.metadata.ParquetMetadata;
-import org.apache.parquet.io.InputFile;
-import org.apache.parquet.io.SeekableInputStream;
 import org.apache.parquet.schema.GroupType;
 import org.apache.parquet.schema.MessageType;
 
@@ -52,6 +51,9 @@ import org.apache.parquet.schema.MessageType;
  * Stateless.
  */
 public final class IcebergDataFiles {
+  /** The footer length (4 bytes) and the magic {@code PAR1} that end a Parquet file. */
+  private static final int MAGIC_AND_LENGTH = 8;
+
   private IcebergDataFiles() {}
 
   /**
@@ -67,6 +69,16 @@ public final class IcebergDataFiles {
       throw new IllegalArgumentException("Invalid file: " + rows.size() + " rows and " + eventTimes.length
           + " event times");
     }
+    return encode(schema, iceberg, rows.iterator(), eventTimes, options);
+  }
+
+  /**
+   * Encodes rows of {@code schema} as one Parquet file with ids, reading {@code rows} once.
+   *
+   * @param eventTimes the event time of each row, microseconds since the epoch, UTC: one per row
+   */
+  public static byte[] encode(DatasetSchema schema, Schema iceberg, Iterator<Object[]> rows, long[] eventTimes,
+      WriteOptions options) {
     DatasetSchema withTime = withEventTime(schema);
     int width = schema.root().fields().size();
     Iterator<Object[]> widened = new Iterator<>() {
@@ -74,12 +86,16 @@ public final class IcebergDataFiles {
 
       @Override
       public boolean hasNext() {
-        return next < rows.size();
+        return rows.hasNext();
       }
 
       @Override
       public Object[] next() {
-        Object[] row = Arrays.copyOf(rows.get(next), width + 1);
+        if (next >= eventTimes.length) {
+          throw new IllegalArgumentException("Invalid file: more rows than the " + eventTimes.length
+              + " event times");
+        }
+        Object[] row = Arrays.copyOf(rows.next(), width + 1);
         row[width] = eventTimes[next++];
         return row;
       }
@@ -236,13 +252,26 @@ public final class IcebergDataFiles {
     return buffer == null ? null : Conversions.fromByteBuffer(type, buffer);
   }
 
+  /**
+   * The footer of a Parquet file in memory, parsed without {@code ParquetReadOptions} (whose builder loads Hadoop's
+   * codecs: no Hadoop at run time): {@code <footer><4-byte little-endian length>PAR1} at the end.
+   */
   private static ParquetMetadata footer(byte[] bytes, String location) {
-    InputFile file = ParquetBytes.inputFile(bytes);
-    ParquetReadOptions options = ParquetBytes.readOptions();
-    try (SeekableInputStream in = file.newStream()) {
-      return ParquetFileReader.readFooter(file, options, in);
+    int tail = bytes.length - MAGIC_AND_LENGTH;
+    if (tail < 4 || bytes[tail + 4] != 'P' || bytes[tail + 5] != 'A' || bytes[tail + 6] != 'R'
+        || bytes[tail + 7] != '1') {
+      throw new IllegalStateException("Cannot read the footer of " + location + ": not a Parquet file");
+    }
+    int length = ByteBuffer.wrap(bytes, tail, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
+    if (length <= 0 || length > tail - 4) {
+      throw new IllegalStateException("Cannot read the footer of " + location + ": footer length " + length);
+    }
+    try {
+      return new ParquetMetadataConverter().readParquetMetadata(
+          new ByteArrayInputStream(bytes, tail - length, length), ParquetMetadataConverter.NO_FILTER);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read the footer of " + location, e);
     }
   }
+
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.apache.iceberg.PartitionSpec;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.Table;
@@ -33,13 +34,17 @@ final class IcebergTables {
   /** Concurrent schema changes by other instances: each retry sees theirs, so a few are enough. */
   private static final int MAX_ATTEMPTS = 10;
 
-  private final Catalog catalog;
+  private final Supplier<Catalog> catalog;
   private final IcebergSettings settings;
   private final Function<String, List<DatasetSchema>> history;
   private final Map<String, List<Schema>> replayed = new HashMap<>();
+  private final Map<String, List<DatasetSchema>> versions = new HashMap<>();
 
-  /** @param history every version of a dataset's schema history, in order from version 1 */
-  IcebergTables(Catalog catalog, IcebergSettings settings, Function<String, List<DatasetSchema>> history) {
+  /**
+   * @param catalog the catalog, asked at each use (it may be opened lazily)
+   * @param history every version of a dataset's schema history, in order from version 1
+   */
+  IcebergTables(Supplier<Catalog> catalog, IcebergSettings settings, Function<String, List<DatasetSchema>> history) {
     this.catalog = Objects.requireNonNull(catalog, "catalog may not be null");
     this.settings = Objects.requireNonNull(settings, "settings may not be null");
     this.history = Objects.requireNonNull(history, "history may not be null");
@@ -53,15 +58,22 @@ final class IcebergTables {
   synchronized List<Schema> schemas(String dataset, int version) {
     List<Schema> known = replayed.get(dataset);
     if (known == null || known.size() < version) {
-      List<DatasetSchema> versions = history.apply(dataset);
-      if (versions.size() < version) {
+      List<DatasetSchema> read = List.copyOf(history.apply(dataset));
+      if (read.size() < version) {
         throw new IllegalStateException("Cannot find version " + version + " of the schema of " + dataset
-            + ": its history has " + versions.size());
+            + ": its history has " + read.size());
       }
-      known = List.copyOf(IcebergSchemas.replay(versions));
+      known = List.copyOf(IcebergSchemas.replay(read));
       replayed.put(dataset, known);
+      versions.put(dataset, read);
     }
     return known;
+  }
+
+  /** Versions 1 to at least {@code version} of {@code dataset}'s schema history. */
+  private synchronized List<DatasetSchema> versions(String dataset, int version) {
+    schemas(dataset, version);
+    return versions.get(dataset);
   }
 
   /** The Iceberg schema of {@code schema}'s version. */
@@ -72,7 +84,7 @@ final class IcebergTables {
   /** The table of {@code dataset}, or null when it does not exist yet. */
   Table load(String dataset) {
     try {
-      return catalog.loadTable(id(dataset));
+      return catalog.get().loadTable(id(dataset));
     } catch (NoSuchTableException e) {
       return null;
     }
@@ -86,7 +98,7 @@ final class IcebergTables {
    */
   Table ensure(DatasetSchema schema) {
     List<Schema> schemas = schemas(schema.dataset(), schema.version());
-    List<DatasetSchema> versions = history.apply(schema.dataset());
+    List<DatasetSchema> versions = versions(schema.dataset(), schema.version());
     for (int attempt = 1; ; attempt++) {
       try {
         Table table = load(schema.dataset());
@@ -111,7 +123,8 @@ final class IcebergTables {
 
   private Table create(String dataset, Schema first) {
     PartitionSpec.Builder spec = PartitionSpec.builderFor(first);
-    switch (settings.granularity()) {
+    IcebergSettings.TableLayout layout = settings.layout(dataset);
+    switch (layout.granularity()) {
       case HOUR -> spec.hour(IcebergSchemas.EVENT_TIME);
       case DAY -> spec.day(IcebergSchemas.EVENT_TIME);
       case MONTH -> spec.month(IcebergSchemas.EVENT_TIME);
@@ -119,15 +132,19 @@ final class IcebergTables {
     }
     Map<String, String> properties = new HashMap<>(settings.tableProperties());
     properties.put(TableProperties.FORMAT_VERSION, "2");
-    for (String column : settings.identityColumns()) {
+    for (String column : layout.identityColumns()) {
       if (first.findField(column) != null) {
         spec.identity(column);
         // Full bounds: a file's partition value is read back from them (IcebergDataFiles.describe).
         properties.put(TableProperties.METRICS_MODE_COLUMN_CONF_PREFIX + column, "full");
       }
     }
-    return catalog.buildTable(id(dataset), first).withPartitionSpec(spec.build()).withProperties(properties)
-        .create();
+    Catalog.TableBuilder builder = catalog.get().buildTable(id(dataset), first).withPartitionSpec(spec.build())
+        .withProperties(properties);
+    if (settings.locationRoot() != null) {
+      builder.withLocation(settings.locationRoot() + "/" + dataset);
+    }
+    return builder.create();
   }
 
   /** Adds what {@code to} adds to {@code from}, unless the table has it already: one schema commit. */

@@ -182,7 +182,7 @@ class IcebergTableFormatOnRestCatalogTest {
     rest.stop();
     assertThatThrownBy(() -> format.commit(P0, flush(2, 9, second)))
         .isInstanceOfSatisfying(StoreException.class, e -> assertThat(e.retryable()).isTrue())
-        .hasMessageContaining("Cannot reach the Iceberg catalog");
+        .hasMessageContaining("iceberg catalog unreachable");
     rest.start();
 
     assertThat(TableRows.read(table())).hasSize(5);

@@ -59,6 +59,23 @@ final class ByteArena {
     write((int) v);
   }
 
+  /**
+   * Writes {@code s} as UTF-8, preceded by its length in bytes as a varint, encoding straight into the current chunk
+   * when it has room (no intermediate array). Unpaired surrogates become {@code '?'}, as {@link String#getBytes}
+   * makes them.
+   */
+  void writeUtf8(String s) {
+    int length = Utf8.length(s);
+    writeVarLong(length);
+    if (current == null || current.length - position < length) {
+      byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+      write(bytes, 0, bytes.length);
+      return;
+    }
+    position = Utf8.encode(s, current, position);
+    size += length;
+  }
+
   void writeLong(long value) {
     for (int shift = 56; shift >= 0; shift -= 8) {
       write((int) (value >>> shift));
@@ -143,15 +160,33 @@ final class ByteArena {
       remaining -= length;
     }
 
-    /** Reads {@code length} bytes of UTF-8 as a string, without an intermediate copy when they sit in one chunk. */
-    String readUtf8(int length) {
+    /**
+     * Whether the next {@code length} bytes sit in one chunk, {@link #chunk()} from {@link #chunkOffset()}; moves to
+     * the next chunk first when the current one is used up.
+     */
+    boolean contiguous(int length) {
       if (length > remaining) {
         throw new IllegalStateException("Read past the end of the buffer");
       }
       if (offset == limit && length > 0) {
         nextChunk();
       }
-      if (limit - offset >= length) {
+      return limit - offset >= length;
+    }
+
+    /** The chunk being read: its bytes are never written again. */
+    byte[] chunk() {
+      return bytes;
+    }
+
+    /** Where the next byte sits in {@link #chunk()}. */
+    int chunkOffset() {
+      return offset;
+    }
+
+    /** Reads {@code length} bytes of UTF-8 as a string, without an intermediate copy when they sit in one chunk. */
+    String readUtf8(int length) {
+      if (contiguous(length)) {
         String value = new String(bytes, offset, length, StandardCharsets.UTF_8);
         offset += length;
         remaining -= length;

@@ -2,6 +2,7 @@ package io.tributary.buffer;
 
 import io.tributary.schema.DatasetSchema;
 import io.tributary.source.Position;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Objects;
@@ -21,6 +22,8 @@ public final class RowBuffer {
   private Position firstPosition;
   private Position lastPosition;
   private long oldestSourceMillis = Long.MAX_VALUE;
+  /** The event time of each row (microseconds), in row order: what a table format partitions by. */
+  private long[] eventTimes = new long[0];
 
   /**
    * @param openedAtMillis when the buffer took its first row (wall clock): its age for the rolling policy
@@ -37,6 +40,17 @@ public final class RowBuffer {
    * @param sourceMillis the source timestamp of the record, for freshness
    */
   public void append(DatasetSchema rowSchema, Object[] row, Position position, long sourceMillis) {
+    append(rowSchema, row, position, sourceMillis, sourceMillis * 1_000L);
+  }
+
+  /**
+   * Appends a shaped row with its event time.
+   *
+   * @param eventTimeMicros the row's event time (microseconds since the epoch, UTC), kept beside the row for table
+   *     formats that store it ({@link #eventTimes()})
+   */
+  public void append(DatasetSchema rowSchema, Object[] row, Position position, long sourceMillis,
+      long eventTimeMicros) {
     Objects.requireNonNull(rowSchema, "rowSchema may not be null");
     if (schema == null || rowSchema.version() > schema.version()) {
       if (schema != null && !schema.dataset().equals(rowSchema.dataset())) {
@@ -47,6 +61,10 @@ public final class RowBuffer {
     }
     RowCodec.writePosition(arena, position);
     RowCodec.write(arena, rowSchema.root(), row);
+    if (records == eventTimes.length) {
+      eventTimes = Arrays.copyOf(eventTimes, Math.max(16, eventTimes.length * 2));
+    }
+    eventTimes[(int) records] = eventTimeMicros;
     records++;
     if (firstPosition == null) {
       firstPosition = position;
@@ -71,7 +89,12 @@ public final class RowBuffer {
 
   /** Bytes of memory the buffer holds: what the global budget counts. */
   public long memoryBytes() {
-    return arena.allocated();
+    return arena.allocated() + 8L * eventTimes.length;
+  }
+
+  /** The event time of each buffered row in order (microseconds since the epoch): a copy, one per row. */
+  public long[] eventTimes() {
+    return Arrays.copyOf(eventTimes, (int) records);
   }
 
   public long openedAtMillis() {
@@ -112,6 +135,14 @@ public final class RowBuffer {
       RowCodec.skipPosition(reader);
       return RowCodec.read(reader, newest.root());
     });
+  }
+
+  /**
+   * A cursor over the buffered rows, typed and in UTF-8, each read under {@link #schema()}: what a file is encoded
+   * from without building row objects.
+   */
+  public RowCursor cursor() {
+    return new RowCursor(arena.reader());
   }
 
   private <T> Iterator<T> read(Function<ByteArena.Reader, T> next) {

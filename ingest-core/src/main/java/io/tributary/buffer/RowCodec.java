@@ -6,7 +6,6 @@ import io.tributary.schema.MapType;
 import io.tributary.schema.PrimitiveType;
 import io.tributary.schema.StructType;
 import io.tributary.source.Position;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,10 +18,10 @@ import java.util.Map;
  * so it reads back unchanged).
  */
 final class RowCodec {
-  private static final int NULL = 0;
+  static final int NULL = 0;
   private static final int PRESENT = 1;
   private static final int FALSE = 2;
-  private static final int TRUE = 3;
+  static final int TRUE = 3;
 
   private RowCodec() {}
 
@@ -101,9 +100,12 @@ final class RowCodec {
   }
 
   private static void string(ByteArena out, String s) {
-    byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
-    out.writeVarLong(bytes.length);
-    out.write(bytes, 0, bytes.length);
+    out.writeUtf8(s);
+  }
+
+  /** The long a zigzag varint of {@link #value} holds. */
+  static long unzigzag(long v) {
+    return (v >>> 1) ^ -(v & 1);
   }
 
   private static Object[] readStruct(ByteArena.Reader in, StructType type) {
@@ -125,10 +127,7 @@ final class RowCodec {
     }
     if (type instanceof PrimitiveType p) {
       return switch (p) {
-        case LONG, TIMESTAMP -> {
-          long v = in.readVarLong();
-          yield (v >>> 1) ^ -(v & 1);
-        }
+        case LONG, TIMESTAMP -> unzigzag(in.readVarLong());
         case DOUBLE -> Double.longBitsToDouble(in.readLong());
         case STRING, JSON -> readString(in);
         case BOOLEAN -> throw new IllegalStateException("Corrupt buffer: boolean without its value");

@@ -11,10 +11,14 @@ public final class CatalogKeys {
 
   private CatalogKeys() {}
 
-  public static final ConfigKey<String> TYPE = ConfigKey.of("catalog.type", oneOf("none", "glue"), "none",
-      "`none`: no catalog (create tables from `tributary ddl`); `glue`: the engine creates each dataset's Glue table "
-          + "when its first file is committed and updates it whenever the schema grows, off the landing path "
-          + "(needs `store.type: s3`).");
+  public static final ConfigKey<String> TYPE = ConfigKey.of("catalog.type", oneOf("none", "glue", "rest", "jdbc"),
+      "none", "`none`: no catalog (create tables from `tributary ddl`); `glue`: the engine creates each Hive "
+          + "dataset's Glue table when its first file is committed and updates it whenever the schema grows, off the "
+          + "landing path, and `table-format: iceberg` datasets are Iceberg tables in the same Glue database "
+          + "(Iceberg's GlueCatalog; needs `store.type: s3`); `rest`: Iceberg tables through an Iceberg REST catalog "
+          + "(`catalog.rest.*`: the Glue Iceberg REST endpoint, S3 Tables, Polaris, Nessie, Lakekeeper); `jdbc`: "
+          + "Iceberg tables in a JDBC catalog (`catalog.jdbc.*`, e.g. SQLite for a laptop). With `rest` and `jdbc` "
+          + "the Hive datasets have no catalog (`tributary ddl`).");
   public static final ConfigKey<String> DATABASE = ConfigKey.optional("catalog.database", STRING,
       "The Glue database of the tables, with `catalog.type: glue`; it must exist (the CDK app creates it).");
   public static final ConfigKey<String> REGION = ConfigKey.optional("catalog.region", STRING,

@@ -54,7 +54,8 @@ public final class Ledger {
    *
    * @param seq one more than the latest commit this instance knows of (1 for the first)
    * @param watermark every position at or below it is durable once this commits (null: none yet)
-   * @param files the staged files of the flush; published if this commit wins, discarded if it loses
+   * @param files the files of the flush; staged ones are published if this commit wins, discarded if it loses;
+   *     files written in place ({@link StagedFile#inPlace}) are their writer's to discard
    * @param above the durable ranges above the watermark, including those of {@code files}
    */
   public CommitOutcome commit(SourcePartition partition, long seq, Position watermark, List<StagedFile> files,
@@ -81,11 +82,11 @@ public final class Ledger {
       if (file.inPlace()) {
         continue;
       }
-      Optional<byte[]> staged = store.get(file.stagingKey());
-      if (staged.isPresent()) {
-        store.put(file.key(), staged.get());
+      // A server-side copy: the file's bytes were uploaded once, when they were staged.
+      if (store.copy(file.stagingKey(), file.key())) {
         store.delete(file.stagingKey());
-      } else if (store.get(file.key()).isEmpty()) {
+      } else if (!store.list(file.key()).contains(file.key())) {
+        // Published before (the staged copy is gone): a list, not a get, so recovery downloads no file.
         throw new IllegalStateException("Cannot publish " + file.key() + " of commit " + record.seq()
             + ": neither the staged upload " + file.stagingKey() + " nor the file exists");
       }
@@ -93,12 +94,14 @@ public final class Ledger {
   }
 
   /**
-   * Deletes staged files that will never be committed; a file written in place ({@link StagedFile#inPlace}) is
-   * deleted from its final key, which a losing attempt named uniquely, so it is never a winner's file.
+   * Deletes staged files that will never be committed. Files written in place ({@link StagedFile#inPlace}) are
+   * left to the sink that wrote them (they may not even be in this store).
    */
   public void discard(List<StagedFile> files) {
     for (StagedFile file : files) {
-      store.delete(file.stagingKey());
+      if (!file.inPlace()) {
+        store.delete(file.stagingKey());
+      }
     }
   }
 

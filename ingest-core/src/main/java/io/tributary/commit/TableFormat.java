@@ -11,11 +11,18 @@ import java.util.Optional;
  * <p>A format keeps, per source partition, a sequence of commits; each says what is durable ({@link CommitRecord}:
  * a watermark and the ranges above it). Two writers of one partition (a zombie and its successor) race for each
  * commit and exactly one wins it; the loser learns the winner's record and drops the rows it made durable. The
- * implementation today is {@link HiveTableFormat} (staged uploads, a put-if-absent ledger record, publish); an
- * Iceberg format (files written once at their final location, one table commit per flush carrying the durable
- * state in its snapshot summary) and a Firehose sink fit the same two calls. Implementations are thread-safe.
+ * implementation is {@link LedgerTableFormat}: the ledger decides, and each dataset's {@link DatasetSink} encodes,
+ * writes and applies ({@link HiveTableFormat}: Hive Parquet for every dataset; module iceberg-table adds Iceberg
+ * tables; a Firehose sink fits the same calls). A {@link TableFormatFactory} builds it for a landing. Implementations
+ * are thread-safe.
  */
 public interface TableFormat {
+
+  /**
+   * Encodes the rows of one rolled buffer as the file {@link #commit} takes for them: the form is the dataset's
+   * (Hive Parquet, Iceberg Parquet with field ids, ...).
+   */
+  EncodedFile encode(RolledRows rows);
 
   /**
    * Prepares {@code partition} after it was assigned to this instance: finishes what a dead writer left half done

@@ -28,6 +28,13 @@ public final class DatasetKeys {
   public static final String DEFAULTS_PREFIX = "dataset-defaults.";
   public static final String DATASETS_PREFIX = "datasets.";
 
+  public static final ConfigKey<String> TABLE_FORMAT = ConfigKey.of("table-format", oneOf("hive", "iceberg"), "hive",
+      "`hive`: Hive-partitioned Parquet files under `<prefix>/<dataset>/`; `iceberg`: an Apache Iceberg table (format "
+          + "v2) in the catalog of `catalog.type` (`glue`, `rest` or `jdbc`), partitioned by `granularity` of "
+          + "`_event_time` and by `partition-fields`. Error rows go to the error prefix either way.");
+  public static final ConfigKey<String> SINK = ConfigKey.of("sink", oneOf("lake", "firehose"), "lake",
+      "Where the dataset's rows go. `lake`: Tributary writes the table itself, exactly once; `firehose`: the rows, as "
+          + "JSON, go to an Amazon Data Firehose stream (`firehose.*`), at least once (docs/firehose.md).");
   public static final ConfigKey<String> POLICY = ConfigKey.of("policy", oneOf("evolve", "strict"), "evolve",
       "`evolve`: new fields become columns, misfits go to `_rescued`; `strict`: a record that would change "
           + "the schema goes to the error prefix as SCHEMA.");
@@ -63,7 +70,7 @@ public final class DatasetKeys {
 
   /** These keys (relative), in documentation order. */
   public static List<ConfigKey<?>> all() {
-    return List.of(POLICY, MAX_COLUMNS, MAP_DETECTION, MAP_DETECTION_MIN_KEYS, TIMESTAMP_FIELDS, OVERRIDES, EVENT_TIME_FIELD, EVENT_TIME_FORMAT, GRANULARITY,
+    return List.of(TABLE_FORMAT, SINK, POLICY, MAX_COLUMNS, MAP_DETECTION, MAP_DETECTION_MIN_KEYS, TIMESTAMP_FIELDS, OVERRIDES, EVENT_TIME_FIELD, EVENT_TIME_FORMAT, GRANULARITY,
         PARTITION_FIELDS, ROLLING_MAX_AGE, ROLLING_MAX_BYTES, ROLLING_MAX_RECORDS);
   }
 

@@ -12,7 +12,7 @@ public sealed interface DecodeResult permits DecodeResult.Decoded, DecodeResult.
   /**
    * A payload that is one JSON object.
    *
-   * <p>The event is handed over, not copied: it is a fresh mutable {@link java.util.LinkedHashMap} that belongs to
+   * <p>The event is handed over, not copied: it is a fresh mutable {@link JsonObject} that belongs to
    * the caller (see the package documentation for the value model).
    *
    * @param event the top-level object, never null

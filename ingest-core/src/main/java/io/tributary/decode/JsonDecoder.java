@@ -14,9 +14,7 @@ import io.tributary.error.ErrorType;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -25,7 +23,9 @@ import java.util.Objects;
  *
  * <p>Checks run cheapest first and the first failure wins: size ({@code OVERSIZE}), UTF-8, empty payload, then one
  * streaming pass that builds the event and fails on nesting ({@code TOO_DEEP}), malformed JSON, NaN/Infinity and
- * escaped lone surrogates, and finally trailing content.
+ * escaped lone surrogates, and finally trailing content. A payload without a backslash is first read straight from
+ * its bytes by {@link PlainJsonReader}, with field names shared across records ({@link FieldNames}); whatever it
+ * does not read exactly as Jackson would (errors included) takes the streaming pass.
  *
  * <p>Nesting is walked with an explicit stack, never recursion, so no input can overflow the thread's stack.
  * Numbers are turned into values by {@link JsonNumbers}, strings checked by {@link Surrogates}, the raw bytes by
@@ -38,6 +38,7 @@ public final class JsonDecoder {
 
   private final DecodeLimits limits;
   private final JsonFactory factory;
+  private final FieldNames names = new FieldNames();
 
   /**
    * A decoder enforcing the given limits.
@@ -96,6 +97,15 @@ public final class JsonDecoder {
    * @throws IndexOutOfBoundsException if offset and length do not describe a range of {@code bytes}
    */
   public DecodeResult decode(byte[] bytes, int offset, int length) {
+    return decode(bytes, offset, length, true);
+  }
+
+  /** {@link #decode(byte[], int, int)} through the Jackson path only: what the fast path must agree with. */
+  DecodeResult decodeWithJackson(byte[] bytes) {
+    return decode(bytes, 0, bytes.length, false);
+  }
+
+  private DecodeResult decode(byte[] bytes, int offset, int length, boolean fastPath) {
     Objects.requireNonNull(bytes, "bytes may not be null");
     Objects.checkFromIndexSize(offset, length, bytes.length);
     if (length > limits.maxRecordBytes()) {
@@ -124,6 +134,14 @@ public final class JsonDecoder {
           ErrorType.DECODE,
           "malformed JSON at byte " + (nul - offset)
               + ": NUL byte (the payload must be UTF-8 JSON; UTF-16 and UTF-32 are not accepted)");
+    }
+    if (fastPath && utf8 == Utf8Validator.VALID) {
+      // No backslash, so no escapes: most events, read straight from their bytes (PlainJsonReader), which gives up
+      // on anything it does not read exactly as Jackson does.
+      DecodeResult plain = PlainJsonReader.read(bytes, start, end, limits.maxDepth(), names);
+      if (plain != null) {
+        return plain;
+      }
     }
     return parse(bytes, offset, start, end, utf8 == Utf8Validator.VALID_WITH_BACKSLASH);
   }
@@ -159,7 +177,8 @@ public final class JsonDecoder {
 
   /** Builds the top-level object; the parser stands on its START_OBJECT. */
   private DecodeResult readObject(JsonParser parser, long base, boolean checkSurrogates) throws IOException {
-    Map<String, Object> root = new LinkedHashMap<>();
+    // Room for a typical event's fields: the root grows at most once or twice.
+    JsonObject root = new JsonObject(16);
     Object[] stack = new Object[INITIAL_STACK];
     stack[0] = root;
     int depth = 1;
@@ -184,7 +203,7 @@ public final class JsonDecoder {
           if (depth >= limits.maxDepth()) {
             return DecodeFailures.tooDeep(parser, base, limits.maxDepth());
           }
-          Object child = token == JsonToken.START_OBJECT ? new LinkedHashMap<String, Object>() : new ArrayList<>();
+          Object child = token == JsonToken.START_OBJECT ? new JsonObject() : new ArrayList<>();
           duplicates += add(container, name, child);
           if (depth == stack.length) {
             stack = Arrays.copyOf(stack, depth * 2);
@@ -227,8 +246,7 @@ public final class JsonDecoder {
   /** Adds a value to the open object or array; returns 1 if it replaced a duplicate key, else 0. */
   @SuppressWarnings("unchecked")
   private static int add(Object container, String name, Object value) {
-    if (container instanceof Map<?, ?>) {
-      Map<String, Object> map = (Map<String, Object>) container;
+    if (container instanceof JsonObject map) {
       int before = map.size();
       map.put(name, value); // last wins; the key keeps its first position
       return map.size() == before ? 1 : 0;

@@ -12,7 +12,8 @@
  * <table>
  *   <caption>JSON to Java</caption>
  *   <tr><th>JSON</th><th>Java</th></tr>
- *   <tr><td>object</td><td>{@code java.util.LinkedHashMap<String, Object>}, keys in document order</td></tr>
+ *   <tr><td>object</td><td>{@link io.tributary.decode.JsonObject}, a {@code java.util.Map<String, Object>} with its
+ *       keys in document order (two arrays, no entry object per key)</td></tr>
  *   <tr><td>array</td><td>{@code java.util.ArrayList<Object>}</td></tr>
  *   <tr><td>string</td><td>{@code String} (always valid Unicode: no unpaired surrogates)</td></tr>
  *   <tr><td>{@code true}, {@code false}</td><td>{@code Boolean}</td></tr>

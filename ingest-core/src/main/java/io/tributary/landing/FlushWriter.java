@@ -3,20 +3,17 @@ package io.tributary.landing;
 import io.tributary.buffer.RowBuffer;
 import io.tributary.commit.DurableRange;
 import io.tributary.commit.EncodedFile;
-import io.tributary.parquet.InMemoryOutputFile;
-import io.tributary.parquet.ParquetRowWriter;
-import io.tributary.parquet.WriteOptions;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.tributary.commit.RolledRows;
+import io.tributary.commit.TableFormat;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Encodes rolled buffers to Parquet: what a flush produces before its table format commits it. */
+/** Encodes rolled buffers in their table format's form: what a flush produces before the format commits it. */
 final class FlushWriter {
-  private final WriteOptions options;
+  private final TableFormat format;
 
-  FlushWriter(WriteOptions options) {
-    this.options = options;
+  FlushWriter(TableFormat format) {
+    this.format = format;
   }
 
   /** One file per rolled buffer, in order: {@code result.get(i)} holds the rows of {@code rolled.get(i)}. */
@@ -25,18 +22,8 @@ final class FlushWriter {
     for (PartitionState.Rolled r : rolled) {
       RowBuffer buffer = r.buffer();
       DurableRange range = new DurableRange(r.folder(), buffer.firstPosition(), buffer.lastPosition());
-      files.add(new EncodedFile(range, buffer.schema(), buffer.records(), encode(buffer)));
+      files.add(format.encode(RolledRows.of(range, buffer)));
     }
     return files;
-  }
-
-  private byte[] encode(RowBuffer buffer) {
-    InMemoryOutputFile out = new InMemoryOutputFile();
-    try {
-      ParquetRowWriter.writeAll(out, buffer.schema(), options, buffer.values());
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot encode a Parquet file of " + buffer.schema().dataset(), e);
-    }
-    return out.toByteArray();
   }
 }

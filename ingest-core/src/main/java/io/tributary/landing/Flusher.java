@@ -78,7 +78,12 @@ final class Flusher {
         if (!e.retryable()) {
           throw e;
         }
-        backoff.pause(++storeFailures, e);
+        if (++storeFailures % 10 == 1) {
+          // One line now and then, saying what is down (the store, or the Iceberg catalog by its URL).
+          LOG.warn("Cannot commit {} yet (attempt {}), holding its rows and retrying: {}", state.source(),
+              storeFailures, e.getMessage());
+        }
+        backoff.pause(storeFailures, e);
         continue;
       }
       metrics.flushed(started);

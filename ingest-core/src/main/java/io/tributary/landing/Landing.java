@@ -13,8 +13,8 @@ import io.tributary.decode.JsonDecoder;
 import io.tributary.error.ErrorType;
 import io.tributary.errors.ErrorRows;
 import io.tributary.errors.FailedRecord;
-import io.tributary.commit.HiveTableFormat;
 import io.tributary.commit.TableFormat;
+import io.tributary.commit.TableFormatFactory;
 import io.tributary.layout.LakeLayout;
 import io.tributary.metrics.LandingMetrics;
 import io.tributary.schema.SchemaHistory;
@@ -76,20 +76,31 @@ public final class Landing implements SourceLanding, AutoCloseable {
    */
   public Landing(LandingSettings settings, ObjectStore store, Clock clock, Backoff backoff, MeterRegistry registry,
       CatalogSync catalog) {
+    this(settings, store, clock, backoff, registry, catalog, TableFormatFactory.hive());
+  }
+
+  /**
+   * As above, with the table format built by {@code formats} (once, from this landing's store, layout and schema
+   * history): which datasets land as Hive files and which as, e.g., Iceberg tables is the caller's choice.
+   */
+  public Landing(LandingSettings settings, ObjectStore store, Clock clock, Backoff backoff, MeterRegistry registry,
+      CatalogSync catalog, TableFormatFactory formats) {
     Objects.requireNonNull(settings, "settings may not be null");
+    Objects.requireNonNull(formats, "formats may not be null");
     Objects.requireNonNull(catalog, "catalog may not be null");
     this.backoff = Objects.requireNonNull(backoff, "backoff may not be null");
     this.clock = Objects.requireNonNull(clock, "clock may not be null");
     LakeLayout layout = new LakeLayout(settings.prefix(), settings.errorPrefix());
-    this.format = new HiveTableFormat(store, layout, settings.instanceId(), clock);
+    SchemaHistory history = new SchemaHistory(store, layout.prefix(), settings.instanceId(), clock);
+    this.format = Objects.requireNonNull(formats.open(new TableFormatFactory.Context(store, layout,
+        settings.instanceId(), clock, history, settings.parquet())), "the table format may not be null");
     this.budget = new MemoryBudget(settings.memoryBudgetBytes());
     this.metrics = new LandingMetrics(partitions::heldBytes, this::freshnessSeconds);
     if (registry != null) {
       metrics.bindTo(registry);
     }
-    this.path = new RecordPath(settings, layout,
-        new SchemaHistory(store, layout.prefix(), settings.instanceId(), clock), metrics, catalog);
-    this.flusher = new Flusher(format, new FlushWriter(settings.parquet()), backoff, metrics, catalog, clock);
+    this.path = new RecordPath(settings, layout, history, metrics, catalog);
+    this.flusher = new Flusher(format, new FlushWriter(format), backoff, metrics, catalog, clock);
   }
 
   @Override
@@ -137,7 +148,8 @@ public final class Landing implements SourceLanding, AutoCloseable {
       state.took(position);
       return Outcome.DUPLICATE;
     }
-    state.append(row.folder(), row.rolling(), row.schema(), row.row(), position, record.timestampMillis(), now);
+    state.append(row.folder(), row.rolling(), row.schema(), row.row(), position, record.timestampMillis(),
+        row.eventTimeMicros(), now);
     partitions.buffered(record.timestampMillis());
     state.took(position);
     if (row.error() != null) {

@@ -70,12 +70,12 @@ final class PartitionState {
     lastTaken = Position.max(lastTaken, position);
   }
 
-  /** Appends a row to the folder's buffer, opening it at {@code now} if needed. */
+  /** Appends a row and its event time to the folder's buffer, opening it at {@code now} if needed. */
   void append(String folder, RollingPolicy rolling, DatasetSchema schema, Object[] row, Position position,
-      long sourceMillis, long now) {
+      long sourceMillis, long eventTimeMicros, long now) {
     Open open = buffers.computeIfAbsent(folder, f -> new Open(new RowBuffer(now), rolling));
     long before = open.buffer().memoryBytes();
-    open.buffer().append(schema, row, position, sourceMillis);
+    open.buffer().append(schema, row, position, sourceMillis, eventTimeMicros);
     memory.accept(open.buffer().memoryBytes() - before);
   }
 
@@ -221,10 +221,11 @@ final class PartitionState {
 
   private void copyNotDurable(String folder, RowBuffer from, RowBuffer to) {
     Iterator<RowBuffer.BufferedRow> rows = from.rows();
-    while (rows.hasNext()) {
+    long[] eventTimes = from.eventTimes();
+    for (int i = 0; rows.hasNext(); i++) {
       RowBuffer.BufferedRow row = rows.next();
       if (!latest.isDurable(folder, row.position())) {
-        to.append(from.schema(), row.row(), row.position(), from.oldestSourceMillis());
+        to.append(from.schema(), row.row(), row.position(), from.oldestSourceMillis(), eventTimes[i]);
       }
     }
   }

@@ -40,9 +40,10 @@ final class RecordPath {
    *
    * @param error the error type when it is an error row, else null
    * @param dataset the dataset, null for a record no dataset could be chosen for
+   * @param eventTimeMicros the row's event time (its source time for an error row), microseconds since the epoch
    */
   record Row(String folder, RollingPolicy rolling, DatasetSchema schema, Object[] row, ErrorType error,
-      String dataset) implements Placement {}
+      String dataset, long eventTimeMicros) implements Placement {}
 
   private static final Duplicate DUPLICATE = new Duplicate();
 
@@ -84,7 +85,8 @@ final class RecordPath {
     if (partitioned instanceof PartitionResult.Failed failed) {
       return error(record, failed.type(), failed.reason(), dataset, ingestMicros, durable);
     }
-    String folder = layout.dataFolder(dataset, ((PartitionResult.Partitioned) partitioned).path());
+    PartitionResult.Partitioned placed = (PartitionResult.Partitioned) partitioned;
+    String folder = layout.dataFolder(dataset, placed.path());
     if (durable.test(folder)) {
       return DUPLICATE;
     }
@@ -99,7 +101,8 @@ final class RecordPath {
       // Before the first file under it commits: the table has the new columns by the time the file is readable.
       catalog.schemaPublished(row.schema());
     }
-    return new Row(folder, datasetOf(dataset).rolling(), row.schema(), row.row(), null, dataset);
+    return new Row(folder, datasetOf(dataset).rolling(), row.schema(), row.row(), null, dataset,
+        placed.eventTimeMicros());
   }
 
   /** The settings of {@code dataset}, looked up once. */
@@ -115,7 +118,8 @@ final class RecordPath {
     if (durable.test(folder)) {
       return DUPLICATE;
     }
-    return new Row(folder, settings.errorRolling(), ErrorRows.schema(), ErrorRows.row(failed), type, dataset);
+    return new Row(folder, settings.errorRolling(), ErrorRows.schema(), ErrorRows.row(failed), type, dataset,
+        record.timestampMillis() * 1_000L);
   }
 
   private Partitioner partitionerOf(String dataset) {

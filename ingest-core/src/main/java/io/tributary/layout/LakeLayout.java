@@ -81,6 +81,23 @@ public final class LakeLayout {
   }
 
   /**
+   * The dataset of a data folder ({@link #dataFolder}): its first segment below the prefix.
+   *
+   * @throws IllegalArgumentException when {@code folder} is not under the data prefix
+   */
+  public String datasetOf(String folder) {
+    String rest = folder;
+    if (!prefix.isEmpty()) {
+      if (!folder.startsWith(prefix + "/")) {
+        throw new IllegalArgumentException("Invalid data folder: " + folder + " is not under " + prefix);
+      }
+      rest = folder.substring(prefix.length() + 1);
+    }
+    int slash = rest.indexOf('/');
+    return slash < 0 ? rest : rest.substring(0, slash);
+  }
+
+  /**
    * The folder of a failed record's error file: {@code <errorPrefix>/<dataset or _unrouted>/error_type=<TYPE>/}
    * then {@code timePath}, the time keys of the record's source timestamp (its event time is unknown or bad for many
    * failures).

@@ -1,8 +1,12 @@
 package io.tributary.parquet;
 
+import io.tributary.buffer.RowCursor;
 import io.tributary.schema.ColumnType;
 import io.tributary.schema.PrimitiveType;
+import io.tributary.schema.ListType;
+import io.tributary.schema.MapType;
 import io.tributary.schema.StructType;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -36,6 +40,109 @@ public final class DictionaryChoice {
     return plain;
   }
 
+  /**
+   * Like {@link #plainColumns(StructType, List)}, from the first {@link #SAMPLE_ROWS} rows {@code rows} reads (a
+   * buffer's rows, read under {@code root}): values are counted by their hashes, without building them.
+   */
+  public static Set<String> plainColumns(StructType root, RowCursor rows) {
+    List<String> paths = new ArrayList<>();
+    List<DistinctHashes> counts = new ArrayList<>();
+    Sampler sampler = Sampler.of(root, "", paths, counts);
+    for (int n = 0; n < SAMPLE_ROWS && rows.nextRow(); n++) {
+      sampler.read(rows);
+    }
+    Set<String> plain = new TreeSet<>();
+    for (int i = 0; i < paths.size(); i++) {
+      if (mostlyDistinct(counts.get(i).present(), counts.get(i).distinct())) {
+        plain.add(paths.get(i));
+      }
+    }
+    return plain;
+  }
+
+  private static boolean mostlyDistinct(int present, int distinct) {
+    return present >= MIN_VALUES && distinct * 2 > present;
+  }
+
+  /** Reads one present value of a type from a cursor, counting the values of the sampled leaves. */
+  private record Sampler(ColumnType type, Sampler[] fields, DistinctHashes counts) {
+
+    /** The sampler of {@code type}: its leaves outside lists and maps, but booleans, are counted. */
+    static Sampler of(ColumnType type, String path, List<String> paths, List<DistinctHashes> counts) {
+      if (type instanceof StructType struct) {
+        Sampler[] fields = new Sampler[struct.fields().size()];
+        for (int i = 0; i < fields.length; i++) {
+          String name = path + struct.fields().get(i).name();
+          fields[i] = of(struct.fields().get(i).type(), name + ".", paths, counts);
+        }
+        return new Sampler(type, fields, null);
+      }
+      DistinctHashes count = null;
+      if (type instanceof PrimitiveType primitive && primitive != PrimitiveType.BOOLEAN) {
+        count = new DistinctHashes(SAMPLE_ROWS);
+        paths.add(path.substring(0, path.length() - 1));
+        counts.add(count);
+      }
+      return new Sampler(type, null, count);
+    }
+
+    /** Reads the value (the row, or a present value whose marker was read). */
+    void read(RowCursor in) {
+      if (fields != null) {
+        int present = in.struct();
+        for (int i = 0; i < present; i++) {
+          if (in.present()) {
+            fields[i].read(in);
+          }
+        }
+        return;
+      }
+      long hash = value(type, in);
+      if (counts != null) {
+        counts.add(hash);
+      }
+    }
+
+    /** Reads a present value of {@code type}: its hash for a primitive, 0 for what is only skipped. */
+    private static long value(ColumnType type, RowCursor in) {
+      if (type instanceof PrimitiveType primitive) {
+        return switch (primitive) {
+          case LONG, TIMESTAMP -> DistinctHashes.ofLong(in.longValue());
+          case DOUBLE -> DistinctHashes.ofLong(Double.doubleToLongBits(in.doubleValue()));
+          case BOOLEAN -> in.booleanValue() ? 1 : 0;
+          case STRING, JSON -> {
+            in.string();
+            yield DistinctHashes.ofBytes(in.bytes(), in.offset(), in.length());
+          }
+        };
+      }
+      if (type instanceof StructType struct) {
+        int present = in.struct();
+        for (int i = 0; i < present; i++) {
+          if (in.present()) {
+            value(struct.fields().get(i).type(), in);
+          }
+        }
+      } else if (type instanceof ListType list) {
+        int size = in.entries();
+        for (int i = 0; i < size; i++) {
+          if (in.present()) {
+            value(list.element(), in);
+          }
+        }
+      } else {
+        int size = in.entries();
+        for (int i = 0; i < size; i++) {
+          in.string();
+          if (in.present()) {
+            value(((MapType) type).value(), in);
+          }
+        }
+      }
+      return 0;
+    }
+  }
+
   private static void collect(StructType struct, String prefix, List<Object[]> sample, int[] at, Set<String> plain) {
     for (int i = 0; i < struct.fields().size(); i++) {
       ColumnType type = struct.fields().get(i).type();
@@ -61,7 +168,7 @@ public final class DictionaryChoice {
         distinct.add(value);
       }
     }
-    return present >= MIN_VALUES && distinct.size() * 2 > present;
+    return mostlyDistinct(present, distinct.size());
   }
 
   private static Object valueAt(Object[] row, int[] at) {

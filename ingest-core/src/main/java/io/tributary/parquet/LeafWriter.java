@@ -2,6 +2,7 @@ package io.tributary.parquet;
 
 import static io.tributary.parquet.ValueWriter.wrongType;
 
+import io.tributary.buffer.RowCursor;
 import io.tributary.schema.PrimitiveType;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -62,6 +63,11 @@ abstract sealed class LeafWriter implements ValueWriter
     public void write(Object value, int r) {
       column.write((Long) value, r, d);
     }
+
+    @Override
+    public void writeFrom(RowCursor in, int r) {
+      column.write(in.longValue(), r, d);
+    }
   }
 
   /** DOUBLE: {@code Double}. */
@@ -81,6 +87,11 @@ abstract sealed class LeafWriter implements ValueWriter
     public void write(Object value, int r) {
       column.write((Double) value, r, d);
     }
+
+    @Override
+    public void writeFrom(RowCursor in, int r) {
+      column.write(in.doubleValue(), r, d);
+    }
   }
 
   /** BOOLEAN: {@code Boolean}. */
@@ -99,6 +110,11 @@ abstract sealed class LeafWriter implements ValueWriter
     @Override
     public void write(Object value, int r) {
       column.write((Boolean) value, r, d);
+    }
+
+    @Override
+    public void writeFrom(RowCursor in, int r) {
+      column.write(in.booleanValue(), r, d);
     }
   }
 
@@ -121,6 +137,13 @@ abstract sealed class LeafWriter implements ValueWriter
     @Override
     public void write(Object value, int r) {
       column.write(utf8((String) value), r, d);
+    }
+
+    /** The buffer's own UTF-8 bytes, which never change while it lives: no copy, no {@code String}. */
+    @Override
+    public void writeFrom(RowCursor in, int r) {
+      in.string();
+      column.write(Binary.fromConstantByteArray(in.bytes(), in.offset(), in.length()), r, d);
     }
   }
 

@@ -1,5 +1,6 @@
 package io.tributary.parquet;
 
+import io.tributary.buffer.RowCursor;
 import java.util.List;
 
 /**
@@ -34,6 +35,24 @@ record ListWriter(String path, int d, int r, ValueWriter element) implements Val
         element.writeNull(at, d + 1);
       } else {
         element.write(item, at);
+      }
+      at = r;
+    }
+  }
+
+  @Override
+  public void writeFrom(RowCursor in, int firstR) {
+    int size = in.entries();
+    if (size == 0) {
+      element.writeNull(firstR, d);
+      return;
+    }
+    int at = firstR;
+    for (int i = 0; i < size; i++) {
+      if (in.present()) {
+        element.writeFrom(in, at);
+      } else {
+        element.writeNull(at, d + 1);
       }
       at = r;
     }

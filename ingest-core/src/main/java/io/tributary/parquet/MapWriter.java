@@ -1,5 +1,6 @@
 package io.tributary.parquet;
 
+import io.tributary.buffer.RowCursor;
 import java.util.List;
 import java.util.Map;
 
@@ -40,6 +41,25 @@ record MapWriter(String path, int d, int r, LeafWriter.StringWriter key, ValueWr
         mapValue.writeNull(at, d + 1);
       } else {
         mapValue.write(item, at);
+      }
+      at = r;
+    }
+  }
+
+  @Override
+  public void writeFrom(RowCursor in, int firstR) {
+    int size = in.entries();
+    if (size == 0) {
+      writeNull(firstR, d);
+      return;
+    }
+    int at = firstR;
+    for (int i = 0; i < size; i++) {
+      key.writeFrom(in, at);
+      if (in.present()) {
+        mapValue.writeFrom(in, at);
+      } else {
+        mapValue.writeNull(at, d + 1);
       }
       at = r;
     }

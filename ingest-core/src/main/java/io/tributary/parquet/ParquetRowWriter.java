@@ -1,5 +1,7 @@
 package io.tributary.parquet;
 
+import io.tributary.buffer.RowBuffer;
+import io.tributary.buffer.RowCursor;
 import io.tributary.schema.DatasetSchema;
 import java.io.Closeable;
 import java.io.IOException;
@@ -28,7 +30,10 @@ import org.apache.parquet.schema.MessageType;
  *
  * <p>Each file carries key-value metadata {@value #DATASET_KEY} (the dataset name) and {@value #SCHEMA_VERSION_KEY}
  * (the schema version number). Rows follow {@link io.tributary.schema.ColumnType}'s value contract; a value of any
- * other Java type is rejected before anything of its row is written, so the file stays valid.
+ * other Java type is rejected before anything of its row is written, so the file stays valid. The rows of a
+ * {@link RowBuffer} were typed when they were buffered: {@link #writeAll(OutputFile, RowBuffer, WriteOptions,
+ * UnaryOperator)} streams them from the buffer's compact form straight into the column writers, unchecked, with no
+ * row object, boxed value or {@code String} in between.
  *
  * <p>Lifecycle: {@link #open}, {@link #write} any number of rows, {@link #close} exactly once to write the footer;
  * a file that was never closed is not readable. Not thread-safe.
@@ -177,6 +182,50 @@ public final class ParquetRowWriter implements Closeable {
   }
 
   /**
+   * Writes the rows of {@code rows} as one whole file under the buffer's newest schema and closes it: the first
+   * {@link DictionaryChoice#SAMPLE_ROWS} rows choose the columns written without a dictionary. The trusted entry
+   * point: the buffer's values were typed when they were buffered and are not checked again. The buffer must not
+   * change while this runs.
+   *
+   * @return the file's length in bytes
+   */
+  public static long writeAll(OutputFile out, RowBuffer rows, WriteOptions options,
+      UnaryOperator<MessageType> decorate) throws IOException {
+    DatasetSchema schema = Objects.requireNonNull(rows.schema(), "Cannot write an empty buffer: it has no schema");
+    Set<String> plain = DictionaryChoice.plainColumns(schema.root(), rows.cursor());
+    try (ParquetRowWriter writer = open(out, schema, options, plain, decorate)) {
+      RowCursor cursor = rows.cursor();
+      while (cursor.nextRow()) {
+        writer.writeTrusted(cursor);
+      }
+      writer.close();
+      return writer.estimatedBytes();
+    }
+  }
+
+  /** {@link #writeAll(OutputFile, RowBuffer, WriteOptions, UnaryOperator)} with the plain Parquet schema. */
+  public static long writeAll(OutputFile out, RowBuffer rows, WriteOptions options) throws IOException {
+    return writeAll(out, rows, options, UnaryOperator.identity());
+  }
+
+  /** Writes the row {@code in} stands on, as {@link #write} does but without checking it. */
+  private void writeTrusted(RowCursor in) throws IOException {
+    ensureWritable();
+    root.writeFrom(in, 0);
+    rows++;
+    rowGroups.endRow();
+  }
+
+  private void ensureWritable() throws IOException {
+    if (closed) {
+      throw new IllegalStateException("Invalid state: the Parquet writer for " + out.getPath() + " is closed");
+    }
+    if (rowGroups.failed()) {
+      throw new IOException("The Parquet writer for " + out.getPath() + " failed writing a row group");
+    }
+  }
+
+  /**
    * Writes one row: element {@code i} is the value of column {@code i} of the schema's root; the row may be
    * shorter than the schema (missing trailing columns are null).
    *
@@ -191,12 +240,7 @@ public final class ParquetRowWriter implements Closeable {
    */
   public void write(Object[] row) throws IOException {
     Objects.requireNonNull(row, "row may not be null");
-    if (closed) {
-      throw new IllegalStateException("Invalid state: the Parquet writer for " + out.getPath() + " is closed");
-    }
-    if (rowGroups.failed()) {
-      throw new IOException("The Parquet writer for " + out.getPath() + " failed writing a row group");
-    }
+    ensureWritable();
     root.check(row);
     root.write(row, 0);
     rows++;

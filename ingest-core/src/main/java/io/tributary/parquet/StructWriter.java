@@ -2,6 +2,7 @@ package io.tributary.parquet;
 
 import static io.tributary.parquet.ValueWriter.wrongType;
 
+import io.tributary.buffer.RowCursor;
 import io.tributary.schema.StructType;
 import java.util.List;
 
@@ -57,6 +58,21 @@ final class StructWriter implements ValueWriter {
         fields[i].writeNull(r, d);
       } else {
         fields[i].write(field, r);
+      }
+    }
+    for (int i = present; i < fields.length; i++) {
+      fields[i].writeNull(r, d);
+    }
+  }
+
+  @Override
+  public void writeFrom(RowCursor in, int r) {
+    int present = in.struct();
+    for (int i = 0; i < present; i++) {
+      if (in.present()) {
+        fields[i].writeFrom(in, r);
+      } else {
+        fields[i].writeNull(r, d);
       }
     }
     for (int i = present; i < fields.length; i++) {

@@ -1,5 +1,6 @@
 package io.tributary.parquet;
 
+import io.tributary.buffer.RowCursor;
 import io.tributary.schema.ColumnType;
 import io.tributary.schema.ListType;
 import io.tributary.schema.MapType;
@@ -18,9 +19,11 @@ import java.util.List;
  * {@code optional group (MAP) { repeated group key_value { required key; optional value } }} (the repeated group adds
  * a definition and a repetition level, the required key nothing).
  *
- * <p>Writing is split in two passes, {@link #check} then {@link #write}: each value goes into its column as soon as
- * it is seen, so a row that failed half-way would leave its columns with different row counts and the whole file
- * unreadable. Checking first rejects a bad row before anything is written.
+ * <p>Rows given as objects are written in two passes, {@link #check} then {@link #write}: each value goes into its
+ * column as soon as it is seen, so a row that failed half-way would leave its columns with different row counts and
+ * the whole file unreadable. Checking first rejects a bad row before anything is written. Rows read from a buffer
+ * ({@link #writeFrom}) were typed when they were buffered and are written in one pass, with no boxed value or
+ * {@code String} in between.
  *
  * <p>The nodes: {@link LeafWriter} for primitive columns, {@link StructWriter} for structs and the message,
  * {@link ListWriter} and {@link MapWriter} for the repeated groups.
@@ -35,6 +38,12 @@ sealed interface ValueWriter permits LeafWriter, StructWriter, ListWriter, MapWr
 
   /** Writes {@code value}, not null and already {@link #check checked}, at repetition level {@code r}. */
   void write(Object value, int r);
+
+  /**
+   * Writes the present value {@code in} stands on (its marker read) at repetition level {@code r}: a buffered row's
+   * value, typed when it was buffered, so nothing is checked.
+   */
+  void writeFrom(RowCursor in, int r);
 
   /**
    * Writes a null into every column under this one, at repetition level {@code r} and definition level {@code d}

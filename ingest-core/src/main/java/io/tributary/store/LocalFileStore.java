@@ -110,6 +110,43 @@ public final class LocalFileStore implements ObjectStore {
     }
   }
 
+  /**
+   * A hard link to the source file, moved into place by rename: no byte is copied, and the copy stays whole when the
+   * source is deleted. Objects are never changed in place ({@link #put} replaces by rename), so the two names can
+   * share a file. Where the file system has no hard links, the bytes are copied.
+   */
+  @Override
+  public boolean copy(String from, String to) {
+    Path source = pathOf(from);
+    Path target = pathOf(to);
+    Path temp = null;
+    try {
+      temp = temps.newPath();
+      try {
+        Files.createLink(temp, source);
+      } catch (UnsupportedOperationException noLinks) {
+        Files.copy(source, temp);
+      }
+      Files.createDirectories(target.getParent());
+      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      temp = null;
+      syncFolder(target.getParent());
+      return true;
+    } catch (NoSuchFileException e) {
+      if (Files.exists(source, LinkOption.NOFOLLOW_LINKS)) {
+        throw failure("copy", to, target, e);
+      }
+      return false;
+    } catch (IOException e) {
+      if (!Files.isRegularFile(source, LinkOption.NOFOLLOW_LINKS)) {
+        return false; // a folder at the source key, or a file where its parent folder would be: no object
+      }
+      throw failure("copy", to, target, e);
+    } finally {
+      deleteQuietly(temp);
+    }
+  }
+
   @Override
   public Optional<byte[]> get(String key) {
     Path target = pathOf(key);

@@ -35,11 +35,9 @@ final class LocalTempFolder {
 
   /** Writes {@code bytes} to a new, uniquely named temp file and forces it to disk; returns the file. */
   Path write(byte[] bytes) throws IOException {
-    // Recreated on every write: a developer may delete the hidden folder while the store is open.
-    Files.createDirectories(folder);
     // Not Files.createTempFile: that makes the object owner-only (0600), unreadable by a query engine running as
     // someone else. CREATE_NEW with a random name is just as collision-free and honours the umask.
-    Path temp = folder.resolve(UUID.randomUUID() + ".tmp");
+    Path temp = newPath();
     try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
       ByteBuffer buffer = ByteBuffer.wrap(bytes);
       while (buffer.hasRemaining()) {
@@ -51,6 +49,13 @@ final class LocalTempFolder {
       throw e;
     }
     return temp;
+  }
+
+  /** A new, uniquely named path in the folder, not created yet. */
+  Path newPath() throws IOException {
+    // Recreated every time: a developer may delete the hidden folder while the store is open.
+    Files.createDirectories(folder);
+    return folder.resolve(UUID.randomUUID() + ".tmp");
   }
 
   /** Removes the temporary files that a crashed writer left behind more than an hour ago. Never fails. */

@@ -23,6 +23,24 @@ public interface ObjectStore extends AutoCloseable {
    */
   boolean putIfAbsent(String key, byte[] bytes);
 
+  /**
+   * Copies the object at {@code from} to {@code to}, replacing any object there, without its bytes passing through
+   * this process where the store allows (S3: a server-side {@code CopyObject}; a folder: a hard link). Readers never
+   * see a partial object at {@code to}. This default is {@link #copyThrough}: stores override it.
+   *
+   * @return true if the object was copied, false if there is no object at {@code from} (nothing was written)
+   */
+  default boolean copy(String from, String to) {
+    return copyThrough(this, from, to);
+  }
+
+  /** A {@link #copy} that reads the bytes from {@code store} and writes them back: they travel twice. */
+  static boolean copyThrough(ObjectStore store, String from, String to) {
+    Optional<byte[]> bytes = store.get(from);
+    bytes.ifPresent(b -> store.put(to, b));
+    return bytes.isPresent();
+  }
+
   /** The object at {@code key}, or empty if there is none. */
   Optional<byte[]> get(String key);
 

@@ -137,4 +137,25 @@ class RowBufferTest {
         .hasMessageContaining("Cannot buffer rows of users with rows of orders");
     assertThat(users.schema().dataset()).isEqualTo("users");
   }
+
+  @Test
+  void eachRowKeepsItsEventTimeInRowOrderAndTheSourceTimeStandsInWhenNoneIsGiven() {
+    DatasetSchemas schemas = schemas();
+    RowBuffer buffer = new RowBuffer(0);
+    for (int i = 0; i < 40; i++) {
+      ShapeResult.Shaped row = shape(schemas, "{'a': " + i + "}", i);
+      if (i == 39) {
+        buffer.append(row.schema(), row.row(), Position.of(i), 7);
+      } else {
+        buffer.append(row.schema(), row.row(), Position.of(i), 0, 1_000_000L * i);
+      }
+    }
+
+    long[] times = buffer.eventTimes();
+    assertThat(times).hasSize(40);
+    assertThat(times[0]).isZero();
+    assertThat(times[38]).isEqualTo(38_000_000L);
+    assertThat(times[39]).isEqualTo(7_000L);
+    assertThat(buffer.memoryBytes()).isGreaterThanOrEqualTo(buffer.bytes() + 8L * 40);
+  }
 }

@@ -96,7 +96,7 @@ class LedgerTest {
     FaultInjectingStore faulty = new FaultInjectingStore(new LocalFileStore(dir));
     Ledger dying = ledger(faulty, "dying");
     StagedFile file = staged(dying, "lake/orders/orders+3+0.parquet", "0", "5", "rows");
-    faulty.crashWhen((op, key) -> op.equals("put") && key.equals(file.key()));
+    faulty.crashWhen((op, key) -> op.equals("copy") && key.equals(file.key()));
 
     assertThatThrownBy(() -> dying.commit(P, 1, Position.parse("5"), List.of(file), List.of()))
         .isInstanceOf(FaultInjectingStore.Crash.class);

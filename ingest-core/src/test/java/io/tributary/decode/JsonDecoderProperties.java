@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import net.jqwik.api.Arbitrary;
@@ -86,7 +85,7 @@ class JsonDecoderProperties {
   private static void assertWellFormedResult(DecodeResult result) {
     assertThat(result).isInstanceOfAny(DecodeResult.Decoded.class, DecodeResult.Failed.class);
     if (result instanceof DecodeResult.Decoded decoded) {
-      assertThat(decoded.event()).isInstanceOf(LinkedHashMap.class);
+      assertThat(decoded.event()).isInstanceOf(JsonObject.class);
       assertValueModel(decoded.event());
     } else {
       assertThat(((DecodeResult.Failed) result).error().reason()).isNotBlank();
@@ -102,7 +101,7 @@ class JsonDecoderProperties {
       assertThat(d).isFinite();
     } else if (value instanceof String s) {
       assertThat(Surrogates.loneSurrogate(s)).isEqualTo(-1);
-    } else if (value instanceof LinkedHashMap<?, ?> map) {
+    } else if (value instanceof JsonObject map) {
       map.forEach((k, v) -> {
         assertValueModel(k);
         assertValueModel(v);

@@ -44,12 +44,12 @@ class JsonDecoderTest {
   // ---- value model
 
   @Test
-  void objectsBecomeLinkedHashMapsInDocumentOrder() {
+  void objectsBecomeJsonObjectsInDocumentOrder() {
     Map<String, Object> event = event("{\"z\":1,\"a\":{\"y\":2,\"b\":3},\"m\":4}");
 
-    assertThat(event).isInstanceOf(LinkedHashMap.class).containsOnlyKeys("z", "a", "m");
+    assertThat(event).isInstanceOf(JsonObject.class).containsOnlyKeys("z", "a", "m");
     assertThat(event.keySet()).containsExactly("z", "a", "m");
-    assertThat(event.get("a")).isInstanceOf(LinkedHashMap.class);
+    assertThat(event.get("a")).isInstanceOf(JsonObject.class);
     assertThat(new ArrayList<Object>(((Map<?, ?>) event.get("a")).keySet())).containsExactly("y", "b");
   }
 

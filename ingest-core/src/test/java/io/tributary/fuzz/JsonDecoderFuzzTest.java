@@ -14,10 +14,10 @@ import io.tributary.decode.BigNumber;
 import io.tributary.decode.DecodeLimits;
 import io.tributary.decode.DecodeResult;
 import io.tributary.decode.JsonDecoder;
+import io.tributary.decode.JsonObject;
 import io.tributary.error.ErrorType;
 import java.math.BigDecimal;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -56,7 +56,7 @@ class JsonDecoderFuzzTest {
       return;
     }
     DecodeResult.Decoded decoded = (DecodeResult.Decoded) result;
-    assertThat(decoded.event()).isInstanceOf(LinkedHashMap.class);
+    assertThat(decoded.event()).isInstanceOf(JsonObject.class);
     assertThat(depth(decoded.event())).as("depth of an accepted event").isLessThanOrEqualTo(NARROW.maxDepth());
 
     JsonNode tree = JACKSON.readTree(input);

@@ -34,7 +34,7 @@ class LandingCrashTest {
   static Stream<Arguments> crashPoints() {
     BiPredicate<String, String> stage = (op, key) -> op.equals("put") && key.contains("/_tributary/staging/");
     BiPredicate<String, String> commit = (op, key) -> op.equals("putIfAbsent") && key.contains("/_tributary/ledger/");
-    BiPredicate<String, String> publish = (op, key) -> op.equals("put") && key.endsWith(".parquet");
+    BiPredicate<String, String> publish = (op, key) -> op.equals("copy") && key.endsWith(".parquet");
     BiPredicate<String, String> unstage = (op, key) -> op.equals("delete") && key.contains("/_tributary/staging/");
     BiPredicate<String, String> schema = (op, key) -> op.equals("putIfAbsent") && key.contains("/_schemas/");
     return Stream.of(
@@ -45,6 +45,7 @@ class LandingCrashTest {
         Arguments.of("after the uploads, before a later commit", commit, 3, false),
         Arguments.of("right after the commit", commit, 2, true),
         Arguments.of("between publishing files", publish, 2, false),
+        Arguments.of("right after publishing a file", publish, 1, true),
         Arguments.of("after publishing, before removing the staged copy", unstage, 4, false),
         Arguments.of("while publishing a schema version", schema, 2, false),
         Arguments.of("right after publishing a schema version", schema, 2, true));

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * back with every value whichever encoding each column got.
  */
 class DictionaryChoiceTest {
-  private static final DatasetSchema SCHEMA = Rows.withMetadata("orders", 1,
+  static final DatasetSchema SCHEMA = Rows.withMetadata("orders", 1,
       field("id", PrimitiveType.STRING),
       field("country", PrimitiveType.STRING),
       field("amount", PrimitiveType.LONG),
@@ -30,7 +30,7 @@ class DictionaryChoiceTest {
   @TempDir
   Path dir;
 
-  private static List<Object[]> rows(int count) {
+  static List<Object[]> rows(int count) {
     List<Object[]> rows = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       rows.add(Rows.withMetadataValues(1_000L, i, "id-" + i, i % 3 == 0 ? "DE" : "FR", (long) (i % 7), i % 2 == 0,

@@ -70,7 +70,7 @@ class ParquetRowWriterRoundTripTest {
     return counts;
   }
 
-  private static Object[] fullRow() {
+  static Object[] fullRow() {
     return Rows.withMetadataValues(T1, 42,
         7L, 19.99, true, "Zoë in 東京 🚀", "{\"a\":[1,2]}", T1,
         values("ann", values("Zürich", 8001L)),
@@ -81,7 +81,7 @@ class ParquetRowWriterRoundTripTest {
         listOf(T2, null));
   }
 
-  private static Object[] emptyCollectionsRow() {
+  static Object[] emptyCollectionsRow() {
     return Rows.withMetadataValues(T2, 43,
         8L, -0.0, false, "", "null", T2,
         values(null, values(null, null)),
@@ -92,7 +92,7 @@ class ParquetRowWriterRoundTripTest {
         List.of());
   }
 
-  private static Object[] nullsRow() {
+  static Object[] nullsRow() {
     return Rows.withMetadataValues(0, 44, 9L, null, null, null, null, null, null, null, null, null, null, null);
   }
 

@@ -90,6 +90,40 @@ public abstract class ObjectStoreContract {
   }
 
   @Test
+  void copyMakesAnEqualObjectThatOutlivesItsSource() {
+    byte[] big = patterned(3 * 1024 * 1024 + 5, 11);
+    store.put("t/_staging/a.tmp", big);
+
+    assertThat(store.copy("t/_staging/a.tmp", "t/year=2026/a.parquet")).isTrue();
+    store.delete("t/_staging/a.tmp");
+
+    assertThat(store.get("t/year=2026/a.parquet")).hasValueSatisfying(b -> assertThat(b).isEqualTo(big));
+    assertThat(store.list("t/")).containsExactly("t/year=2026/a.parquet");
+  }
+
+  @Test
+  void copyReplacesAnExistingObjectAndLaterPutsToTheSourceLeaveTheCopyAlone() {
+    store.put("t/src", bytes("new"));
+    store.put("t/dst", bytes("old and longer"));
+
+    assertThat(store.copy("t/src", "t/dst")).isTrue();
+    store.put("t/src", bytes("changed"));
+
+    assertThat(store.get("t/dst")).hasValueSatisfying(b -> assertThat(b).isEqualTo(bytes("new")));
+  }
+
+  @Test
+  void copyOfAMissingKeyIsFalseAndWritesNothing() {
+    store.put("t/dst", bytes("kept"));
+
+    assertThat(store.copy("t/absent", "t/dst")).isFalse();
+    assertThat(store.copy("t/absent", "t/new")).isFalse();
+
+    assertThat(store.get("t/dst")).hasValueSatisfying(b -> assertThat(b).isEqualTo(bytes("kept")));
+    assertThat(store.list("t/")).containsExactly("t/dst");
+  }
+
+  @Test
   void getOfAMissingKeyIsEmpty() {
     store.put("t/present", bytes("x"));
 
@@ -252,7 +286,9 @@ public abstract class ObjectStoreContract {
         k -> store.put(k, bytes("x")),
         k -> store.putIfAbsent(k, bytes("x")),
         k -> store.get(k),
-        k -> store.delete(k));
+        k -> store.delete(k),
+        k -> store.copy(k, "t/ok"),
+        k -> store.copy("t/ok", k));
     for (Consumer<String> operation : operations) {
       assertThatThrownBy(() -> operation.accept(key))
           .isInstanceOf(IllegalArgumentException.class)

@@ -96,6 +96,15 @@ public final class FaultInjectingStore implements ObjectStore {
     return created;
   }
 
+  /** Checked as operation {@code copy} on the key copied to. */
+  @Override
+  public boolean copy(String from, String to) {
+    check("copy", to);
+    boolean copied = delegate.copy(from, to);
+    checkAfter("copy", to);
+    return copied;
+  }
+
   @Override
   public Optional<byte[]> get(String key) {
     check("get", key);

@@ -23,6 +23,11 @@ public abstract class ForwardingStore implements ObjectStore {
   }
 
   @Override
+  public boolean copy(String from, String to) {
+    return delegate.copy(from, to);
+  }
+
+  @Override
   public Optional<byte[]> get(String key) {
     return delegate.get(key);
   }

@@ -22,6 +22,11 @@ final class LakeFixture {
         + datasetsYaml);
   }
 
+  /** The engine's configuration file. */
+  Path config() {
+    return config;
+  }
+
   Path lake() {
     return dir.resolve("lake");
   }

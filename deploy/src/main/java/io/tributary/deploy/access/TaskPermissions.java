@@ -1,6 +1,7 @@
 package io.tributary.deploy.access;
 
 import io.tributary.deploy.settings.DeploySettings;
+import io.tributary.deploy.settings.FirehoseSettings;
 import io.tributary.deploy.settings.KafkaSettings;
 import io.tributary.deploy.settings.KinesisSettings;
 import java.util.ArrayList;
@@ -49,7 +50,15 @@ public final class TaskPermissions {
     List<PolicyStatement> out = new ArrayList<>();
     out.addAll(lake(settings, bucket, key));
     out.add(metrics(settings));
-    out.add(catalog(Stack.of(bucket), settings.databaseName()));
+    if (settings.s3Tables()) {
+      out.add(IcebergPermissions.s3Tables(Stack.of(bucket), settings, IcebergPermissions.serviceS3TablesActions(
+          settings)));
+    } else {
+      out.add(catalog(Stack.of(bucket), settings.databaseName(), IcebergPermissions.serviceGlueActions(settings)));
+    }
+    if (settings.firehose() != null) {
+      out.add(firehose(Stack.of(bucket), settings));
+    }
     if (settings.source().isKafka()) {
       out.addAll(msk(settings.source().kafka(), settings.consumerName()));
     } else {
@@ -59,20 +68,23 @@ public final class TaskPermissions {
   }
 
   static List<PolicyStatement> lake(DeploySettings settings, IBucket bucket, IKey key) {
-    String prefix = settings.lake().prefix();
-    String errors = settings.lake().errorPrefix();
+    return lake(List.of(settings.lake().prefix(), settings.lake().errorPrefix()), bucket, key);
+  }
+
+  /** Read, write and delete objects under {@code prefixes}, list them, and use the lake's key through S3. */
+  static List<PolicyStatement> lake(List<String> prefixes, IBucket bucket, IKey key) {
     PolicyStatement objects = allow("LakeObjects", OBJECT_ACTIONS,
-        List.of(bucket.arnForObjects(prefix + "/*"), bucket.arnForObjects(errors + "/*")));
+        prefixes.stream().map(p -> bucket.arnForObjects(p + "/*")).toList());
     // IfExists: S3 answers a GET of a missing key with 404 only to a caller that may list the bucket, and it asks
     // that question without an s3:prefix. The ledger and the readiness probe read keys that may be missing and need
-    // the 404; listings that name a prefix stay confined to the lake's two prefixes.
+    // the 404; listings that name a prefix stay confined to the lake's prefixes.
     PolicyStatement list = PolicyStatement.Builder.create()
         .sid("LakeListing")
         .effect(Effect.ALLOW)
         .actions(List.of("s3:ListBucket"))
         .resources(List.of(bucket.getBucketArn()))
         .conditions(Map.of("StringLikeIfExists", Map.of("s3:prefix",
-            List.of(prefix + "/*", prefix, errors + "/*", errors))))
+            prefixes.stream().flatMap(p -> java.util.stream.Stream.of(p + "/*", p)).toList())))
         .build();
     PolicyStatement kms = PolicyStatement.Builder.create()
         .sid("LakeKey")
@@ -104,8 +116,8 @@ public final class TaskPermissions {
    * The engine keeps the Glue tables of the lake's database: Glue authorizes a table action on the catalog, the
    * database and the table, so those three, and only this database's tables.
    */
-  static PolicyStatement catalog(Stack stack, String database) {
-    return allow("GlueTables", GLUE_ACTIONS, List.of(
+  static PolicyStatement catalog(Stack stack, String database, List<String> actions) {
+    return allow("GlueTables", actions, List.of(
         stack.formatArn(ArnComponents.builder().service("glue").resource("catalog").build()),
         arn(stack, "glue", "database", database),
         arn(stack, "glue", "table", database + "/*")));
@@ -139,12 +151,19 @@ public final class TaskPermissions {
         allow("KclTables", KCL_TABLE_ACTIONS, tables));
   }
 
+  /** {@code sink: firehose}: the task puts records into its datasets' delivery streams, and does nothing else there. */
+  static PolicyStatement firehose(Stack stack, DeploySettings settings) {
+    return allow("FirehoseStreams", List.of("firehose:PutRecordBatch"), settings.firehose().datasets().stream()
+        .map(d -> arn(stack, "firehose", "deliverystream", FirehoseSettings.streamName(settings.name(), d)))
+        .toList());
+  }
+
   /** An ARN of this stack's account and region. */
-  private static String arn(Stack stack, String service, String type, String name) {
+  static String arn(Stack stack, String service, String type, String name) {
     return stack.formatArn(ArnComponents.builder().service(service).resource(type).resourceName(name).build());
   }
 
-  private static PolicyStatement allow(String sid, List<String> actions, List<String> resources) {
+  static PolicyStatement allow(String sid, List<String> actions, List<String> resources) {
     return PolicyStatement.Builder.create().sid(sid).effect(Effect.ALLOW).actions(actions).resources(resources)
         .build();
   }

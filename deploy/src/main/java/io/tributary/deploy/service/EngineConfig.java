@@ -11,12 +11,14 @@ import static io.tributary.app.metrics.MetricsKeys.PROMETHEUS_ENABLED;
 
 import io.tributary.app.config.ConfigKeys;
 import io.tributary.app.config.ConfigWriter;
-import io.tributary.catalog.CatalogKeys;
 import io.tributary.config.CoreKeys;
 import io.tributary.config.DatasetKeys;
 import io.tributary.deploy.monitoring.EngineMetrics;
 import io.tributary.deploy.settings.DatasetConfig;
 import io.tributary.deploy.settings.DeploySettings;
+import io.tributary.deploy.settings.FirehoseSettings;
+import io.tributary.firehose.DeliveryStreams;
+import io.tributary.firehose.FirehoseKeys;
 import io.tributary.kafka.KafkaKeys;
 import io.tributary.kinesis.KinesisKeys;
 
@@ -25,7 +27,8 @@ import io.tributary.kinesis.KinesisKeys;
  * written through the engine's key declarations ({@link ConfigWriter}): a key the engine does not know or a value it
  * would refuse fails the synthesis. What differs per environment or is only known at deploy time comes from the
  * container's environment through {@code ${VAR}}: the bucket ({@value #BUCKET_VARIABLE}), the region
- * ({@code AWS_REGION}) and, with Kafka, the brokers ({@value #BOOTSTRAP_VARIABLE}).
+ * ({@code AWS_REGION}), with Kafka the brokers ({@value #BOOTSTRAP_VARIABLE}), with S3 Tables the table bucket
+ * ({@value #TABLE_BUCKET_VARIABLE}).
  */
 public final class EngineConfig {
 
@@ -33,10 +36,12 @@ public final class EngineConfig {
   public static final String BUCKET_VARIABLE = "LAKE_BUCKET";
   /** The environment variable holding the MSK bootstrap brokers. */
   public static final String BOOTSTRAP_VARIABLE = "KAFKA_BOOTSTRAP_SERVERS";
+  /** The environment variable holding the S3 Tables table bucket's ARN (with {@code iceberg.catalog: s3-tables}). */
+  public static final String TABLE_BUCKET_VARIABLE = "TABLE_BUCKET_ARN";
   /** The engine's {@code http.port}: health endpoints and metrics. */
   public static final int HTTP_PORT = 8080;
 
-  private static final String REGION = "${AWS_REGION}";
+  static final String REGION = "${AWS_REGION}";
 
   private EngineConfig() {}
 
@@ -60,12 +65,18 @@ public final class EngineConfig {
         .set(CoreKeys.S3_REGION, REGION)
         .set(CoreKeys.LAKE_PREFIX, settings.lake().prefix())
         .set(CoreKeys.LAKE_ERROR_PREFIX, settings.lake().errorPrefix());
-    // The engine keeps the Glue tables: created on a dataset's first file, updated as its schema grows.
-    config.set(CatalogKeys.TYPE, "glue")
-        .set(CatalogKeys.DATABASE, settings.databaseName())
-        .set(CatalogKeys.REGION, REGION);
+    IcebergEngineConfig.catalog(config, settings);
     for (DatasetConfig dataset : settings.datasets()) {
       dataset(config, dataset);
+    }
+    IcebergEngineConfig.tables(config, settings);
+    if (settings.firehose() != null) {
+      // Each Firehose dataset's stream is <deployment>-<dataset>, as FirehoseStreams creates them.
+      config.set(FirehoseKeys.DELIVERY_STREAM, FirehoseSettings.streamName(settings.name(), DeliveryStreams.DATASET))
+          .set(FirehoseKeys.REGION, REGION);
+      for (String dataset : settings.firehose().datasets()) {
+        config.set(DatasetKeys.of(dataset, DatasetKeys.SINK), "firehose");
+      }
     }
     config.set(CLOUDWATCH_ENABLED, true)
         .set(CLOUDWATCH_NAMESPACE, settings.namespace())

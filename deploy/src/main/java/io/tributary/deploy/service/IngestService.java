@@ -6,14 +6,9 @@ import io.tributary.deploy.monitoring.EngineMetrics;
 import io.tributary.deploy.settings.DeploySettings;
 import io.tributary.deploy.settings.VpcSettings;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Annotations;
-import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.applicationautoscaling.EnableScalingProps;
 import software.amazon.awscdk.services.ec2.GatewayVpcEndpointAwsService;
@@ -28,33 +23,23 @@ import software.amazon.awscdk.services.ec2.SubnetSelection;
 import software.amazon.awscdk.services.ec2.SubnetType;
 import software.amazon.awscdk.services.ec2.Vpc;
 import software.amazon.awscdk.services.ec2.VpcAttributes;
-import software.amazon.awscdk.services.ecr.Repository;
 import software.amazon.awscdk.services.ecs.AwsLogDriverMode;
 import software.amazon.awscdk.services.ecs.AwsLogDriverProps;
 import software.amazon.awscdk.services.ecs.Cluster;
-import software.amazon.awscdk.services.ecs.ContainerDefinitionOptions;
-import software.amazon.awscdk.services.ecs.ContainerImage;
 import software.amazon.awscdk.services.ecs.ContainerInsights;
-import software.amazon.awscdk.services.ecs.CpuArchitecture;
 import software.amazon.awscdk.services.ecs.DeploymentCircuitBreaker;
 import software.amazon.awscdk.services.ecs.FargateService;
 import software.amazon.awscdk.services.ecs.FargateTaskDefinition;
 import software.amazon.awscdk.services.ecs.HealthCheck;
 import software.amazon.awscdk.services.ecs.LinuxParameters;
 import software.amazon.awscdk.services.ecs.LogDriver;
-import software.amazon.awscdk.services.ecs.MountPoint;
-import software.amazon.awscdk.services.ecs.OperatingSystemFamily;
 import software.amazon.awscdk.services.ecs.PortMapping;
-import software.amazon.awscdk.services.ecs.RuntimePlatform;
 import software.amazon.awscdk.services.ecs.ScalableTaskCount;
-import software.amazon.awscdk.services.ecs.Secret;
 import software.amazon.awscdk.services.ecs.TrackCustomMetricProps;
-import software.amazon.awscdk.services.ecs.Volume;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.logs.RetentionDays;
 import software.amazon.awscdk.services.ssm.ParameterTier;
 import software.amazon.awscdk.services.ssm.StringParameter;
-import software.amazon.awscdk.services.ssm.SecureStringParameterAttributes;
 import software.amazon.awscdk.RemovalPolicy;
 import software.constructs.Construct;
 
@@ -70,6 +55,7 @@ public final class IngestService extends Construct {
   private final StringParameter config;
   private final ScalableTaskCount scaling;
   private final SecurityGroup securityGroup;
+  private final LogGroup logs;
 
   public IngestService(Construct scope, String id, DeploySettings settings, LakeBucket lake, EngineMetrics metrics) {
     super(scope, id);
@@ -85,43 +71,15 @@ public final class IngestService extends Construct {
         .tier(yaml.getBytes(StandardCharsets.UTF_8).length > 4096 ? ParameterTier.ADVANCED : ParameterTier.STANDARD)
         .build();
 
-    FargateTaskDefinition task = FargateTaskDefinition.Builder.create(this, "Task")
-        .cpu(settings.service().cpu())
-        .memoryLimitMiB(settings.service().memoryMiB())
-        .runtimePlatform(RuntimePlatform.builder().cpuArchitecture(CpuArchitecture.X86_64)
-            .operatingSystemFamily(OperatingSystemFamily.LINUX).build())
-        .volumes(List.of(Volume.builder().name("scratch").build()))
-        .build();
+    FargateTaskDefinition task = EngineContainer.taskDefinition(this, "Task", settings);
     TaskPermissions.statements(settings, lake.bucket(), lake.key()).forEach(task::addToTaskRolePolicy);
 
-    LogGroup logs = LogGroup.Builder.create(this, "Logs")
+    logs = LogGroup.Builder.create(this, "Logs")
         .logGroupName("/tributary/" + settings.name())
         .retention(retention(settings.service().logRetentionDays()))
         .removalPolicy(RemovalPolicy.RETAIN)
         .build();
-    Map<String, String> environment = new LinkedHashMap<>();
-    environment.put("AWS_REGION", Aws.REGION);
-    environment.put(EngineConfig.BUCKET_VARIABLE, lake.bucket().getBucketName());
-    if (settings.source().isKafka()) {
-      environment.put(EngineConfig.BOOTSTRAP_VARIABLE, settings.source().kafka().bootstrapServers());
-    }
-    // A changed configuration changes the task definition, so that the service rolls its tasks onto it.
-    environment.put("TRIBUTARY_CONFIG_SHA256", sha256(yaml));
-    environment.putAll(settings.environment());
-    Map<String, Secret> secrets = new LinkedHashMap<>();
-    secrets.put(ContainerContract.CONFIG_VARIABLE, Secret.fromSsmParameter(config));
-    settings.secrets().forEach((variable, parameter) -> secrets.put(variable, Secret.fromSsmParameter(
-        StringParameter.fromSecureStringParameterAttributes(this, "Secret" + variable,
-            SecureStringParameterAttributes.builder().parameterName(parameter).build()))));
-
-    var container = task.addContainer("tributary", ContainerDefinitionOptions.builder()
-        .image(ContainerImage.fromEcrRepository(
-            Repository.fromRepositoryName(this, "Repository", settings.image().repository()), settings.image().tag()))
-        .essential(true)
-        .user(ContainerContract.USER)
-        .readonlyRootFilesystem(true)
-        .environment(environment)
-        .secrets(secrets)
+    var container = task.addContainer("tributary", EngineContainer.options(this, settings, lake.bucket(), config, yaml)
         .stopTimeout(Duration.seconds(settings.service().stopTimeout().toSeconds()))
         .linuxParameters(LinuxParameters.Builder.create(this, "Linux").initProcessEnabled(true).build())
         .healthCheck(HealthCheck.builder()
@@ -135,8 +93,7 @@ public final class IngestService extends Construct {
         .logging(LogDriver.awsLogs(AwsLogDriverProps.builder().logGroup(logs).streamPrefix("tributary")
             .mode(AwsLogDriverMode.NON_BLOCKING).maxBufferSize(software.amazon.awscdk.Size.mebibytes(25)).build()))
         .build());
-    container.addMountPoints(MountPoint.builder().sourceVolume("scratch").containerPath(ContainerContract.SCRATCH)
-        .readOnly(false).build());
+    EngineContainer.mountScratch(container);
 
     securityGroup = SecurityGroup.Builder.create(this, "TaskSecurityGroup").vpc(vpc)
         .description("Tributary tasks: no inbound; HTTPS to AWS APIs" + (settings.source().isKafka()
@@ -194,6 +151,11 @@ public final class IngestService extends Construct {
     return securityGroup;
   }
 
+  /** The log group of the engine's containers. */
+  public LogGroup logs() {
+    return logs;
+  }
+
   private IVpc vpc(VpcSettings settings) {
     if (settings != null) {
       // The imported subnets' route tables are not needed (nothing here adds routes); say so instead of warning.
@@ -241,14 +203,5 @@ public final class IngestService extends Construct {
     out.add(first);
     out.addAll(rest);
     return out;
-  }
-
-  private static String sha256(String text) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-          .digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -23,10 +23,11 @@ import java.util.List;
  *     {@code injected}: queries must give their value)
  * @param policy {@code evolve} (default) or {@code strict}
  * @param expectDataWithin alarm when no row of this dataset is committed for this long; null for no such alarm
+ * @param tableFormat {@code hive} or {@code iceberg}; null for the deployment's {@code table-format}
  */
 public record DatasetConfig(String name, Duration freshnessSla, Rolling rolling, String granularity,
     String eventTimeField, List<String> timestampFields, List<String> partitionFields, String policy,
-    Duration expectDataWithin) {
+    Duration expectDataWithin, String tableFormat) {
 
 
   public DatasetConfig {
@@ -68,6 +69,9 @@ public record DatasetConfig(String name, Duration freshnessSla, Rolling rolling,
     if (expectDataWithin != null && (expectDataWithin.compareTo(Duration.ofMinutes(5)) < 0
         || expectDataWithin.compareTo(Duration.ofDays(1)) > 0 || expectDataWithin.toSeconds() % 300 != 0)) {
       throw new IllegalArgumentException(key + ".expect-data-within: a multiple of 5m from 5m to 1d");
+    }
+    if (tableFormat != null) {
+      IcebergCatalogSettings.format(tableFormat, key + ".table-format");
     }
   }
 

@@ -1,10 +1,10 @@
 package io.tributary.iceberg.maintain;
 
+import io.tributary.iceberg.IcebergSchemas;
 import io.tributary.commit.CommitOutcome;
 import io.tributary.commit.DurableRange;
 import io.tributary.commit.EncodedFile;
 import io.tributary.commit.FlushFiles;
-import io.tributary.iceberg.IcebergSchemas;
 import io.tributary.iceberg.IcebergSettings;
 import io.tributary.iceberg.IcebergTableFormat;
 import io.tributary.iceberg.ObjectStoreFileIO;
@@ -165,7 +165,6 @@ final class TableFixture implements AutoCloseable {
 
   /** Adds a row, failing on a second row with the same source coordinates: nothing may be read twice. */
   static void add(Map<String, String> out, Record r) {
-    // In Iceberg tables the source partition is _source_partition (Iceberg reserves _partition).
     String key = r.getField(IcebergSchemas.SOURCE_PARTITION) + "/" + r.getField(MetadataColumns.OFFSET);
     if (out.put(key, r.toString()) != null) {
       throw new AssertionError("row " + key + " read twice");

@@ -3,7 +3,11 @@ package io.tributary.app.cli;
 import io.tributary.app.backfill.Backfill;
 import io.tributary.app.config.ConfigLoader;
 import io.tributary.app.config.ServiceConfig;
+import io.tributary.app.catalog.TableFormats;
+import io.tributary.catalog.CatalogSync;
+import io.tributary.landing.Backoff;
 import io.tributary.landing.Landing;
+import io.tributary.store.ObjectStore;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -40,13 +44,16 @@ final class BackfillCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     ServiceConfig service = ServiceConfig.withoutSource(ConfigLoader.standard().load(config));
+    service.requireLakeSinks();
     List<Path> files;
     try {
       files = Backfill.files(paths);
     } catch (IOException e) {
       throw new CommandFailure("backfill: " + Causes.describe(e));
     }
-    Landing landing = new Landing(service.landingSettings(), service.openStore(), Clock.systemUTC());
+    ObjectStore store = service.openStore();
+    Landing landing = new Landing(service.landingSettings(), store, Clock.systemUTC(), Backoff.exponential(), null,
+        CatalogSync.none(), TableFormats.open(service, store));
     Backfill.Result result;
     try {
       result = new Backfill(landing, service.landingSettings().limits().maxRecordBytes()).run(stream, files);

@@ -2,8 +2,10 @@ package io.tributary.app.cli;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tributary.app.config.ConfigLoader;
+import io.tributary.app.config.IcebergWiring;
 import io.tributary.app.config.MaintenanceConfig;
 import io.tributary.app.config.ServiceConfig;
+import io.tributary.iceberg.IcebergCatalogs;
 import io.tributary.iceberg.ObjectStoreFileIO;
 import io.tributary.iceberg.maintain.LakeMaintenance;
 import io.tributary.iceberg.maintain.MaintenanceLease;
@@ -46,11 +48,15 @@ final class MaintainCommand implements Callable<Integer> {
   }
 
   /**
-   * The catalog factory: replaced where the service builds its catalogs from the configuration. Until then no
-   * configuration has an Iceberg catalog.
+   * The catalog factory: the configuration's Iceberg catalog ({@code catalog.type} with Iceberg datasets, as the
+   * service opens it), over the lake's store; a configuration without Iceberg datasets has none to maintain.
    */
   static CatalogOpener catalogs = (config, store) -> {
-    throw new CommandFailure("Cannot maintain: " + config.config().origin() + " configures no Iceberg catalog");
+    IcebergWiring iceberg = config.iceberg().orElseThrow(() -> new CommandFailure("Cannot maintain: "
+        + config.config().origin() + " configures no Iceberg catalog"));
+    ObjectStoreFileIO io = new ObjectStoreFileIO(store, iceberg.storeRoot());
+    return new IcebergCatalog(IcebergCatalogs.open(iceberg.catalogName(), iceberg.catalog(), io,
+        iceberg.namespace()), io, iceberg.namespace());
   };
 
   @Option(names = {"-c", "--config"}, paramLabel = "FILE", required = true,

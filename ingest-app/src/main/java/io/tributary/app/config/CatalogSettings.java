@@ -5,17 +5,17 @@ import static io.tributary.catalog.CatalogKeys.ENDPOINT;
 import static io.tributary.catalog.CatalogKeys.REGION;
 import static io.tributary.catalog.CatalogKeys.TABLE_PREFIX;
 import static io.tributary.catalog.CatalogKeys.TYPE;
-import static io.tributary.config.CoreKeys.S3_REGION;
 import static io.tributary.config.CoreKeys.STORE_TYPE;
 
 import java.net.URI;
-import java.util.Optional;
 
 /**
- * The {@code catalog.*} keys, checked together: Glue needs a database, a region and an S3 lake (a table cannot point
+ * The Glue side of the {@code catalog.*} keys ({@link IcebergConfig} has the Iceberg side), checked together: Glue
+ * needs a database, a region and an S3 lake (a table cannot point
  * at a local folder); the table prefix must be a valid start of a Glue table name.
  *
- * @param glue whether {@code catalog.type} is {@code glue}
+ * @param glue whether {@code catalog.type} is {@code glue}: the Hive datasets' Glue tables are kept in step (and
+ *     the Iceberg datasets are Iceberg tables in the same database)
  * @param database the Glue database; null without Glue
  * @param region Glue's region; null without Glue
  * @param endpoint an endpoint override, or null
@@ -30,7 +30,8 @@ public record CatalogSettings(boolean glue, String database, String region, URI 
       throw new ConfigException("catalog.table-prefix: '" + prefix + "' may hold only lowercase letters, digits "
           + "and '_' (Glue and Athena table names)");
     }
-    if (config.get(TYPE).equals("none")) {
+    if (!config.get(TYPE).equals("glue")) {
+      // none, or an Iceberg-only catalog (rest, jdbc): no Glue tables for the Hive datasets.
       return new CatalogSettings(false, null, null, null, prefix);
     }
     String database = config.find(DATABASE).orElseThrow(() -> new ConfigException(
@@ -39,23 +40,8 @@ public record CatalogSettings(boolean glue, String database, String region, URI 
       throw new ConfigException("catalog.type: `glue` needs `store.type: s3` (a Glue table cannot point at a local "
           + "folder); use `tributary ddl` for a local lake");
     }
-    String region = config.find(REGION).or(() -> config.find(S3_REGION))
-        .or(() -> Optional.ofNullable(System.getenv("AWS_REGION")).filter(r -> !r.isBlank()))
-        .orElseThrow(() -> new ConfigException("missing catalog.region: give it, or store.s3.region, or set "
-            + "AWS_REGION"));
-    URI endpoint = null;
-    Optional<String> text = config.find(ENDPOINT);
-    if (text.isPresent()) {
-      try {
-        endpoint = URI.create(text.get());
-      } catch (IllegalArgumentException e) {
-        throw new ConfigException("catalog.endpoint: '" + text.get() + "' is not a URL: " + e.getMessage());
-      }
-      if (endpoint.getScheme() == null || endpoint.getHost() == null) {
-        throw new ConfigException("catalog.endpoint: '" + text.get() + "' is not a URL such as "
-            + "https://glue.eu-west-1.amazonaws.com");
-      }
-    }
+    String region = AwsEndpoints.region(config, REGION);
+    URI endpoint = AwsEndpoints.endpoint(config, ENDPOINT, "https://glue.eu-west-1.amazonaws.com");
     return new CatalogSettings(true, database, region, endpoint, prefix);
   }
 }

@@ -11,7 +11,9 @@ import io.tributary.catalog.CatalogKeys;
 import io.tributary.config.ConfigKey;
 import io.tributary.config.CoreKeys;
 import io.tributary.config.DatasetKeys;
+import io.tributary.iceberg.IcebergKeys;
 import io.tributary.iceberg.maintain.MaintenanceKeys;
+import io.tributary.firehose.FirehoseKeys;
 import io.tributary.kafka.KafkaKeys;
 import io.tributary.kinesis.KinesisKeys;
 import java.time.Duration;
@@ -21,8 +23,9 @@ import java.util.List;
 /**
  * The service's configuration: its own keys (the instance, the source type, metrics, HTTP, shutdown) and, composed,
  * those each module declares with its defaults: ingest-core's {@link CoreKeys} and per-dataset {@link DatasetKeys},
- * the adapters' {@link KafkaKeys} and {@link KinesisKeys}, the service's {@link MetricsKeys}, table maintenance's
- * {@link MaintenanceKeys} (top level and per dataset). docs/configuration.md
+ * the catalogs' {@link CatalogKeys} and {@link IcebergKeys}, the adapters' {@link KafkaKeys} and {@link KinesisKeys},
+ * firehose-sink's {@link FirehoseKeys}, the service's {@link MetricsKeys}, table maintenance's {@link MaintenanceKeys}
+ * (top level and per dataset). docs/configuration.md
  * is generated from {@link #all()} ({@code ./tributary config-docs}); a test fails when the file is stale.
  */
 public final class ConfigKeys {
@@ -56,6 +59,8 @@ public final class ConfigKeys {
     all.addAll(KinesisKeys.all());
     all.addAll(CoreKeys.all());
     all.addAll(CatalogKeys.all());
+    all.addAll(FirehoseKeys.all());
+    all.addAll(IcebergKeys.all());
     List<ConfigKey<?>> perDataset = new ArrayList<>(DatasetKeys.all());
     perDataset.addAll(MaintenanceKeys.perDataset());
     for (ConfigKey<?> key : perDataset) {

@@ -85,16 +85,11 @@ final class LandingConfig {
 
   /** A per-dataset key: the dataset's own value, else the one under dataset-defaults (else the built-in default). */
   private <T> T value(String prefix, ConfigKey<T> key) {
-    return config.get(effective(prefix, key));
+    return DatasetValues.value(config, prefix, key);
   }
 
   private <T> Optional<T> find(String prefix, ConfigKey<T> key) {
-    return config.find(effective(prefix, key));
-  }
-
-  private <T> ConfigKey<T> effective(String prefix, ConfigKey<T> key) {
-    ConfigKey<T> own = key.under(prefix);
-    return config.has(own) ? own : DatasetKeys.defaults(key);
+    return DatasetValues.find(config, prefix, key);
   }
 
   private DatasetRouter router() {

@@ -3,6 +3,7 @@ package io.tributary.app.config;
 import static io.tributary.app.config.ConfigKeys.*;
 
 import io.tributary.app.metrics.MetricsSettings;
+import io.tributary.firehose.FirehoseSettings;
 import io.tributary.kafka.KafkaSourceSettings;
 import io.tributary.kinesis.KinesisSourceSettings;
 import io.tributary.landing.LandingSettings;
@@ -51,6 +52,8 @@ public final class ServiceConfig {
     check(problems, service::storeDescription);
     check(problems, service::metricsSettings);
     check(problems, service::catalogSettings);
+    check(problems, service::firehoseSettings);
+    check(problems, service::iceberg);
     if (withSource && config.get(SOURCE_TYPE).equals("kafka")) {
       check(problems, service::kafkaSettings);
     } else if (withSource) {
@@ -96,6 +99,27 @@ public final class ServiceConfig {
   /** The {@code catalog.*} keys. */
   public CatalogSettings catalogSettings() {
     return CatalogSettings.of(config);
+  }
+
+  /** The {@code firehose.*} keys, or empty when no dataset's sink is Firehose. */
+  public Optional<FirehoseSettings> firehoseSettings() {
+    return FirehoseConfig.settings(config);
+  }
+
+  /**
+   * Refuses {@code sink: firehose} while the landing cannot hand rows to Firehose yet (firehose-sink is built, its
+   * connection to the landing's per-dataset seam is not): such a dataset would otherwise land in the lake silently.
+   */
+  public void requireLakeSinks() {
+    if (firehoseSettings().isPresent()) {
+      throw new ConfigException("sink: `firehose` (dataset-defaults.sink or datasets.<name>.sink) is not connected "
+          + "to the landing in this build yet: use `sink: lake`");
+    }
+  }
+
+  /** How Iceberg datasets land ({@code table-format: iceberg}); empty when every dataset is Hive. */
+  public Optional<IcebergWiring> iceberg() {
+    return IcebergConfig.of(config, landingSettings());
   }
 
   /** The landing layer's settings. */

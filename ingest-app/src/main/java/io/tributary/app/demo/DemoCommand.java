@@ -39,6 +39,11 @@ public final class DemoCommand implements Callable<Integer> {
   @Option(names = "--rate", defaultValue = "3000", description = "Events per second over all services (default 3000).")
   int rate;
 
+  @Option(names = "--table-format", defaultValue = "hive", paramLabel = "FORMAT",
+      description = "hive (default): Hive-partitioned Parquet; iceberg: Apache Iceberg tables in a JDBC catalog on "
+          + "SQLite (<lake>/catalog.db, catalog name tributary, namespace tributary), files in the lake folder.")
+  String tableFormat;
+
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
@@ -48,6 +53,11 @@ public final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
+    if (!tableFormat.equals("hive") && !tableFormat.equals("iceberg")) {
+      spec.commandLine().getErr().println("--table-format: '" + tableFormat + "' is not one of hive, iceberg");
+      return 2;
+    }
+    boolean iceberg = tableFormat.equals("iceberg");
     long started = System.nanoTime();
     if (!DemoLake.prepare(lake)) {
       spec.commandLine().getErr().println(lake.toAbsolutePath() + " is not empty and holds no previous demo lake: "
@@ -72,7 +82,10 @@ public final class DemoCommand implements Callable<Integer> {
           "store:",
           "  type: local",
           "  path: " + quoted(lake.toAbsolutePath().toString()),
+          iceberg ? "catalog:\n  type: jdbc\n  jdbc:\n    url: " + quoted("jdbc:sqlite:"
+              + lake.toAbsolutePath().resolve("catalog.db")) : "",
           "dataset-defaults:",
+          "  table-format: " + tableFormat,
           "  event-time-field: ts",
           "  rolling:",
           "    max-age: 10s",
@@ -103,6 +116,11 @@ public final class DemoCommand implements Callable<Integer> {
       DemoReport report = new DemoReport(out, lake);
       long landed = report.landed(produced);
       report.history("orders");
+      if (iceberg) {
+        out.printf("%nIceberg tables tributary.<dataset> (format v2) in the JDBC catalog jdbc:sqlite:%s (catalog name "
+            + "tributary); their files under each dataset's data/ folder%n",
+            lake.toAbsolutePath().normalize().resolve("catalog.db"));
+      }
       out.printf("%nThe lake: %s%nTry:  ./tributary query --lake %s \"SELECT * FROM orders LIMIT 5\"%n"
               + "      ./tributary schemas --lake %s orders%n"
               + "Demo finished in %.0f s.%n",

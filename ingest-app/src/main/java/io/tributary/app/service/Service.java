@@ -1,6 +1,8 @@
 package io.tributary.app.service;
 
 import io.tributary.app.catalog.Catalogs;
+import io.tributary.app.catalog.TableFormats;
+import io.tributary.commit.TableFormatFactory;
 import io.tributary.app.config.ServiceConfig;
 import io.tributary.catalog.CatalogSync;
 import io.tributary.kafka.KafkaSource;
@@ -33,11 +35,13 @@ public final class Service implements AutoCloseable {
   private final HealthServer http;
   private final MetricsRegistries metrics;
   private final CatalogSync catalog;
+  private final TableFormatFactory formats;
   private volatile long storeCheckedAt;
   private volatile String storeProblem;
 
   private Service(ServiceConfig config, ObjectStore store, Landing landing, Source source,
-      MetricsRegistries metrics, CatalogSync catalog) {
+      MetricsRegistries metrics, CatalogSync catalog, TableFormatFactory formats) {
+    this.formats = formats;
     this.metrics = metrics;
     this.catalog = catalog;
     this.config = config;
@@ -56,11 +60,13 @@ public final class Service implements AutoCloseable {
    * {@code metrics}, which the service closes (publishing the last values) when it stops.
    */
   public static Service start(ServiceConfig config, MetricsRegistries metrics) {
+    config.requireLakeSinks();
     ObjectStore store = config.openStore();
     // The catalog runs on its own thread; the landing layer tells it what it published and committed.
     CatalogSync catalog = Catalogs.open(config, metrics.registry());
+    TableFormatFactory formats = TableFormats.open(config, store);
     Landing landing = new Landing(config.landingSettings(), store, Clock.systemUTC(), Backoff.exponential(),
-        metrics.registry(), catalog);
+        metrics.registry(), catalog, formats);
     Source source;
     if (config.kinesisSource()) {
       source = new KinesisSource(config.kinesisSettings(), landing, config.instanceId(), null);
@@ -70,7 +76,7 @@ public final class Service implements AutoCloseable {
       source = kafka;
     }
     SourceLagMetrics.bind(metrics.registry(), source::lag);
-    Service service = new Service(config, store, landing, source, metrics, catalog);
+    Service service = new Service(config, store, landing, source, metrics, catalog, formats);
     LOG.info("Landing in {} (instance {})", config.storeDescription(), config.instanceId());
     source.start();
     return service;
@@ -93,11 +99,18 @@ public final class Service implements AutoCloseable {
     return Optional.ofNullable(http).map(HealthServer::port);
   }
 
-  /** Null when ready: the source runs and owns its partitions, the store answers. Else why not. */
+  /**
+   * Null when ready: the source runs and owns its partitions, the store and the Iceberg catalog answer. Else why
+   * not.
+   */
   public String notReady() {
     SourceState state = source.state();
     if (state != SourceState.RUNNING) {
       return source.blockedBy().orElse("source " + state.name().toLowerCase(java.util.Locale.ROOT));
+    }
+    Optional<String> table = TableFormats.problem(formats);
+    if (table.isPresent()) {
+      return table.get();
     }
     long now = System.currentTimeMillis();
     if (now - storeCheckedAt > STORE_CHECK_MILLIS) {

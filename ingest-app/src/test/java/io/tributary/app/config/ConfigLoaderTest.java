@@ -134,7 +134,7 @@ class ConfigLoaderTest {
   @Test
   void everyExampleIsValid() throws Exception {
     Map<String, String> env = Map.of("MSK_BOOTSTRAP_SERVERS", "b-1.msk:9098", "LAKE_BUCKET", "my-lake",
-        "AWS_REGION", "eu-west-1");
+        "AWS_REGION", "eu-west-1", "TABLE_BUCKET_ARN", "arn:aws:s3tables:eu-west-1:111122223333:bucket/lake");
     List<Path> examples;
     try (Stream<Path> files = Files.list(Path.of("..", "examples"))) {
       examples = files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
@@ -153,5 +153,13 @@ class ConfigLoaderTest {
         "msk-s3.yaml")));
     assertThat(msk.kafkaSettings().security()).isInstanceOf(KafkaSecurity.MskIam.class);
     assertThat(msk.storeDescription()).isEqualTo("s3://my-lake/events");
+    ServiceConfig s3Tables = ServiceConfig.of(new ConfigLoader(ConfigKeys.all(), env).load(Path.of("..", "examples",
+        "iceberg-s3-tables.yaml")));
+    assertThat(s3Tables.iceberg().orElseThrow().catalog().properties())
+        .containsEntry("rest.signing-name", "s3tables")
+        .containsEntry("warehouse", "arn:aws:s3tables:eu-west-1:111122223333:bucket/lake");
+    ServiceConfig local = ServiceConfig.of(new ConfigLoader(ConfigKeys.all(), env).load(Path.of("..", "examples",
+        "iceberg-local.yaml")));
+    assertThat(local.iceberg().orElseThrow().catalog().description()).isEqualTo("jdbc:sqlite:./lake/catalog.db");
   }
 }

@@ -12,6 +12,7 @@ import io.tributary.config.Durations;
 import io.tributary.iceberg.maintain.MaintenanceKeys;
 import io.tributary.iceberg.maintain.MaintenanceSettings;
 import io.tributary.decode.DecodeLimits;
+import io.tributary.iceberg.IcebergKeys;
 import io.tributary.kafka.KafkaKeys;
 import io.tributary.kafka.KafkaSourceSettings;
 import io.tributary.kinesis.KinesisKeys;
@@ -43,7 +44,7 @@ class KeyDeclarationsTest {
 
   /** The main sources of every module that reads or writes the engine's configuration. */
   private static final List<String> MODULES = List.of("ingest-core", "kafka-adapter", "kinesis-adapter",
-      "iceberg-table", "ingest-app", "deploy", "benchmarks");
+      "iceberg-table", "firehose-sink", "ingest-app", "deploy", "benchmarks");
 
   /** Texts that are a key's name by coincidence: not our key. */
   private static final Map<String, String> HOMONYMS = Map.of(
@@ -190,7 +191,7 @@ class KeyDeclarationsTest {
       return "MaintenanceKeys.java";
     }
     for (var entry : Map.of("CoreKeys.java", CoreKeys.all(), "KafkaKeys.java", KafkaKeys.all(),
-        "KinesisKeys.java", KinesisKeys.all()).entrySet()) {
+        "KinesisKeys.java", KinesisKeys.all(), "IcebergKeys.java", IcebergKeys.all()).entrySet()) {
       if (entry.getValue().contains(key)) {
         return entry.getKey();
       }

@@ -1,14 +1,11 @@
 package io.tributary.catalog.glue;
 
+import io.tributary.aws.SyncClients;
 import java.net.URI;
 import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.http.apache5.Apache5HttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.glue.GlueClient;
-import software.amazon.awssdk.services.glue.GlueClientBuilder;
 
 /** Builds the Glue client of the catalog. */
 public final class GlueClients {
@@ -25,17 +22,6 @@ public final class GlueClients {
    */
   public static GlueClient create(String region, URI endpoint, AwsCredentialsProvider credentials,
       List<ExecutionInterceptor> interceptors) {
-    GlueClientBuilder builder = GlueClient.builder()
-        .region(Region.of(region))
-        .httpClientBuilder(Apache5HttpClient.builder())
-        .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())
-            .executionInterceptors(List.copyOf(interceptors)));
-    if (endpoint != null) {
-      builder.endpointOverride(endpoint);
-    }
-    if (credentials != null) {
-      builder.credentialsProvider(credentials);
-    }
-    return builder.build();
+    return SyncClients.withoutRetries(GlueClient.builder(), region, endpoint, credentials, interceptors, null);
   }
 }

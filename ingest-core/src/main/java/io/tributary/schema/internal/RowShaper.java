@@ -1,5 +1,6 @@
 package io.tributary.schema.internal;
 
+import io.tributary.decode.JsonObject;
 import io.tributary.schema.ColumnNames;
 import io.tributary.schema.DatasetSchema;
 import io.tributary.schema.MetadataColumns;
@@ -73,34 +74,44 @@ public final class RowShaper {
 
     Object[] struct(ShapePlan.Struct plan, Map<String, Object> object, Pointer at, OverrideTree ov) {
       Object[] out = new Object[plan.fields.length];
-      for (Map.Entry<String, Object> entry : object.entrySet()) {
-        Object value = entry.getValue();
-        if (value == null) {
-          continue;
+      if (object instanceof JsonObject json) {
+        // The decoder's objects: walked by position, with no entry object per field.
+        for (int i = 0; i < json.size(); i++) {
+          field(plan, out, json.keyAt(i), json.valueAt(i), at, ov);
         }
-        String key = entry.getKey();
-        int index = plan.indexOf(key);
-        if (index < 0 && plan.keys >= 0) {
-          mapEntry(plan, out, key, value, at);
-        } else if (index < 0) {
-          unknown(value, at, key, ov == null ? null : OverrideTree.child(ov, ColumnNames.sanitize(key)));
-        } else if (out[index] != null) {
-          rescue(new Pointer(at, key, -1), value, "'%s' maps to the same column as another field of its object");
-        } else {
-          ShapePlan child = plan.children[index];
-          // Leaves need no pointer unless they misfit: the common case allocates nothing but the value.
-          Object shaped = child instanceof ShapePlan.Primitive p
-              ? Conversions.convert(p.type, value)
-              : value(child, value, new Pointer(at, key, -1), OverrideTree.child(ov, plan.fields[index].name()));
-          if (shaped == Conversions.MISFIT) {
-            rescue(new Pointer(at, key, -1), value,
-                "'%s' does not fit its column type " + plan.fields[index].type().typeName());
-          } else {
-            out[index] = shaped;
-          }
+      } else {
+        for (Map.Entry<String, Object> entry : object.entrySet()) {
+          field(plan, out, entry.getKey(), entry.getValue(), at, ov);
         }
       }
       return out;
+    }
+
+    /** Shapes the value of field {@code key} of an object into {@code out}, or rescues it. */
+    private void field(ShapePlan.Struct plan, Object[] out, String key, Object value, Pointer at, OverrideTree ov) {
+      if (value == null) {
+        return;
+      }
+      int index = plan.indexOf(key);
+      if (index < 0 && plan.keys >= 0) {
+        mapEntry(plan, out, key, value, at);
+      } else if (index < 0) {
+        unknown(value, at, key, ov == null ? null : OverrideTree.child(ov, ColumnNames.sanitize(key)));
+      } else if (out[index] != null) {
+        rescue(new Pointer(at, key, -1), value, "'%s' maps to the same column as another field of its object");
+      } else {
+        ShapePlan child = plan.children[index];
+        // Leaves need no pointer unless they misfit: the common case allocates nothing but the value.
+        Object shaped = child instanceof ShapePlan.Primitive p
+            ? Conversions.convert(p.type, value)
+            : value(child, value, new Pointer(at, key, -1), OverrideTree.child(ov, plan.fields[index].name()));
+        if (shaped == Conversions.MISFIT) {
+          rescue(new Pointer(at, key, -1), value,
+              "'%s' does not fit its column type " + plan.fields[index].type().typeName());
+        } else {
+          out[index] = shaped;
+        }
+      }
     }
 
     private Object value(ShapePlan plan, Object value, Pointer at, OverrideTree ov) {

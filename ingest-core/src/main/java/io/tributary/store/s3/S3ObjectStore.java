@@ -29,7 +29,9 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  *
  * <p>{@link #put} sends one PutObject below {@link S3StoreSettings#multipartThresholdBytes()} and a multipart
  * upload from there on. {@link #putIfAbsent} is a conditional write ({@code If-None-Match: *}, on the PutObject or on
- * the CompleteMultipartUpload), so S3 itself decides the one winner of a race.
+ * the CompleteMultipartUpload), so S3 itself decides the one winner of a race. {@link #copy} is one server-side
+ * CopyObject: the bytes are not downloaded or uploaded again. Its 5 GiB limit (above which UploadPartCopy would be
+ * needed) is out of reach: every object Tributary writes is one Java array, at most 2 GiB.
  *
  * <p>Retries are the SDK's standard retry strategy, set up from the settings: up to
  * {@link S3StoreSettings#maxAttempts()} attempts with exponential backoff and full jitter, for 5xx, throttling, I/O
@@ -180,6 +182,23 @@ public final class S3ObjectStore implements ObjectStore {
         return Optional.empty();
       }
       throw S3Failures.failure("get", bucket(), key, e);
+    }
+  }
+
+  @Override
+  public boolean copy(String from, String to) {
+    ObjectKeys.validate(from);
+    ObjectKeys.validate(to);
+    try {
+      s3.copyObject(b -> b.sourceBucket(bucket()).sourceKey(from).destinationBucket(bucket()).destinationKey(to));
+      return true;
+    } catch (NoSuchKeyException e) {
+      return false;
+    } catch (SdkException e) {
+      if (S3Failures.isNoSuchKey(e)) {
+        return false;
+      }
+      throw S3Failures.failure("copy (to '" + to + "')", bucket(), from, e);
     }
   }
 

@@ -189,7 +189,9 @@ class GlueCatalogTest {
     try (GlueCatalog other = catalog(glue, otherRequests, new SimpleMeterRegistry())) {
       catalog.schemaPublished(withColumns(5));
       other.schemaPublished(withColumns(6));
-      await("v6 in Glue and the loser done", () -> version() == 6
+      // The loser's conflict answer can come after v6 is readable: wait for it too, not only for the version.
+      await("v6 in Glue, the conflict answered and the loser done", () -> version() == 6
+          && glue.answered().stream().anyMatch(a -> a.contains("ConcurrentModificationException"))
           && catalog.versionsBehind("orders") == 0 && other.versionsBehind("orders") == 0);
     }
     assertThat(glue.answered()).filteredOn(a -> a.contains("ConcurrentModificationException")).hasSize(1);

@@ -1,0 +1,308 @@
+package io.tributary.decode;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The decoder's fast path: reads a payload that holds no backslash (so no escape), already checked to be valid
+ * UTF-8, straight from its bytes into the value model, without a Jackson parser per record (whose setup alone
+ * allocated about 600 bytes per event).
+ *
+ * <p>It accepts only what it reads the same way as the Jackson path: strict RFC 8259 objects and arrays nested at
+ * most {@value #MAX_DEPTH} deep (and no deeper than the limit), strings without control characters, integers of at
+ * most 18 digits, and decimals that a double holds: computed with one correctly rounded operation where 15
+ * significant digits and a power of ten up to 22 allow it (Clinger's fast path), else by {@link Double#parseDouble};
+ * both give the correctly rounded double, as Jackson's parser does. On anything else (malformed JSON, NaN, longer
+ * integers, overflowing decimals, deeper nesting) it gives up with {@code null} and the payload goes to the Jackson path, which decodes it or words the error exactly
+ * as before. Recursion is bounded by {@value #MAX_DEPTH}. One instance per payload; not thread-safe.
+ */
+final class PlainJsonReader {
+  /** Deeper payloads go to the Jackson path, which walks any depth with an explicit stack. */
+  static final int MAX_DEPTH = 32;
+  private static final int MAX_INT_DIGITS = 18;
+  private static final int MAX_SIGNIFICANT_DIGITS = 15;
+  /** Jackson's number-length limit (its default, which the decoder keeps). */
+  private static final int MAX_NUMBER_LENGTH = 1000;
+  private static final double[] POWERS_OF_TEN = {
+      1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19,
+      1e20, 1e21, 1e22};
+
+  private final byte[] bytes;
+  private final int end;
+  private final int maxDepth;
+  private final FieldNames names;
+  private int at;
+  private int duplicates;
+
+  private PlainJsonReader(byte[] bytes, int start, int end, int maxDepth, FieldNames names) {
+    this.bytes = bytes;
+    this.at = start;
+    this.end = end;
+    this.maxDepth = Math.min(maxDepth, MAX_DEPTH);
+    this.names = names;
+  }
+
+  /**
+   * The event in {@code bytes[start, end)}, or null when the payload needs the Jackson path.
+   *
+   * @param start the first byte after a byte order mark
+   */
+  static DecodeResult.Decoded read(byte[] bytes, int start, int end, int maxDepth, FieldNames names) {
+    PlainJsonReader reader = new PlainJsonReader(bytes, start, end, maxDepth, names);
+    reader.skipWhitespace();
+    if (!reader.take('{')) {
+      return null;
+    }
+    JsonObject event = reader.object(1);
+    if (event == null) {
+      return null;
+    }
+    reader.skipWhitespace();
+    return reader.at == end ? new DecodeResult.Decoded(event, reader.duplicates) : null;
+  }
+
+  /** The object whose '{' was just taken, at {@code depth}; null to give up. */
+  private JsonObject object(int depth) {
+    JsonObject object = depth == 1 ? new JsonObject(16) : new JsonObject();
+    skipWhitespace();
+    if (take('}')) {
+      return object;
+    }
+    do {
+      skipWhitespace();
+      if (!take('"')) {
+        return null;
+      }
+      String name = name();
+      skipWhitespace();
+      if (name == null || !take(':')) {
+        return null;
+      }
+      skipWhitespace();
+      Object value = value(depth);
+      if (value == this) {
+        return null;
+      }
+      int before = object.size();
+      object.put(name, value);
+      if (object.size() == before) {
+        duplicates++;
+      }
+      skipWhitespace();
+    } while (take(','));
+    return take('}') ? object : null;
+  }
+
+  /** The array whose '[' was just taken, at {@code depth}; null to give up. */
+  private List<Object> array(int depth) {
+    List<Object> array = new ArrayList<>();
+    skipWhitespace();
+    if (take(']')) {
+      return array;
+    }
+    do {
+      skipWhitespace();
+      Object value = value(depth);
+      if (value == this) {
+        return null;
+      }
+      array.add(value);
+      skipWhitespace();
+    } while (take(','));
+    return take(']') ? array : null;
+  }
+
+  /** The value starting here, inside a container at {@code depth}; {@code this} to give up (null is JSON null). */
+  private Object value(int depth) {
+    if (at >= end) {
+      return this;
+    }
+    byte b = bytes[at];
+    Object value;
+    switch (b) {
+      case '"' -> {
+        at++;
+        value = string();
+      }
+      case '{', '[' -> {
+        if (depth >= maxDepth) {
+          return this;
+        }
+        at++;
+        value = b == '{' ? object(depth + 1) : array(depth + 1);
+      }
+      case 't' -> value = literal("true") ? Boolean.TRUE : null;
+      case 'f' -> value = literal("false") ? Boolean.FALSE : null;
+      case 'n' -> {
+        return literal("null") ? null : this;
+      }
+      default -> {
+        return number();
+      }
+    }
+    return value == null ? this : value;
+  }
+
+  private boolean literal(String word) {
+    if (end - at < word.length()) {
+      return false;
+    }
+    for (int i = 0; i < word.length(); i++) {
+      if (bytes[at + i] != word.charAt(i)) {
+        return false;
+      }
+    }
+    at += word.length();
+    return true;
+  }
+
+  /** A string value whose '"' was just taken; null to give up. */
+  private String string() {
+    int start = at;
+    int close = closingQuote();
+    return close < 0 ? null : new String(bytes, start, close - start, StandardCharsets.UTF_8);
+  }
+
+  /** A field name whose '"' was just taken, shared across records when seen before; null to give up. */
+  private String name() {
+    int start = at;
+    int close = closingQuote();
+    return close < 0 ? null : names.name(bytes, start, close - start);
+  }
+
+  /** Moves past the closing quote and returns its index, or -1 for a control character or no closing quote. */
+  private int closingQuote() {
+    for (int i = at; i < end; i++) {
+      byte c = bytes[i];
+      if (c == '"') {
+        at = i + 1;
+        return i;
+      }
+      if (c >= 0 && c < 0x20) {
+        return -1; // JSON strings escape control characters; unescaped, it is the Jackson path's error to word
+      }
+    }
+    return -1;
+  }
+
+  /** A number: a Long, or a Double as {@link Double#parseDouble} reads it; {@code this} to give up. */
+  private Object number() {
+    int start = at;
+    boolean negative = take('-');
+    int intStart = at;
+    skipDigits();
+    int intDigits = at - intStart;
+    if (intDigits == 0 || (intDigits > 1 && bytes[intStart] == '0')) {
+      return this; // no digit, or a leading zero
+    }
+    int point = -1;
+    int exponentMark = -1;
+    if (take('.')) {
+      point = at - 1;
+      if (skipDigits() == 0) {
+        return this;
+      }
+    }
+    if (at < end && (bytes[at] == 'e' || bytes[at] == 'E')) {
+      exponentMark = at++;
+      if (!take('-')) {
+        take('+');
+      }
+      if (skipDigits() == 0) {
+        return this;
+      }
+    }
+    if (at - start > MAX_NUMBER_LENGTH) {
+      return this; // Jackson's limit, and its error
+    }
+    if (point < 0 && exponentMark < 0) {
+      if (intDigits > MAX_INT_DIGITS) {
+        return this; // a long or a BigNumber: the Jackson path tells which
+      }
+      long value = 0;
+      for (int i = intStart; i < at; i++) {
+        value = value * 10 + (bytes[i] - '0');
+      }
+      return negative ? -value : value;
+    }
+    double exact = exactDecimal(intStart, exponentMark < 0 ? at : exponentMark, exponentMark);
+    double d = Double.isNaN(exact)
+        ? Double.parseDouble(new String(bytes, start, at - start, StandardCharsets.ISO_8859_1))
+        : negative ? -exact : exact;
+    return Double.isInfinite(d) ? this : d; // an overflow is a BigNumber: the Jackson path's
+  }
+
+  /**
+   * The unsigned value of the decimal whose digits (and point) are {@code bytes[from, to)}, computed with one
+   * correctly rounded operation when at most 15 significant digits and a power of ten up to 22 allow it (Clinger's
+   * fast path: the result {@link Double#parseDouble} gives); NaN when they do not.
+   */
+  private double exactDecimal(int from, int to, int exponentMark) {
+    long mantissa = 0;
+    int significant = 0;
+    int exponent = 0;
+    boolean afterPoint = false;
+    for (int i = from; i < to; i++) {
+      byte b = bytes[i];
+      if (b == '.') {
+        afterPoint = true;
+        continue;
+      }
+      int digit = b - '0';
+      if (significant > 0 || digit != 0) {
+        if (++significant > MAX_SIGNIFICANT_DIGITS) {
+          return Double.NaN;
+        }
+      }
+      mantissa = mantissa * 10 + digit;
+      if (afterPoint) {
+        exponent--;
+      }
+    }
+    if (exponentMark >= 0) {
+      int i = exponentMark + 1;
+      boolean negativeExponent = bytes[i] == '-';
+      if (bytes[i] == '-' || bytes[i] == '+') {
+        i++;
+      }
+      if (at - i > 3) {
+        return Double.NaN;
+      }
+      int value = 0;
+      for (; i < at; i++) {
+        value = value * 10 + (bytes[i] - '0');
+      }
+      exponent += negativeExponent ? -value : value;
+    }
+    if (exponent < -22 || exponent > 22) {
+      return Double.NaN;
+    }
+    return exponent >= 0 ? mantissa * POWERS_OF_TEN[exponent] : mantissa / POWERS_OF_TEN[-exponent];
+  }
+
+  /** Moves past a run of digits; returns how many. */
+  private int skipDigits() {
+    int from = at;
+    while (at < end && isDigit(bytes[at])) {
+      at++;
+    }
+    return at - from;
+  }
+
+  private static boolean isDigit(byte b) {
+    return b >= '0' && b <= '9';
+  }
+
+  private boolean take(char c) {
+    if (at < end && bytes[at] == c) {
+      at++;
+      return true;
+    }
+    return false;
+  }
+
+  private void skipWhitespace() {
+    at = PayloadBytes.skipWhitespace(bytes, at, end);
+  }
+}
