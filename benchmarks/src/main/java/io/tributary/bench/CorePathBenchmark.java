@@ -29,8 +29,8 @@ import org.openjdk.jmh.annotations.Warmup;
 public class CorePathBenchmark {
   /** Events per file. */
   public static final int BATCH = 10_000;
-  static final long SEED = 42;
-  static final long FIRST_TS = 1_767_225_600_000L; // 2026-01-01T00:00:00Z
+  public static final long SEED = 42;
+  public static final long FIRST_TS = 1_767_225_600_000L; // 2026-01-01T00:00:00Z
 
   @Param({"SMALL", "NESTED", "WIDE"})
   public EventShape shape;

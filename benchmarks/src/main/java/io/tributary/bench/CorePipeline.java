@@ -37,9 +37,14 @@ public final class CorePipeline {
   }
 
   public CorePipeline(WriteOptions options) {
+    this(options, EvolutionSettings.defaults());
+  }
+
+  /** A pipeline whose dataset evolves by {@code settings} (overrides: a path pinned to a map, say). */
+  public CorePipeline(WriteOptions options, EvolutionSettings settings) {
     this.options = options;
     this.schemas = new DatasetSchemas(new SchemaHistory(store, "lake", "bench", Clock.systemUTC()),
-        dataset -> EvolutionSettings.defaults());
+        dataset -> settings);
   }
 
   /** The schema layer, for benchmarks of its own. */

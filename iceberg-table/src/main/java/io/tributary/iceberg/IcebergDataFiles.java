@@ -13,8 +13,10 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
 import org.apache.iceberg.DataFile;
@@ -22,14 +24,19 @@ import org.apache.iceberg.DataFiles;
 import org.apache.iceberg.FileFormat;
 import org.apache.iceberg.Metrics;
 import org.apache.iceberg.MetricsConfig;
+import org.apache.iceberg.MetricsModes;
 import org.apache.iceberg.PartitionData;
 import org.apache.iceberg.PartitionField;
 import org.apache.iceberg.PartitionSpec;
 import org.apache.iceberg.Schema;
+import org.apache.iceberg.SortOrder;
+import org.apache.iceberg.TableProperties;
+import org.apache.iceberg.parquet.ParquetSchemaUtil;
 import org.apache.iceberg.parquet.ParquetUtil;
 import org.apache.iceberg.transforms.Transform;
 import org.apache.iceberg.types.Conversions;
 import org.apache.iceberg.types.Type;
+import org.apache.iceberg.types.TypeUtil;
 import org.apache.iceberg.types.Types;
 import org.apache.parquet.format.converter.ParquetMetadataConverter;
 import org.apache.parquet.hadoop.metadata.ParquetMetadata;
@@ -111,21 +118,39 @@ public final class IcebergDataFiles {
         new Field(IcebergSchemas.EVENT_TIME, IcebergSchemas.EVENT_TIME, PrimitiveType.TIMESTAMP)));
   }
 
-  /** {@code plain} with the id of each node taken from the Iceberg field of the same name at the same place. */
+  /**
+   * {@code plain} (a dataset's columns, then {@value IcebergSchemas#EVENT_TIME}: the layout of {@link
+   * #withEventTime}) with the id of each node taken from the Iceberg field of the same place: the top-level column
+   * of its {@link IcebergSchemas#topLevelNames Iceberg name}, below it the field of the same name.
+   */
   public static MessageType withIds(MessageType plain, Schema iceberg) {
-    return new MessageType(plain.getName(), fieldsWithIds(plain, iceberg.asStruct(), true));
+    List<org.apache.parquet.schema.Type> fields = plain.getFields();
+    int columns = fields.size() - 1;
+    if (columns < 0 || !fields.get(columns).getName().equals(IcebergSchemas.EVENT_TIME)) {
+      throw new IllegalArgumentException("Cannot add Iceberg ids to " + plain.getName() + ": its last column is not "
+          + IcebergSchemas.EVENT_TIME);
+    }
+    List<String> names = new ArrayList<>(IcebergSchemas.topLevelNames(
+        fields.subList(0, columns).stream().map(org.apache.parquet.schema.Type::getName).toList()));
+    names.add(IcebergSchemas.EVENT_TIME);
+    return new MessageType(plain.getName(), fieldsWithIds(fields, names, iceberg.asStruct()));
   }
 
-  private static List<org.apache.parquet.schema.Type> fieldsWithIds(GroupType group, Types.StructType struct,
-      boolean root) {
+  private static List<org.apache.parquet.schema.Type> fieldsWithIds(GroupType group, Types.StructType struct) {
+    List<org.apache.parquet.schema.Type> fields = group.getFields();
+    return fieldsWithIds(fields, fields.stream().map(org.apache.parquet.schema.Type::getName).toList(), struct);
+  }
+
+  /** {@code fields} with the ids of the fields of {@code struct} called {@code names} (one per field, in order). */
+  private static List<org.apache.parquet.schema.Type> fieldsWithIds(List<org.apache.parquet.schema.Type> fields,
+      List<String> names, Types.StructType struct) {
     List<org.apache.parquet.schema.Type> out = new ArrayList<>();
-    for (org.apache.parquet.schema.Type field : group.getFields()) {
-      Types.NestedField iceberg = struct.field(root ? IcebergSchemas.topLevelName(field.getName())
-          : field.getName());
+    for (int i = 0; i < fields.size(); i++) {
+      Types.NestedField iceberg = struct.field(names.get(i));
       if (iceberg == null) {
-        throw new IllegalStateException("Cannot find column " + field.getName() + " in the Iceberg schema");
+        throw new IllegalStateException("Cannot find column " + names.get(i) + " in the Iceberg schema");
       }
-      out.add(typeWithIds(field, iceberg.type()).withId(iceberg.fieldId()));
+      out.add(typeWithIds(fields.get(i), iceberg.type()).withId(iceberg.fieldId()));
     }
     return out;
   }
@@ -136,7 +161,7 @@ public final class IcebergDataFiles {
     }
     GroupType group = type.asGroupType();
     if (iceberg instanceof Types.StructType struct) {
-      return group.withNewFields(fieldsWithIds(group, struct, false));
+      return group.withNewFields(fieldsWithIds(group, struct));
     }
     GroupType repeated = group.getType(0).asGroupType();
     if (iceberg instanceof Types.ListType list) {
@@ -155,11 +180,13 @@ public final class IcebergDataFiles {
    * partition from the bounds of the partition's source columns (every row of a file is in one partition: the
    * buffer it was rolled from is keyed by it).
    *
+   * @param metricsConfig the table's ({@code MetricsConfig.forTable}: it knows the table's schema), applied by field
+   *     id, so a column the file names differently from the table keeps its mode
    * @throws IllegalStateException when the file's rows span more than one partition
    */
   public static DataFile describe(String location, byte[] bytes, PartitionSpec spec, MetricsConfig metricsConfig) {
     ParquetMetadata footer = footer(bytes, location);
-    Metrics metrics = ParquetUtil.footerMetrics(footer, Stream.empty(), metricsConfig);
+    Metrics metrics = ParquetUtil.footerMetrics(footer, Stream.empty(), byFileNames(footer, metricsConfig));
     return DataFiles.builder(spec)
         .withPath(location)
         .withFormat(FileFormat.PARQUET)
@@ -168,6 +195,24 @@ public final class IcebergDataFiles {
         .withSplitOffsets(ParquetUtil.getSplitOffsets(footer))
         .withPartition(partition(spec, metrics, location))
         .build();
+  }
+
+  /**
+   * {@code table}'s metrics modes keyed by the file's column names: Iceberg looks a column's mode up by the name the
+   * file gives it, and our files keep Tributary's top-level names where the table's differ ({@code _partition} is
+   * {@code _source_partition}, {@code _file} is {@code _file_}: {@link IcebergSchemas#topLevelNames}). Without this,
+   * such a column gets the default mode, which is {@code none} beyond a table's first 100 columns or wherever a
+   * column's mode is set by name. Each of the file's field ids gets the mode the table gives that id.
+   */
+  private static MetricsConfig byFileNames(ParquetMetadata footer, MetricsConfig table) {
+    Schema file = ParquetSchemaUtil.convert(footer.getFileMetaData().getSchema());
+    Map<String, String> modes = new HashMap<>();
+    modes.put(TableProperties.DEFAULT_WRITE_METRICS_MODE, MetricsModes.None.get().toString());
+    for (int id : TypeUtil.getProjectedIds(file)) {
+      modes.put(TableProperties.METRICS_MODE_COLUMN_CONF_PREFIX + file.findColumnName(id),
+          table.columnMode(id).toString());
+    }
+    return MetricsConfig.from(modes, file, SortOrder.unsorted());
   }
 
   @SuppressWarnings("unchecked")

@@ -9,8 +9,10 @@ import io.tributary.schema.MetadataColumns;
 import io.tributary.schema.PrimitiveType;
 import io.tributary.schema.StructType;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.types.Type;
@@ -46,11 +48,42 @@ public final class IcebergSchemas {
    */
   public static final String SOURCE_PARTITION = "_source_partition";
 
+  /**
+   * The names Iceberg reserves for its metadata columns (Iceberg 1.12.0's {@code MetadataColumns}: the row's file,
+   * position, deletion, spec, partition, row lineage, and the changelog's), which no top-level column of a table may
+   * have: Spark refuses a scan that reads the metadata column from a table that has a column of its name (a query
+   * naming {@code _file}; row-level DELETE/UPDATE/MERGE). Frozen: the names of stored tables follow from it.
+   */
+  public static final Set<String> RESERVED = Set.of("_file", "_pos", "_deleted", "_spec_id", "_partition",
+      "_row_id", "_last_updated_sequence_number", "_change_type", "_change_ordinal", "_commit_snapshot_id");
+
   private IcebergSchemas() {}
 
-  /** The Iceberg name of the top-level column {@code name}: itself, but for the names Iceberg reserves. */
-  public static String topLevelName(String name) {
-    return MetadataColumns.PARTITION.equals(name) ? SOURCE_PARTITION : name;
+  /**
+   * The Iceberg names of the top-level columns {@code columns} (a dataset's root, in order; {@value #EVENT_TIME}
+   * comes before them in the table): each column keeps its name, but {@code _partition} is {@value
+   * #SOURCE_PARTITION}, and a name that is {@link #RESERVED} or already taken by an earlier column (or by
+   * {@value #EVENT_TIME}) gets {@code _} appended until it is neither ({@code _file -> _file_}, and a later
+   * {@code _file_} then {@code _file__}). A column's name depends only on the columns before it, which never change,
+   * so it is the same in every version; field ids do not depend on names at all.
+   */
+  public static List<String> topLevelNames(List<String> columns) {
+    Set<String> taken = new HashSet<>();
+    taken.add(EVENT_TIME);
+    List<String> names = new ArrayList<>(columns.size());
+    for (String column : columns) {
+      String name = MetadataColumns.PARTITION.equals(column) ? SOURCE_PARTITION : column;
+      while (RESERVED.contains(name) || taken.contains(name)) {
+        name += "_";
+      }
+      taken.add(name);
+      names.add(name);
+    }
+    return names;
+  }
+
+  private static List<String> topLevelNames(StructType root) {
+    return topLevelNames(root.fields().stream().map(Field::name).toList());
   }
 
   /**
@@ -105,29 +138,29 @@ public final class IcebergSchemas {
     AtomicInteger placeholder = new AtomicInteger();
     fields.add(Types.NestedField.optional(placeholder.incrementAndGet(), EVENT_TIME,
         Types.TimestampType.withZone()));
-    for (Field field : version.root().fields()) {
-      fields.add(Types.NestedField.optional(placeholder.incrementAndGet(), topLevelName(field.name()),
-          toType(field.type(), placeholder)));
+    List<String> names = topLevelNames(version.root());
+    for (int i = 0; i < names.size(); i++) {
+      fields.add(Types.NestedField.optional(placeholder.incrementAndGet(), names.get(i),
+          toType(version.root().fields().get(i).type(), placeholder)));
     }
     AtomicInteger counter = new AtomicInteger();
     return TypeUtil.assignFreshIds(new Schema(fields), counter::incrementAndGet);
   }
 
   private static void walk(StructType from, StructType to, String parent, AtomicInteger lastId, List<Addition> out) {
+    List<String> names = parent == null ? topLevelNames(to) : to.fields().stream().map(Field::name).toList();
     for (int i = 0; i < to.fields().size(); i++) {
       Field field = to.fields().get(i);
       Field old = i < from.fields().size() ? from.fields().get(i) : null;
       if (old == null) {
         int id = lastId.incrementAndGet();
         Type type = TypeUtil.assignFreshIds(toType(field.type(), new AtomicInteger()), lastId::incrementAndGet);
-        String name = parent == null ? topLevelName(field.name()) : field.name();
-        out.add(new Addition(parent, Types.NestedField.optional(id, name, type)));
+        out.add(new Addition(parent, Types.NestedField.optional(id, names.get(i), type)));
       } else if (!old.name().equals(field.name())) {
         throw new IllegalArgumentException("Invalid schema history: column " + dotted(parent, old.name())
             + " became " + field.name() + ": columns are only ever appended");
       } else {
-        walkType(old.type(), field.type(),
-            dotted(parent, parent == null ? topLevelName(field.name()) : field.name()), lastId, out);
+        walkType(old.type(), field.type(), dotted(parent, names.get(i)), lastId, out);
       }
     }
   }

@@ -1,6 +1,7 @@
 package io.tributary.iceberg;
 
 import io.tributary.schema.DatasetSchema;
+import io.tributary.store.StoreException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.exceptions.AlreadyExistsException;
 import org.apache.iceberg.exceptions.CommitFailedException;
+import org.apache.iceberg.exceptions.CommitStateUnknownException;
 import org.apache.iceberg.exceptions.NoSuchTableException;
 import org.apache.iceberg.types.TypeUtil;
 
@@ -25,7 +27,8 @@ import org.apache.iceberg.types.TypeUtil;
  * The tables of the Iceberg datasets: created on a dataset's first file (format v2, the partition spec of
  * {@link IcebergSettings}) and evolved, one {@link UpdateSchema} per schema version in history order, so that the
  * table's field ids are those of {@link IcebergSchemas}; checked after every change, so a file is never written
- * with ids the table does not have. Thread-safe.
+ * with ids the table does not have. A schema commit that conflicts or whose outcome is unknown is resolved by
+ * reading the table again: the version's columns are in, or are added by the next attempt. Thread-safe.
  */
 final class IcebergTables {
   /** Concurrent schema changes by other instances: each retry sees theirs, so a few are enough. */
@@ -107,9 +110,12 @@ final class IcebergTables {
         }
         check(table, schemas.get(schema.version() - 1));
         return table;
-      } catch (CommitFailedException | AlreadyExistsException e) {
+      } catch (CommitFailedException | CommitStateUnknownException | AlreadyExistsException e) {
+        // Another instance's change came first, or the catalog's answer was lost: the next attempt loads the table
+        // again and sees whether the version's columns are in (evolve adds only what is missing). Never guess.
         if (attempt >= MAX_ATTEMPTS) {
-          throw e;
+          throw new StoreException("Cannot create or evolve table " + id(schema.dataset()) + " to version "
+              + schema.version() + " after " + attempt + " attempts: " + e.getMessage(), true, e);
         }
       }
     }
@@ -145,8 +151,8 @@ final class IcebergTables {
   private static void evolve(Table table, DatasetSchema from, DatasetSchema to) {
     List<IcebergSchemas.Addition> additions = IcebergSchemas.additions(from, to,
         new AtomicInteger(table.schema().highestFieldId()));
-    if (additions.isEmpty() || table.schema().findField(name(additions.get(0))) != null) {
-      return;
+    if (additions.stream().allMatch(addition -> table.schema().findField(name(addition)) != null)) {
+      return; // in already: made by another instance, or by our own commit whose answer was lost
     }
     UpdateSchema update = table.updateSchema();
     for (IcebergSchemas.Addition addition : additions) {

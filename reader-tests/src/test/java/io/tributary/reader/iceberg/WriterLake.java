@@ -5,6 +5,7 @@ import io.tributary.iceberg.IcebergTableFormat;
 import io.tributary.iceberg.ObjectStoreFileIO;
 import io.tributary.iceberg.testing.EvolvingOrders;
 import io.tributary.layout.LakeLayout;
+import io.tributary.schema.DatasetSchema;
 import io.tributary.store.LocalFileStore;
 import io.tributary.store.ObjectStore;
 import java.nio.file.Path;
@@ -72,8 +73,13 @@ final class WriterLake implements AutoCloseable {
   }
 
   IcebergTableFormat format(String owner, ObjectStore on, Catalog catalog) {
+    return format(owner, on, catalog, EvolvingOrders.versions());
+  }
+
+  /** An instance named {@code owner} whose datasets all have the schema history {@code versions}. */
+  IcebergTableFormat format(String owner, ObjectStore on, Catalog catalog, List<DatasetSchema> versions) {
     return new IcebergTableFormat(catalog, on, io, layout, IcebergSettings.allDatasets(namespace),
-        d -> EvolvingOrders.versions(), owner, Clock.systemUTC());
+        d -> versions, owner, Clock.systemUTC());
   }
 
   @Override

@@ -1,0 +1,50 @@
+package io.tributary.reader.iceberg;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A table whose data columns are named like Iceberg's metadata columns ({@code _file}, {@code _pos}, and a
+ * {@code _file_} besides) is readable by Spark: the table names them {@code _file_}, {@code _pos_}, {@code _file__}
+ * (without that, Spark refuses to scan it: "Table column names conflict with names reserved for Iceberg metadata
+ * columns"), and Spark's own {@code _file} metadata column still works beside them.
+ */
+class IcebergReservedNamesReadTest {
+  private static final String NAMESPACE = "reserved";
+  private static final String TABLE = SparkIceberg.CATALOG + "." + NAMESPACE + ".events";
+  private static SparkIceberg spark;
+
+  @BeforeAll
+  static void land() {
+    spark = SparkIceberg.get();
+    try (IsolatedWriter writer = new IsolatedWriter()) {
+      writer.run("ReservedNamesWriter", spark.writerArguments(NAMESPACE));
+    }
+  }
+
+  @Test
+  void sparkReadsEveryRowOnceWithTheDataColumnsUnderTheirSuffixedNames() {
+    assertThat(spark.rowsPerCoordinate(TABLE)).isEqualTo(Map.of("events-topic/0/0", 1L, "events-topic/0/1", 1L,
+        "events-topic/0/2", 1L, "events-topic/0/3", 1L));
+
+    List<Row> rows = spark.rows("SELECT _file_, n, ctx._pos, _pos_, _file__ FROM " + TABLE + " ORDER BY n");
+
+    assertThat(rows).extracting(Row::toString).containsExactly("[f0,0,p0,null,null]", "[f1,1,p1,null,null]",
+        "[f2,2,p2,2,g2]", "[f3,3,p3,3,g3]");
+  }
+
+  @Test
+  void icebergsOwnFileMetadataColumnStillNamesTheDataFile() {
+    List<Row> rows = spark.rows("SELECT _file, _file_ FROM " + TABLE + " WHERE n = 3");
+
+    assertThat(rows).singleElement().satisfies(row -> {
+      assertThat(row.getString(0)).endsWith(".parquet").contains("/data/");
+      assertThat(row.getString(1)).isEqualTo("f3");
+    });
+  }
+}
