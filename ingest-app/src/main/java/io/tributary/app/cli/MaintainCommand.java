@@ -5,16 +5,12 @@ import io.tributary.app.config.ConfigLoader;
 import io.tributary.app.config.IcebergWiring;
 import io.tributary.app.config.MaintenanceConfig;
 import io.tributary.app.config.ServiceConfig;
-import io.tributary.iceberg.IcebergCatalogs;
-import io.tributary.iceberg.ObjectStoreFileIO;
+import io.tributary.app.service.ServiceMaintenanceLoop;
 import io.tributary.iceberg.maintain.LakeMaintenance;
 import io.tributary.iceberg.maintain.MaintenanceLease;
-import io.tributary.iceberg.maintain.MaintenanceMetrics;
 import io.tributary.iceberg.maintain.MaintenanceReport;
 import io.tributary.landing.LandingSettings;
 import io.tributary.layout.LakeLayout;
-import io.tributary.schema.HistoryEntry;
-import io.tributary.schema.SchemaHistory;
 import io.tributary.store.ObjectStore;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -25,7 +21,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.apache.iceberg.catalog.Catalog;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -38,26 +33,6 @@ import picocli.CommandLine.Option;
 @Command(name = "maintain", mixinStandardHelpOptions = true, description = {"Compact the small files of the Iceberg "
     + "tables, rewrite piled-up manifests, expire old snapshots and remove orphan files, once (docs/operations.md)."})
 final class MaintainCommand implements Callable<Integer> {
-
-  /** The Iceberg catalog of a configuration, with the FileIO its tables use and their namespace. */
-  record IcebergCatalog(Catalog catalog, ObjectStoreFileIO io, String namespace) {}
-
-  /** Opens the configuration's Iceberg catalog over its store. */
-  interface CatalogOpener {
-    IcebergCatalog open(ServiceConfig config, ObjectStore store);
-  }
-
-  /**
-   * The catalog factory: the configuration's Iceberg catalog ({@code catalog.type} with Iceberg datasets, as the
-   * service opens it), over the lake's store; a configuration without Iceberg datasets has none to maintain.
-   */
-  static CatalogOpener catalogs = (config, store) -> {
-    IcebergWiring iceberg = config.iceberg().orElseThrow(() -> new CommandFailure("Cannot maintain: "
-        + config.config().origin() + " configures no Iceberg catalog"));
-    ObjectStoreFileIO io = new ObjectStoreFileIO(store, iceberg.storeRoot());
-    return new IcebergCatalog(IcebergCatalogs.open(iceberg.catalogName(), iceberg.catalog(), io,
-        iceberg.namespace()), io, iceberg.namespace());
-  };
 
   @Option(names = {"-c", "--config"}, paramLabel = "FILE", required = true,
       description = "The service's configuration: its store, prefix, catalog and maintenance settings.")
@@ -80,12 +55,9 @@ final class MaintainCommand implements Callable<Integer> {
     LandingSettings landing = service.landingSettings();
     ObjectStore store = service.openStore();
     LakeLayout layout = new LakeLayout(landing.prefix(), landing.errorPrefix());
-    IcebergCatalog iceberg = catalogs.open(service, store);
-    SchemaHistory history = new SchemaHistory(store, landing.prefix(), service.instanceId(), Clock.systemUTC());
-    LakeMaintenance lake = new LakeMaintenance(iceberg.catalog(), iceberg.namespace(),
-        new LakeMaintenance.Lake(store, iceberg.io(), layout),
-        d -> history.entries(d).stream().map(HistoryEntry::schema).toList(), maintenance::settings,
-        landing.parquet(), new MaintenanceMetrics(new SimpleMeterRegistry()), Clock.systemUTC());
+    IcebergWiring iceberg = service.iceberg().orElseThrow(() -> new CommandFailure("Cannot maintain: "
+        + loaded.origin() + " configures no Iceberg catalog"));
+    LakeMaintenance lake = ServiceMaintenanceLoop.lake(service, iceberg, store, new SimpleMeterRegistry());
     PrintWriter out = spec.commandLine().getOut();
     if (dryRun) {
       print(out, lake.run(Optional.ofNullable(dataset), true, () -> true));

@@ -5,6 +5,8 @@ import io.tributary.app.config.IcebergWiring;
 import io.tributary.app.config.MaintenanceConfig;
 import io.tributary.app.config.ServiceConfig;
 import io.tributary.iceberg.IcebergCatalogSpec;
+import io.tributary.iceberg.maintain.LakeMaintenance;
+import io.tributary.iceberg.maintain.MaintenanceLease;
 import io.tributary.iceberg.maintain.MaintenanceLoop;
 import io.tributary.iceberg.maintain.ServiceMaintenance;
 import io.tributary.landing.LandingSettings;
@@ -22,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * is false (the deploy's scheduled task maintains instead): every task runs the loop, one at a time holds the lease
  * and maintains (docs/operations.md, "Table maintenance").
  */
-final class ServiceMaintenanceLoop {
+public final class ServiceMaintenanceLoop {
   private static final Logger LOG = LoggerFactory.getLogger(ServiceMaintenanceLoop.class);
 
   private ServiceMaintenanceLoop() {}
@@ -42,13 +44,23 @@ final class ServiceMaintenanceLoop {
       return Optional.empty();
     }
     LandingSettings landing = config.landingSettings();
-    Clock clock = Clock.systemUTC();
-    SchemaHistory history = new SchemaHistory(store, landing.prefix(), config.instanceId(), clock);
-    MaintenanceLoop loop = ServiceMaintenance.loop(wiring.catalogName(), wiring.catalog(), wiring.namespace(),
-        wiring.storeRoot(), store, new LakeLayout(landing.prefix(), landing.errorPrefix()),
-        dataset -> history.entries(dataset).stream().map(HistoryEntry::schema).toList(), maintenance::settings,
-        landing.parquet(), registry, config.instanceId(), maintenance.lease(), maintenance.interval(), clock);
+    MaintenanceLoop loop = new MaintenanceLoop(lake(config, wiring, store, registry), new MaintenanceLease(store,
+        new LakeLayout(landing.prefix(), landing.errorPrefix()), config.instanceId(), maintenance.lease(),
+        Clock.systemUTC()), maintenance.interval());
     loop.start();
     return Optional.of(loop);
+  }
+
+  /** The maintenance of {@code config}'s Iceberg tables: what the loop runs, and {@code tributary maintain} once. */
+  public static LakeMaintenance lake(ServiceConfig config, IcebergWiring wiring, ObjectStore store,
+      MeterRegistry registry) {
+    LandingSettings landing = config.landingSettings();
+    MaintenanceConfig maintenance = MaintenanceConfig.of(config.config());
+    Clock clock = Clock.systemUTC();
+    SchemaHistory history = new SchemaHistory(store, landing.prefix(), config.instanceId(), clock);
+    return ServiceMaintenance.lake(wiring.catalogName(), wiring.catalog(), wiring.namespace(), wiring.storeRoot(),
+        store, new LakeLayout(landing.prefix(), landing.errorPrefix()),
+        dataset -> history.entries(dataset).stream().map(HistoryEntry::schema).toList(), maintenance::settings,
+        landing.parquet(), registry, clock);
   }
 }

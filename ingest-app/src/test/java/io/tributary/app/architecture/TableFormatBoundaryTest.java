@@ -16,15 +16,9 @@ import com.tngtech.archunit.lang.ArchRule;
     importOptions = {ImportOption.DoNotIncludeTests.class, ImportOption.DoNotIncludeJars.class})
 class TableFormatBoundaryTest {
 
-  /**
-   * {@code tributary maintain} (merged from the maintenance work) still hands Iceberg's {@code Catalog} to
-   * {@code LakeMaintenance} itself: the one exception, until that handle moves into iceberg-table.
-   */
+  /** Not even {@code tributary maintain}: iceberg-table's ServiceMaintenance builds what it runs. */
   @ArchTest
   static final ArchRule noIcebergTypesInTheService = noClasses()
-      .that().doNotHaveFullyQualifiedName("io.tributary.app.cli.MaintainCommand")
-      .and().doNotHaveFullyQualifiedName("io.tributary.app.cli.MaintainCommand$IcebergCatalog")
-      .and().doNotHaveFullyQualifiedName("io.tributary.app.cli.MaintainCommand$CatalogOpener")
       .should().dependOnClassesThat().resideInAnyPackage("org.apache.iceberg..", "org.apache.hadoop..")
       .because("Iceberg (and the Hadoop it drags in) stay inside iceberg-table");
 }
