@@ -2,6 +2,7 @@ package io.tributary.buffer;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -44,24 +45,47 @@ public final class MemoryBudget {
    * buffers are within the limit.
    */
   public <K> List<K> victims(Map<K, RowBuffer> buffers) {
-    long held = 0;
-    for (RowBuffer buffer : buffers.values()) {
-      held += buffer.memoryBytes();
+    Map<K, Held> held = new LinkedHashMap<>();
+    long total = 0;
+    for (Map.Entry<K, RowBuffer> entry : buffers.entrySet()) {
+      held.put(entry.getKey(), Held.of(entry.getValue()));
+      total += entry.getValue().memoryBytes();
     }
+    return victims(held, total);
+  }
+
+  /**
+   * The buffers of {@code candidates} to roll now, largest first, so that of {@code heldBytes} (all buffers
+   * together, candidates or not) what stays fits under three quarters of the limit; empty when {@code heldBytes} is
+   * within the limit. Buffers that are not candidates (busy elsewhere) are counted but never chosen, so the result
+   * may not be enough: the caller then waits for them.
+   */
+  public <K> List<K> victims(Map<K, Held> candidates, long heldBytes) {
     List<K> victims = new ArrayList<>();
-    if (!exceeded(held)) {
+    if (!exceeded(heldBytes)) {
       return victims;
     }
-    List<Map.Entry<K, RowBuffer>> bySize = new ArrayList<>(buffers.entrySet());
-    bySize.sort(Comparator.comparingLong((Map.Entry<K, RowBuffer> e) -> e.getValue().memoryBytes()).reversed()
+    long held = heldBytes;
+    List<Map.Entry<K, Held>> bySize = new ArrayList<>(candidates.entrySet());
+    bySize.sort(Comparator.comparingLong((Map.Entry<K, Held> e) -> e.getValue().bytes()).reversed()
         .thenComparingLong(e -> e.getValue().openedAtMillis()));
-    for (Map.Entry<K, RowBuffer> entry : bySize) {
+    for (Map.Entry<K, Held> entry : bySize) {
       if (held <= lowWaterBytes) {
         break;
       }
       victims.add(entry.getKey());
-      held -= entry.getValue().memoryBytes();
+      held -= entry.getValue().bytes();
     }
     return victims;
+  }
+
+  /**
+   * What one buffer held when it was looked at: its memory and when it opened. A copy, so that victims can be
+   * chosen among buffers that other threads go on filling.
+   */
+  public record Held(long bytes, long openedAtMillis) {
+    public static Held of(RowBuffer buffer) {
+      return new Held(buffer.memoryBytes(), buffer.openedAtMillis());
+    }
   }
 }

@@ -25,8 +25,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The flush loop: takes buffers of one source partition out, encodes them, hands them to the {@link TableFormat}
  * and deals with the answer. A commit another instance won drops the rows it made durable and puts the rest back;
- * a store failure puts everything back, waits ({@link Backoff}) and tries again. Guarded by the {@link Landing}
- * lock.
+ * a store failure puts everything back, waits ({@link Backoff}) and tries again. Holds no state of its own: the
+ * caller holds the partition's lock ({@link PartitionState}) for the whole flush, so flushes of different
+ * partitions run at once.
  */
 final class Flusher {
   private static final Logger LOG = LoggerFactory.getLogger(Flusher.class);

@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
 /**
@@ -37,10 +38,16 @@ import java.util.function.Supplier;
  * flush loop ({@link Flusher}) that commits them through a {@link TableFormat}. In this class "partition" always
  * means a source partition; a row's Hive partition path is part of its buffer's folder.
  *
- * <p>Thread-safe: every method takes one lock, so an upload blocks other partitions (the simplest form of
- * back-pressure; finer locking is for the performance work). Metrics ({@link io.tributary.metrics.TributaryMeter})
- * go to the registry given at construction; the gauges read volatile copies of the state and never take the lock,
- * so a scrape does not wait for an upload.
+ * <p>Thread-safe, one lock per source partition ({@link PartitionState}): a record, a roll and a flush of a
+ * partition (its encode and upload included) hold that partition's lock only, so partition A's flush never holds
+ * up partition B's records or flushes, while each partition's records and commits stay in order. A thread holds at
+ * most one partition's lock at a time, so no two threads can wait for each other. What partitions share is
+ * thread-safe on its own: the memory total ({@link AssignedPartitions}), the schemas ({@link RecordPath}), the table
+ * format and the metrics. When the buffers hold more than the memory budget, the thread that took the record rolls
+ * the largest buffers after releasing its own partition: first those of partitions no other thread holds, then,
+ * if memory is still over, waiting for each busy partition in turn (back-pressure; see docs/design/landing.md,
+ * "Concurrency"). Metrics ({@link io.tributary.metrics.TributaryMeter}) go to the registry given at construction;
+ * the gauges read volatile copies of the state and never take a lock, so a scrape does not wait for an upload.
  */
 public final class Landing implements SourceLanding, AutoCloseable {
   private final Clock clock;
@@ -51,7 +58,7 @@ public final class Landing implements SourceLanding, AutoCloseable {
   private final RecordPath path;
   private final Flusher flusher;
   private final AssignedPartitions partitions = new AssignedPartitions();
-  private long accepted;
+  private final LongAdder accepted = new LongAdder();
 
   public Landing(LandingSettings settings, ObjectStore store, Clock clock) {
     this(settings, store, clock, Backoff.exponential());
@@ -104,38 +111,68 @@ public final class Landing implements SourceLanding, AutoCloseable {
   }
 
   @Override
-  public synchronized Optional<Position> assign(SourcePartition partition) {
-    Optional<CommitRecord> latest = retrying(() -> format.recover(partition));
-    partitions.assign(partition, latest.orElse(null));
-    return latest.map(CommitRecord::watermark);
+  public Optional<Position> assign(SourcePartition partition) {
+    PartitionState old = partitions.get(partition);
+    if (old != null) {
+      // Assigned again without a revoke: no flush of the old state may commit while the new one recovers.
+      old.lock();
+    }
+    try {
+      Optional<CommitRecord> latest = retrying(() -> format.recover(partition));
+      partitions.assign(partition, latest.orElse(null));
+      if (old != null) {
+        old.clear();
+      }
+      return latest.map(CommitRecord::watermark);
+    } finally {
+      if (old != null) {
+        old.unlock();
+      }
+    }
   }
 
+  /** {@inheritDoc} Takes no lock: the latest commit is published when it is made. */
   @Override
-  public synchronized Optional<Position> checkpoint(SourcePartition partition) {
+  public Optional<Position> checkpoint(SourcePartition partition) {
     PartitionState state = partitions.get(partition);
     return state == null ? Optional.empty() : state.latest().map(CommitRecord::watermark);
   }
 
   @Override
-  public synchronized Outcome accept(SourceRecord record) {
-    accepted++;
-    // Only the schema history can fail here before the record is buffered; flushes retry by themselves.
-    Outcome outcome = retrying(() -> acceptOnce(record));
+  public Outcome accept(SourceRecord record) {
+    accepted.increment();
+    PartitionState state = lockAssigned(partitions.get(record.sourcePartition()), record.sourcePartition());
+    Outcome outcome;
+    try {
+      // Only the schema history can fail here before the record is buffered; flushes retry by themselves.
+      outcome = retrying(() -> acceptOnce(state, record));
+    } finally {
+      state.unlock();
+    }
     // Errors are counted when buffered, where their type is known.
     if (outcome == Outcome.LANDED) {
       metrics.landed(record.value().length);
     } else if (outcome == Outcome.DUPLICATE) {
       metrics.duplicate(record.value().length);
     }
+    keepWithinBudget();
     return outcome;
   }
 
-  private Outcome acceptOnce(SourceRecord record) {
-    PartitionState state = partitions.get(record.sourcePartition());
-    if (state == null) {
-      throw new IllegalStateException("Cannot accept a record of " + record.sourcePartition()
-          + ": the partition is not assigned");
+  /** Locks {@code state}, the current state of {@code partition}; throws when the partition is not assigned. */
+  private static PartitionState lockAssigned(PartitionState state, SourcePartition partition) {
+    if (state != null) {
+      state.lock();
+      if (state.assigned()) {
+        return state;
+      }
+      state.unlock();
     }
+    throw new IllegalStateException("Cannot accept a record of " + partition + ": the partition is not assigned");
+  }
+
+  /** Buffers {@code record} in {@code state} (whose lock the caller holds), rolling its buffer when it is full. */
+  private Outcome acceptOnce(PartitionState state, SourceRecord record) {
     Position position = record.position();
     if (state.seen(position)) {
       // Durable already, or taken since the assignment (buffered or durable): a source that went back to an
@@ -150,7 +187,6 @@ public final class Landing implements SourceLanding, AutoCloseable {
     }
     state.append(row.folder(), row.rolling(), row.schema(), row.row(), position, record.timestampMillis(),
         row.eventTimeMicros(), now);
-    partitions.buffered(record.timestampMillis());
     state.took(position);
     if (row.error() != null) {
       metrics.errored(row.error(), row.dataset(), record.value().length);
@@ -159,53 +195,73 @@ public final class Landing implements SourceLanding, AutoCloseable {
     if (due.isEmpty() && budget.bufferExceeded(state.memoryBytes(row.folder()))) {
       due = Optional.of(RollReason.MEMORY);
     }
-    due.ifPresent(reason -> flush(state, Map.of(row.folder(), reason), false));
-    if (budget.exceeded(partitions.heldBytes())) {
-      partitions.overBudget(budget).forEach((victim, folders) -> flush(victim, folders, false));
-    }
+    due.ifPresent(reason -> flusher.flush(state, Map.of(row.folder(), reason), false));
     return row.error() == null ? Outcome.LANDED : Outcome.ERROR;
   }
 
+  /**
+   * When all buffers together hold more than the budget, rolls the largest until they fit. The caller holds no
+   * partition's lock, so waiting for a busy partition here cannot close a cycle: first the partitions no thread
+   * holds; if that was not enough, each busy one in turn (back-pressure until its thread lets go).
+   */
+  private void keepWithinBudget() {
+    if (!budget.exceeded(partitions.heldBytes())) {
+      return;
+    }
+    rollVictims(partitions.overBudget(budget, false));
+    if (budget.exceeded(partitions.heldBytes())) {
+      rollVictims(partitions.overBudget(budget, true));
+    }
+  }
+
+  private void rollVictims(Map<PartitionState, Map<String, RollReason>> victims) {
+    victims.forEach((victim, folders) -> whileLocked(victim, () -> flusher.flush(victim, folders, false)));
+  }
+
   @Override
-  public synchronized void rollDue() {
-    long now = clock.millis();
+  public void rollDue() {
     for (PartitionState state : partitions.all()) {
-      Map<String, RollReason> due = state.due(now);
-      if (!due.isEmpty()) {
-        flush(state, due, false);
-      }
+      whileLocked(state, () -> {
+        Map<String, RollReason> due = state.due(clock.millis());
+        if (!due.isEmpty()) {
+          flusher.flush(state, due, false);
+        }
+      });
     }
   }
 
   /** {@inheritDoc} If this instance turns out to be a zombie, its rows are dropped where the successor has them. */
   @Override
-  public synchronized Optional<Position> revoke(SourcePartition partition) {
+  public Optional<Position> revoke(SourcePartition partition) {
     return giveUp(partition, RollReason.REVOKE);
   }
 
   @Override
-  public synchronized void drop(SourcePartition partition) {
-    partitions.remove(partition);
+  public void drop(SourcePartition partition) {
+    PartitionState state = partitions.get(partition);
+    if (state != null) {
+      whileLocked(state, () -> partitions.remove(state));
+    }
   }
 
   /** The partitions this instance owns. */
-  public synchronized List<SourcePartition> assigned() {
+  public List<SourcePartition> assigned() {
     return partitions.sources();
   }
 
   /** How many records {@link #accept} was handed since this instance started, replays included. */
-  public synchronized long acceptedCount() {
-    return accepted;
+  public long acceptedCount() {
+    return accepted.sum();
   }
 
   /** Bytes of memory the buffers hold now. */
-  public synchronized long bufferedBytes() {
+  public long bufferedBytes() {
     return partitions.heldBytes();
   }
 
   /** Rolls and commits every buffer: the shutdown path. */
   @Override
-  public synchronized void close() {
+  public void close() {
     for (SourcePartition partition : partitions.sources()) {
       giveUp(partition, RollReason.SHUTDOWN);
     }
@@ -216,17 +272,29 @@ public final class Landing implements SourceLanding, AutoCloseable {
     if (state == null) {
       return Optional.empty();
     }
-    flush(state, state.all(reason), true);
-    Optional<Position> last = state.latest().map(CommitRecord::watermark);
-    partitions.remove(partition);
-    return last;
+    state.lock();
+    try {
+      if (!state.assigned()) {
+        return Optional.empty();
+      }
+      flusher.flush(state, state.all(reason), true);
+      Optional<Position> last = state.latest().map(CommitRecord::watermark);
+      partitions.remove(state);
+      return last;
+    } finally {
+      state.unlock();
+    }
   }
 
-  private void flush(PartitionState state, Map<String, RollReason> folders, boolean untilEmpty) {
+  /** Runs {@code action} holding {@code state}'s lock, if the partition is still assigned. */
+  private static void whileLocked(PartitionState state, Runnable action) {
+    state.lock();
     try {
-      flusher.flush(state, folders, untilEmpty);
+      if (state.assigned()) {
+        action.run();
+      }
     } finally {
-      partitions.rescanOldest();
+      state.unlock();
     }
   }
 

@@ -1,5 +1,6 @@
 package io.tributary.landing;
 
+import io.tributary.buffer.MemoryBudget;
 import io.tributary.buffer.RollReason;
 import io.tributary.buffer.RollingPolicy;
 import io.tributary.buffer.RowBuffer;
@@ -14,19 +15,27 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongConsumer;
 
 /**
  * One assigned source partition: its open buffers (one per folder: dataset + Hive partition path, or error path), the
  * last record taken, and its latest commit, which says what is durable. Every change to the memory its buffers hold
- * is reported to {@code memory} as it happens, so the total is always known without summing. Guarded by the
- * {@link Landing} lock.
+ * is reported to {@code memory} as it happens, so the total is always known without summing.
+ *
+ * <p>Guarded by its own lock ({@link #lock}): the {@link Landing} holds it for everything it does to this partition,
+ * a flush's encode and upload included, and never holds two partitions' locks at once. {@link #latest} and
+ * {@link #oldestSourceMillis} are also published in volatile fields, read without the lock (checkpoints, the
+ * freshness gauge).
  */
 final class PartitionState {
   private final SourcePartition source;
   private final LongConsumer memory;
+  private final ReentrantLock lock = new ReentrantLock();
   private final Map<String, Open> buffers = new LinkedHashMap<>();
-  private CommitRecord latest;
+  private volatile CommitRecord latest;
+  private volatile boolean assigned = true;
+  private volatile long oldestSourceMillis = Long.MAX_VALUE;
   private Position lastTaken;
 
   /** An open buffer and the policy that rolls it. */
@@ -47,6 +56,24 @@ final class PartitionState {
 
   SourcePartition source() {
     return source;
+  }
+
+  void lock() {
+    lock.lock();
+  }
+
+  /** Takes the lock if no other thread holds it; true when taken. */
+  boolean tryLock() {
+    return lock.tryLock();
+  }
+
+  void unlock() {
+    lock.unlock();
+  }
+
+  /** False once the partition was revoked, dropped or assigned afresh: its state is no longer the landing's. */
+  boolean assigned() {
+    return assigned;
   }
 
   /** The latest commit, empty when there is none. */
@@ -77,6 +104,9 @@ final class PartitionState {
     long before = open.buffer().memoryBytes();
     open.buffer().append(schema, row, position, sourceMillis, eventTimeMicros);
     memory.accept(open.buffer().memoryBytes() - before);
+    if (sourceMillis < oldestSourceMillis) {
+      oldestSourceMillis = sourceMillis;
+    }
   }
 
   /** The memory the folder's open buffer holds, 0 when none is open. */
@@ -105,26 +135,33 @@ final class PartitionState {
     return all;
   }
 
-  /** The open buffers by folder, as the memory budget sees them. */
-  Map<String, RowBuffer> openBuffers() {
-    Map<String, RowBuffer> open = new LinkedHashMap<>();
-    buffers.forEach((folder, o) -> open.put(folder, o.buffer()));
-    return open;
+  /** What the open buffers hold now, by folder, as the memory budget sees them: a copy. */
+  Map<String, MemoryBudget.Held> held() {
+    Map<String, MemoryBudget.Held> held = new LinkedHashMap<>();
+    buffers.forEach((folder, o) -> held.put(folder, MemoryBudget.Held.of(o.buffer())));
+    return held;
   }
 
-  /** Forgets every buffer (the partition is dropped or assigned again). */
+  /** Forgets every buffer for good: the partition is revoked, dropped or assigned again. */
   void clear() {
+    assigned = false;
     memory.accept(-memoryBytes());
     buffers.clear();
+    rescanOldest();
   }
 
-  /** The smallest source timestamp buffered, {@link Long#MAX_VALUE} when nothing is. */
+  /** The smallest source timestamp buffered, {@link Long#MAX_VALUE} when nothing is. Takes no lock. */
   long oldestSourceMillis() {
+    return oldestSourceMillis;
+  }
+
+  /** Recomputes the oldest buffered source time after buffers were taken out, put back or forgotten. */
+  private void rescanOldest() {
     long oldest = Long.MAX_VALUE;
     for (Open open : buffers.values()) {
       oldest = Math.min(oldest, open.buffer().oldestSourceMillis());
     }
-    return oldest;
+    oldestSourceMillis = oldest;
   }
 
   /** Takes the non-empty buffers of {@code folders} out, to become files. */
@@ -139,6 +176,7 @@ final class PartitionState {
         }
       }
     });
+    // The oldest source time stays until the flush commits (committed) or the rows go back (restore, lostTo).
     return rolled;
   }
 
@@ -150,6 +188,7 @@ final class PartitionState {
       }
       memory.accept(r.buffer().memoryBytes());
     }
+    rescanOldest();
   }
 
   long nextSeq() {
@@ -189,6 +228,7 @@ final class PartitionState {
 
   void committed(CommitRecord record) {
     latest = record;
+    rescanOldest();
   }
 
   /**
@@ -209,6 +249,7 @@ final class PartitionState {
         buffers.put(entry.getKey(), new Open(kept, open.rolling()));
       }
     }
+    rescanOldest();
   }
 
   private long memoryBytes() {

@@ -17,15 +17,16 @@ import io.tributary.schema.DatasetSchemas;
 import io.tributary.schema.SchemaHistory;
 import io.tributary.schema.ShapeResult;
 import io.tributary.source.SourceRecord;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
 /**
  * The per-record path: decode, route to a dataset, find the Hive partition path, shape the row under the dataset's
  * schema; or, when a step fails, make the record's error row. Says which folder (buffer) the row goes to and never
- * touches a buffer. Guarded by the {@link Landing} lock.
+ * touches a buffer. Thread-safe: records of different source partitions go through it at once (the decoder, the
+ * router, the partitioners and {@link DatasetSchemas} are thread-safe; the per-dataset lookups are concurrent maps).
  */
 final class RecordPath {
 
@@ -53,8 +54,8 @@ final class RecordPath {
   private final DatasetSchemas schemas;
   private final LandingMetrics metrics;
   private final CatalogSync catalog;
-  private final Map<String, DatasetLanding> datasets = new HashMap<>();
-  private final Map<String, Partitioner> partitioners = new HashMap<>();
+  private final Map<String, DatasetLanding> datasets = new ConcurrentHashMap<>();
+  private final Map<String, Partitioner> partitioners = new ConcurrentHashMap<>();
 
   RecordPath(LandingSettings settings, LakeLayout layout, SchemaHistory history, LandingMetrics metrics,
       CatalogSync catalog) {

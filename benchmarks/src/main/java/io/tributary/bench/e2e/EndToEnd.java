@@ -43,11 +43,13 @@ public final class EndToEnd {
   private final Map<String, String> options;
   private final EventShape shape;
   private final int partitions;
+  private final String tableFormat;
 
   private EndToEnd(Map<String, String> options) {
     this.options = options;
     this.shape = EventShape.valueOf(option("shape", "SMALL"));
     this.partitions = Integer.parseInt(option("partitions", "2"));
+    this.tableFormat = option("format", "hive");
   }
 
   public static void main(String[] args) throws Exception {
@@ -57,7 +59,7 @@ public final class EndToEnd {
     }
     if (args.length == 0 || !args[0].equals("max") && !args[0].equals("steady")) {
       System.err.println("usage: EndToEnd max|steady [--shape SMALL|NESTED|WIDE] [--events N] [--per-minute N] "
-          + "[--minutes M] [--roll-seconds S] [--partitions P] [--threads T] [--heap 512m] [--out DIR]");
+          + "[--minutes M] [--roll-seconds S] [--partitions P] [--threads T] [--heap 512m] [--format hive|iceberg] [--out DIR]");
       System.exit(2);
     }
     new EndToEnd(options).run(args[0]);
@@ -90,7 +92,8 @@ public final class EndToEnd {
       Map<String, Object> result = mode.equals("max") ? max(bootstrap, lake) : steady(bootstrap, lake);
       Path out = Path.of(option("out", "results"));
       Files.createDirectories(out);
-      Path file = out.resolve("e2e-" + mode + "-" + shape.name().toLowerCase() + ".json");
+      Path file = out.resolve("e2e-" + mode + "-" + shape.name().toLowerCase()
+          + (tableFormat.equals("hive") ? "" : "-" + tableFormat) + ".json");
       Files.write(file, JSON.writeValueAsBytes(result));
       System.out.println(JSON.writeValueAsString(result));
       System.out.println("written to " + file);
@@ -121,6 +124,7 @@ public final class EndToEnd {
     double produceSeconds = (System.nanoTime() - produceStart) / 1e9;
     System.out.printf("produced %d events (%d bytes) in %.1f s%n", events, payloadBytes, produceSeconds);
 
+    String loadAtStart = Machine.loadAverage();
     EngineProcess engine = startEngine(bootstrap, lake, option("roll-seconds", "300"));
     EngineStats stats = engine.stats();
     long firstAccepted = 0;
@@ -148,6 +152,7 @@ public final class EndToEnd {
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("mode", "max");
     result.put("shape", shape.name());
+    result.put("tableFormat", tableFormat);
     result.put("events", events);
     result.put("payloadBytes", payloadBytes);
     result.put("partitions", partitions);
@@ -158,6 +163,9 @@ public final class EndToEnd {
     result.put("durablePerSecond", Math.round(events * 1000.0 / Math.max(1, durable - firstAccepted)));
     result.put("cpuPercentOfOneCore", EngineStats.cpuPercent(first, end));
     result.put("heapUsedMaxMiB", stats.heapMaxMiB(firstAccepted, allAccepted));
+    // The machine may be shared: its load beside the figure (1, 5, 15 minutes), at the engine's start and end.
+    result.put("loadAverageAtStart", loadAtStart);
+    result.put("loadAverageAtEnd", Machine.loadAverage());
     result.put("machine", Machine.describe());
     return result;
   }
@@ -230,6 +238,7 @@ public final class EndToEnd {
   }
 
   private EngineProcess startEngine(String bootstrap, Path lake, String rollSeconds) throws IOException {
-    return EngineProcess.start(option("heap", "512m"), bootstrap, TOPIC, lake, rollSeconds, option("threads", "2"));
+    return EngineProcess.start(option("heap", "512m"), bootstrap, TOPIC, lake, rollSeconds, option("threads", "2"),
+        tableFormat);
   }
 }

@@ -27,12 +27,12 @@ final class EngineProcess {
 
   /** Starts {@link EngineMain} with the given heap ({@code -Xmx}) and its arguments, on this JVM's class path. */
   static EngineProcess start(String heap, String bootstrap, String topic, Path lake, String rollSeconds,
-      String threads) throws IOException {
+      String threads, String tableFormat) throws IOException {
     Path log = Files.createTempFile("tributary-bench-engine", ".log");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> command = List.of(java, "-Xmx" + heap, "-XX:+UseG1GC",
         "-cp", System.getProperty("java.class.path"), EngineMain.class.getName(), bootstrap, topic,
-        lake.toString(), rollSeconds, threads);
+        lake.toString(), rollSeconds, threads, tableFormat);
     Process engine = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     System.out.println("engine output: " + log);
     EngineProcess started = new EngineProcess(engine, log);
