@@ -16,6 +16,7 @@ public final class IcebergFormats implements TableFormatFactory {
   private final Supplier<Catalog> catalog;
   private final IcebergSettings settings;
   private final String catalogName;
+  private final IcebergCommitMetrics metrics;
   private volatile IcebergTableFormat last;
 
   /**
@@ -23,6 +24,13 @@ public final class IcebergFormats implements TableFormatFactory {
    * @param catalogName how operators know it (its URL), named in failures
    */
   public IcebergFormats(Supplier<Catalog> catalog, IcebergSettings settings, String catalogName) {
+    this(catalog, settings, catalogName, IcebergCommitMetrics.unpublished());
+  }
+
+  /** As above, every landing's Iceberg commits timed in {@code metrics}. */
+  public IcebergFormats(Supplier<Catalog> catalog, IcebergSettings settings, String catalogName,
+      IcebergCommitMetrics metrics) {
+    this.metrics = Objects.requireNonNull(metrics, "metrics may not be null");
     this.catalog = Objects.requireNonNull(catalog, "catalog may not be null");
     this.settings = Objects.requireNonNull(settings, "settings may not be null");
     this.catalogName = Objects.requireNonNull(catalogName, "catalogName may not be null");
@@ -31,7 +39,7 @@ public final class IcebergFormats implements TableFormatFactory {
   @Override
   public TableFormat open(Context context) {
     IcebergTableFormat format = new IcebergTableFormat(catalog, context.store(), context.layout(), settings,
-        context::versions, context.owner(), context.clock(), context.parquet(), catalogName);
+        context::versions, context.owner(), context.clock(), context.parquet(), catalogName, metrics);
     last = format;
     return format;
   }

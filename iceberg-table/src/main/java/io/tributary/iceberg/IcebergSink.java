@@ -59,6 +59,7 @@ public final class IcebergSink implements DatasetSink {
   private final IcebergTables tables;
   private final WriteOptions options;
   private final String catalogName;
+  private final IcebergCommitMetrics metrics;
   /** Files this instance wrote and has not applied yet, described from their bytes: no read-back for its own. */
   private final Map<String, Written> written = new ConcurrentHashMap<>();
 
@@ -75,6 +76,14 @@ public final class IcebergSink implements DatasetSink {
    */
   public IcebergSink(Supplier<Catalog> catalog, IcebergSettings settings,
       Function<String, List<DatasetSchema>> history, WriteOptions options, String catalogName) {
+    this(catalog, settings, history, options, catalogName, IcebergCommitMetrics.unpublished());
+  }
+
+  /** As above, each commit timed in {@code metrics}. */
+  public IcebergSink(Supplier<Catalog> catalog, IcebergSettings settings,
+      Function<String, List<DatasetSchema>> history, WriteOptions options, String catalogName,
+      IcebergCommitMetrics metrics) {
+    this.metrics = Objects.requireNonNull(metrics, "metrics may not be null");
     this.tables = new IcebergTables(catalog, settings, history);
     this.options = Objects.requireNonNull(options, "options may not be null");
     this.catalogName = Objects.requireNonNull(catalogName, "catalogName may not be null");
@@ -117,7 +126,9 @@ public final class IcebergSink implements DatasetSink {
   @Override
   public void apply(SourcePartition partition, CommitRecord record, String dataset, List<StagedFile> files) {
     catalogCall(() -> {
+      long started = System.nanoTime();
       append(partition, record, dataset, files);
+      metrics.committed(dataset, started);
       files.forEach(file -> written.remove(file.key()));
       return null;
     });

@@ -65,8 +65,18 @@ public final class IcebergTableFormat implements TableFormat {
   public IcebergTableFormat(Supplier<Catalog> catalog, ObjectStore store, LakeLayout layout, IcebergSettings settings,
       Function<String, List<DatasetSchema>> history, String owner, Clock clock, WriteOptions parquet,
       String catalogName) {
+    this(catalog, store, layout, settings, history, owner, clock, parquet, catalogName,
+        IcebergCommitMetrics.unpublished());
+  }
+
+  /**
+   * @param metrics where each Iceberg commit's duration is recorded
+   */
+  public IcebergTableFormat(Supplier<Catalog> catalog, ObjectStore store, LakeLayout layout,
+      IcebergSettings settings, Function<String, List<DatasetSchema>> history, String owner, Clock clock,
+      WriteOptions parquet, String catalogName, IcebergCommitMetrics metrics) {
     this.settings = Objects.requireNonNull(settings, "settings may not be null");
-    this.iceberg = new IcebergSink(catalog, settings, history, parquet, catalogName);
+    this.iceberg = new IcebergSink(catalog, settings, history, parquet, catalogName, metrics);
     HiveSink hive = new HiveSink(store, layout, parquet);
     this.format = new LedgerTableFormat(store, layout, owner, clock, hive,
         dataset -> settings.icebergDatasets().test(dataset) ? iceberg : hive);

@@ -2,6 +2,9 @@ package io.tributary.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tributary.catalog.CatalogSync;
+import io.tributary.commit.TableFormatFactory;
+import io.tributary.landing.Backoff;
 import io.tributary.landing.Landing;
 import io.tributary.store.LocalFileStore;
 import io.tributary.testing.LakeCounts;
@@ -14,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
@@ -28,6 +32,10 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>Records carry their index and an event time; bad ones are mixed in. Counting is by source coordinates over
  * data and error files together, with DuckDB.
+ *
+ * <p>The datasets land as Hive Parquet unless a subclass chooses another table format: {@link #tableFormats()} (the
+ * landings' format) and {@link #landedData()} (counting its rows: Iceberg's by the tables' current snapshots). The
+ * error files stay Hive Parquet in every format.
  */
 public abstract class SourceContract {
 
@@ -87,7 +95,7 @@ public abstract class SourceContract {
     awaitLanded(good.size() + bad.size());
     assertThat(source.stop(Duration.ofSeconds(30))).isTrue();
 
-    assertThat(LakeCounts.data(root.resolve("lake")).keySet()).isEqualTo(coordinates(good));
+    assertThat(landedData().keySet()).isEqualTo(coordinates(good));
     assertThat(LakeCounts.errors(root.resolve("errors")).keySet()).isEqualTo(coordinates(bad));
     assertExactlyOnce(concat(good, bad));
   }
@@ -162,7 +170,25 @@ public abstract class SourceContract {
 
   /** A landing layer over a folder: datasets by stream, event time from {@code ts}, buffers rolled after {@code age}. */
   protected Landing landing(String instance, Duration age) {
-    return new Landing(TestLandings.byStream(instance, age), new LocalFileStore(root), Clock.systemUTC());
+    return new Landing(TestLandings.byStream(instance, age), new LocalFileStore(root), Clock.systemUTC(),
+        Backoff.exponential(), null, CatalogSync.none(), tableFormats());
+  }
+
+  /** The table format of the kit's landings (their store is a folder, {@link #root}): Hive Parquet. */
+  protected TableFormatFactory tableFormats() {
+    return TableFormatFactory.hive();
+  }
+
+  /** The data rows landed so far, by source coordinate → how many times: Hive Parquet under {@code lake/}. */
+  protected Map<String, Long> landedData() throws Exception {
+    return LakeCounts.data(root.resolve("lake"));
+  }
+
+  /** Data rows ({@link #landedData}) and error files together. */
+  private Map<String, Long> landed() throws Exception {
+    Map<String, Long> landed = new TreeMap<>(landedData());
+    LakeCounts.errors(root.resolve("errors")).forEach((coordinate, n) -> landed.merge(coordinate, n, Long::sum));
+    return landed;
   }
 
   /** Starts a source and stops it after the test. */
@@ -201,7 +227,7 @@ public abstract class SourceContract {
     long deadline = System.nanoTime() + harness().patience().toNanos();
     long landed = 0;
     while (System.nanoTime() < deadline) {
-      landed = LakeCounts.landed(root.resolve("lake"), root.resolve("errors")).values().stream()
+      landed = landed().values().stream()
           .mapToLong(Long::longValue).sum();
       if (landed >= count) {
         return;
@@ -223,7 +249,7 @@ public abstract class SourceContract {
 
   /** Every sent record is in data or error files exactly once, and nothing else is. */
   protected void assertExactlyOnce(List<SourceHarness.Sent> sent) throws Exception {
-    Map<String, Long> landed = LakeCounts.landed(root.resolve("lake"), root.resolve("errors"));
+    Map<String, Long> landed = landed();
     Map<String, Long> duplicated = landed.entrySet().stream().filter(e -> e.getValue() > 1)
         .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     assertThat(duplicated).as("records landed more than once").isEmpty();

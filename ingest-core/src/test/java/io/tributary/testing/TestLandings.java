@@ -23,7 +23,11 @@ public final class TestLandings {
    * partitions, every buffer rolled after {@code rollAge}, default decoder limits, 64 MiB of buffers.
    */
   public static LandingSettings byStream(String instance, Duration rollAge) {
-    RollingPolicy rolling = new RollingPolicy(rollAge, 8L << 20, 1_000_000);
+    return byStream(instance, new RollingPolicy(rollAge, 8L << 20, 1_000_000));
+  }
+
+  /** As {@link #byStream(String, Duration)}, every buffer rolled by {@code rolling}. */
+  public static LandingSettings byStream(String instance, RollingPolicy rolling) {
     return new LandingSettings("lake", "errors", instance, DecodeLimits.defaults(), DatasetRouters.byStream(),
         dataset -> new DatasetLanding(EvolutionSettings.defaults(),
             new PartitionSpec("ts", EventTimeFormat.EPOCH_MILLIS, Granularity.HOUR, List.of()), rolling),

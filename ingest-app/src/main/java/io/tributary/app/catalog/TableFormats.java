@@ -13,6 +13,7 @@ import io.tributary.firehose.FirehoseSettings;
 import io.tributary.firehose.FirehoseSink;
 import io.tributary.firehose.seam.FirehoseDatasetSink;
 import io.tributary.iceberg.IcebergCatalogs;
+import io.tributary.iceberg.IcebergCommitMetrics;
 import io.tributary.iceberg.IcebergFormats;
 import io.tributary.iceberg.ObjectStoreFileIO;
 import io.tributary.store.ObjectStore;
@@ -46,7 +47,7 @@ public final class TableFormats {
    */
   public static TableFormatFactory open(ServiceConfig service, ObjectStore store, MeterRegistry registry,
       CatalogSync catalog) {
-    return open(service, store, settings -> settings.open(registry), catalog);
+    return open(service, store, settings -> settings.open(registry), catalog, new IcebergCommitMetrics(registry));
   }
 
   /** The factory, with the Firehose delivery {@code firehose} opens from the settings; no catalog awaited. */
@@ -63,6 +64,12 @@ public final class TableFormats {
    */
   public static TableFormatFactory open(ServiceConfig service, ObjectStore store,
       Function<FirehoseSettings, FirehoseSink> firehose, CatalogSync catalog) {
+    return open(service, store, firehose, catalog, IcebergCommitMetrics.unpublished());
+  }
+
+  /** As above, with the Iceberg commits timed in {@code commits}. */
+  private static TableFormatFactory open(ServiceConfig service, ObjectStore store,
+      Function<FirehoseSettings, FirehoseSink> firehose, CatalogSync catalog, IcebergCommitMetrics commits) {
     Optional<IcebergWiring> iceberg = service.iceberg();
     Optional<FirehoseSettings> delivery = service.firehoseSettings();
     if (delivery.isPresent()) {
@@ -83,7 +90,7 @@ public final class TableFormats {
     LOG.info("Iceberg datasets land in catalog {} ({}), namespace {}", wiring.catalogName(),
         wiring.catalog().description(), wiring.namespace());
     return new IcebergFormats(IcebergCatalogs.lazy(wiring.catalogName(), wiring.catalog(), io, wiring.namespace()),
-        wiring.settings(), wiring.catalog().description());
+        wiring.settings(), wiring.catalog().description(), commits);
   }
 
   /** Firehose datasets to {@code sink}, the others and the error files as Hive Parquet; one ledger decides. */

@@ -20,19 +20,53 @@ import java.util.function.Predicate;
 final class ExactlyOnce {
 
   private final String scenario;
-  private final Path dataRoot;
-  private final Path errorRoot;
+  private final Counts counts;
 
   ExactlyOnce(String scenario, Path dataRoot, Path errorRoot) {
+    this(scenario, Counts.files(dataRoot, errorRoot));
+  }
+
+  ExactlyOnce(String scenario, Counts counts) {
     this.scenario = scenario;
-    this.dataRoot = dataRoot;
-    this.errorRoot = errorRoot;
+    this.counts = counts;
+  }
+
+  /**
+   * What landed, by source coordinate → how many times: the Hive layout's data and error files ({@link #files}), or
+   * a table format's own reader (Iceberg: the tables' current snapshots) with the error files.
+   */
+  interface Counts {
+    /** Data and errors together. */
+    Map<String, Long> landed() throws Exception;
+
+    /** The error files alone. */
+    Map<String, Long> errors() throws Exception;
+
+    /** A line on what the lake holds beyond coordinates (rows, files, snapshots per table), or empty. */
+    default String describe() throws Exception {
+      return "";
+    }
+
+    /** Both counted over Parquet files with DuckDB ({@link LakeCounts}). */
+    static Counts files(Path dataRoot, Path errorRoot) {
+      return new Counts() {
+        @Override
+        public Map<String, Long> landed() throws Exception {
+          return LakeCounts.landed(dataRoot, errorRoot);
+        }
+
+        @Override
+        public Map<String, Long> errors() throws Exception {
+          return LakeCounts.errors(errorRoot);
+        }
+      };
+    }
   }
 
   /** Distinct coordinates landed so far (0 while nothing is readable). */
   long landed() {
     try {
-      return LakeCounts.landed(dataRoot, errorRoot).size();
+      return counts.landed().size();
     } catch (Exception e) {
       return 0;
     }
@@ -41,7 +75,7 @@ final class ExactlyOnce {
   /** True when every coordinate of {@code acked} has landed. */
   boolean holdsAll(Set<String> acked) {
     try {
-      return LakeCounts.landed(dataRoot, errorRoot).keySet().containsAll(acked);
+      return counts.landed().keySet().containsAll(acked);
     } catch (Exception e) {
       return false;
     }
@@ -52,7 +86,7 @@ final class ExactlyOnce {
    * broken ones in the error files, every acknowledged one in the log — and returns the counts for the record.
    */
   Figures assertExactlyOnce(Map<String, Boolean> log, Set<String> acked) throws Exception {
-    Map<String, Long> landed = LakeCounts.landed(dataRoot, errorRoot);
+    Map<String, Long> landed = counts.landed();
     long lost = log.keySet().stream().filter(c -> !landed.containsKey(c)).count();
     long duplicated = landed.values().stream().mapToLong(n -> n - 1).sum();
     long foreign = landed.keySet().stream().filter(c -> !log.containsKey(c)).count();
@@ -71,7 +105,7 @@ final class ExactlyOnce {
     assertThat(log.keySet().stream().filter(c -> !landed.containsKey(c)).limit(20).toList())
         .as("%s: records of the log missing from the lake (%d in all)", scenario, lost).isEmpty();
     assertThat(foreign).as("%s: landed records that are not in the log", scenario).isZero();
-    assertThat(new TreeSet<>(LakeCounts.errors(errorRoot).keySet())).as("%s: the broken records are the errors",
+    assertThat(new TreeSet<>(counts.errors().keySet())).as("%s: the broken records are the errors",
         scenario).isEqualTo(bad);
     return figures;
   }
@@ -82,7 +116,7 @@ final class ExactlyOnce {
    */
   long assertCommittedAreDurable(Set<String> acked, Predicate<String> belowCommitted, String positions)
       throws Exception {
-    Set<String> landed = LakeCounts.landed(dataRoot, errorRoot).keySet();
+    Set<String> landed = counts.landed().keySet();
     long covered = 0;
     List<String> missing = new ArrayList<>();
     for (String coordinate : acked) {

@@ -47,10 +47,10 @@ class KinesisChaosTest {
   @TempDir(cleanup = CleanupMode.ON_SUCCESS)
   static Path root;
 
-  private static KinesisLocal kinesis;
-  private static DynamoDbProcess dynamo;
+  static KinesisLocal kinesis;
+  static DynamoDbProcess dynamo;
   private static S3ProxyServer s3;
-  private final ChaosMode mode = ChaosMode.current();
+  final ChaosMode mode = mode();
   private final List<ServiceProcess> services = new ArrayList<>();
   private boolean dynamoDown;
 
@@ -59,6 +59,11 @@ class KinesisChaosTest {
    * build ({@code ./mvnw verify}, CI) runs the DynamoDB restart and the zombie only: the whole class takes 8–18 min on
    * 2 cores, over CI's budget; docs/reliability.md has the full run's figures and command.
    */
+  /** How hard this suite pushes ({@link ChaosMode}); the Iceberg suite scales it. */
+  ChaosMode mode() {
+    return ChaosMode.current();
+  }
+
   static boolean everyScenario() {
     return "all".equals(System.getProperty("tributary.chaos.kinesis"))
         || "long".equals(System.getProperty(ChaosMode.PROPERTY));
@@ -337,11 +342,16 @@ class KinesisChaosTest {
     String stream = scenario + "-events";
     kinesis.createStream(stream, SHARDS);
     KclLeases.create(dynamo.client(), kinesis, scenario, List.of(stream));
+    System.out.printf("CHAOS %s: mode %s, %d events/s into %s (%d shards)%n", scenario, mode.name(), mode.rate(),
+        stream, SHARDS);
+    return lake(scenario, stream);
+  }
+
+  /** The lake of a scenario whose stream and leases exist: Hive Parquet in a bucket; the Iceberg suite's tables. */
+  KinesisLake lake(String scenario, String stream) {
     String bucket = s3.createBucket(scenario);
     String config = KinesisLake.config(scenario, stream, kinesis.endpoint().toString(),
         dynamo.endpoint().toString(), bucket, s3.endpoint().toString());
-    System.out.printf("CHAOS %s: mode %s, %d events/s into %s (%d shards)%n", scenario, mode.name(), mode.rate(),
-        stream, SHARDS);
     return new KinesisLake(scenario, stream, s3.bucketFolder(bucket), config, kinesis.client(), dynamo.client());
   }
 

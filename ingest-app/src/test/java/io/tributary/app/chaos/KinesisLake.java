@@ -31,16 +31,23 @@ final class KinesisLake {
 
   private final String scenario;
   private final String stream;
-  private final Path bucketFolder;
   private final String config;
   private final KinesisAsyncClient kinesis;
   private final DynamoDbAsyncClient dynamo;
+  private final ExactlyOnce.Counts counts;
 
   KinesisLake(String scenario, String stream, Path bucketFolder, String config, KinesisAsyncClient kinesis,
       DynamoDbAsyncClient dynamo) {
+    this(scenario, stream, config, kinesis, dynamo,
+        ExactlyOnce.Counts.files(bucketFolder.resolve("lake"), bucketFolder.resolve("errors")));
+  }
+
+  /** A lake counted by {@code counts} (an Iceberg lake: its tables' current snapshots and the error files). */
+  KinesisLake(String scenario, String stream, String config, KinesisAsyncClient kinesis, DynamoDbAsyncClient dynamo,
+      ExactlyOnce.Counts counts) {
+    this.counts = counts;
     this.scenario = scenario;
     this.stream = stream;
-    this.bucketFolder = bucketFolder;
     this.config = config;
     this.kinesis = kinesis;
     this.dynamo = dynamo;
@@ -53,6 +60,12 @@ final class KinesisLake {
    */
   static String config(String scenario, String stream, String kinesisEndpoint, String dynamoEndpoint, String bucket,
       String s3Endpoint) {
+    return String.join("\n", kinesisConfig(scenario, stream, kinesisEndpoint, dynamoEndpoint),
+        Lake.storeConfig(bucket, s3Endpoint));
+  }
+
+  /** The source part of a Kinesis scenario's configuration (see {@link #config}). */
+  static String kinesisConfig(String scenario, String stream, String kinesisEndpoint, String dynamoEndpoint) {
     return String.join("\n",
         "source:",
         "  type: kinesis",
@@ -70,8 +83,7 @@ final class KinesisLake {
         "  idle-time-between-reads: 200ms",
         "  parent-shard-poll-interval: 500ms",
         "  worker-report-interval: 2s",
-        "  tick-interval: 200ms",
-        Lake.storeConfig(bucket, s3Endpoint));
+        "  tick-interval: 200ms");
   }
 
   String config() {
@@ -87,7 +99,7 @@ final class KinesisLake {
   }
 
   ExactlyOnce checks() {
-    return new ExactlyOnce(scenario, bucketFolder.resolve("lake"), bucketFolder.resolve("errors"));
+    return new ExactlyOnce(scenario, counts);
   }
 
   /** Every record in the stream (every shard, closed ones too), KPL aggregates split: coordinate → broken. */

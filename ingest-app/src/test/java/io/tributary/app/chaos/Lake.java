@@ -27,17 +27,23 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 final class Lake {
 
   private final String scenario;
-  private final Path bucketFolder;
   private final String config;
   private final List<String> topics;
   private final int partitions;
+  private final ExactlyOnce.Counts counts;
 
   Lake(String scenario, Path bucketFolder, String config, List<String> topics, int partitions) {
+    this(scenario, config, topics, partitions,
+        ExactlyOnce.Counts.files(bucketFolder.resolve("lake"), bucketFolder.resolve("errors")));
+  }
+
+  /** A lake counted by {@code counts} (an Iceberg lake: its tables' current snapshots and the error files). */
+  Lake(String scenario, String config, List<String> topics, int partitions, ExactlyOnce.Counts counts) {
     this.scenario = scenario;
-    this.bucketFolder = bucketFolder;
     this.config = config;
     this.topics = List.copyOf(topics);
     this.partitions = partitions;
+    this.counts = counts;
   }
 
   /**
@@ -45,14 +51,18 @@ final class Lake {
    * instance's partitions move soon), the group named after the scenario.
    */
   static String config(String scenario, String bootstrap, List<String> topics, String bucket, String s3Endpoint) {
+    return String.join("\n", kafkaConfig(scenario, bootstrap, topics), storeConfig(bucket, s3Endpoint));
+  }
+
+  /** The Kafka part of a chaos scenario's configuration (see {@link #config}). */
+  static String kafkaConfig(String scenario, String bootstrap, List<String> topics) {
     return String.join("\n",
         "kafka:",
         "  bootstrap-servers: " + bootstrap,
         "  application-id: " + scenario,
         "  topics: [" + String.join(", ", topics) + "]",
         "  session-timeout: 3s",
-        "  commit-interval: 2s",
-        storeConfig(bucket, s3Endpoint));
+        "  commit-interval: 2s");
   }
 
   /**
@@ -68,10 +78,21 @@ final class Lake {
         "    region: us-east-1",
         "    endpoint: " + s3Endpoint,
         "    path-style: true",
+        lakeConfig());
+  }
+
+  /**
+   * The lake part of a chaos scenario's configuration, whatever the store: data under {@code lake/}, errors under
+   * {@code errors/}, 1 s rolls, event time from {@code ts}, and {@code datasetDefaults} (indented lines) added to
+   * {@code dataset-defaults}.
+   */
+  static String lakeConfig(String... datasetDefaults) {
+    return String.join("\n",
         "lake:",
         "  prefix: lake",
         "  error-prefix: errors",
         "dataset-defaults:",
+        String.join("\n", datasetDefaults),
         "  event-time-field: ts",
         "  rolling:",
         "    max-age: 1s",
@@ -99,7 +120,7 @@ final class Lake {
   }
 
   private ExactlyOnce checks() {
-    return new ExactlyOnce(scenario, dataRoot(), errorRoot());
+    return new ExactlyOnce(scenario, counts);
   }
 
   /**
@@ -107,7 +128,12 @@ final class Lake {
    * files, every acknowledged one among them — and returns the counts for the record.
    */
   ExactlyOnce.Figures assertExactlyOnce(Load load, String bootstrap) throws Exception {
-    return checks().assertExactlyOnce(log(bootstrap), load.acked());
+    ExactlyOnce.Figures figures = checks().assertExactlyOnce(log(bootstrap), load.acked());
+    String tables = counts.describe();
+    if (!tables.isEmpty()) {
+      System.out.printf("CHAOS %-16s %s%n", scenario, tables);
+    }
+    return figures;
   }
 
   /** Every record in the scenario's topics, read back with a plain consumer: coordinate → broken. */
@@ -180,13 +206,5 @@ final class Lake {
       }
     });
     return committed;
-  }
-
-  private Path dataRoot() {
-    return bucketFolder.resolve("lake");
-  }
-
-  private Path errorRoot() {
-    return bucketFolder.resolve("errors");
   }
 }

@@ -2,16 +2,37 @@ package io.tributary.app.iceberg;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.distribution.HistogramSnapshot;
+import io.micrometer.core.instrument.distribution.ValueAtPercentile;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tributary.app.Main;
+import io.tributary.buffer.RollingPolicy;
+import io.tributary.catalog.CatalogSync;
+import io.tributary.iceberg.IcebergCatalogSpec;
+import io.tributary.iceberg.IcebergCatalogs;
+import io.tributary.iceberg.IcebergCommitMetrics;
+import io.tributary.iceberg.IcebergFormats;
+import io.tributary.iceberg.IcebergSettings;
 import io.tributary.iceberg.ObjectStoreFileIO;
+import io.tributary.landing.Backoff;
+import io.tributary.landing.Landing;
+import io.tributary.partition.Granularity;
+import io.tributary.source.Position;
+import io.tributary.source.SourcePartition;
+import io.tributary.source.SourceRecord;
 import io.tributary.store.LocalFileStore;
 import io.tributary.store.ObjectStore;
 import io.tributary.store.s3.S3ObjectStore;
 import io.tributary.testing.S3ProxyServer;
+import io.tributary.testing.TestLandings;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -19,7 +40,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.apache.iceberg.FileScanTask;
+import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.data.Record;
 import org.apache.iceberg.io.CloseableIterable;
@@ -35,12 +58,16 @@ import org.junit.jupiter.params.provider.ValueSource;
  * local folder and, again, in S3 (S3Proxy), a drifting corpus (a new nested field, a map column, a list of structs
  * whose element gains a field) read back independently with Iceberg's generic reader: every row once, the evolved
  * columns, {@code _event_time}, partitions by day and by the dataset's field key, bad records in the error prefix,
- * and a second run that lands nothing twice.
+ * and a second run that lands nothing twice. Also the Iceberg commit's timer on a quiet landing, for its figures.
  */
 class IcebergBackfillTest {
   private static final long DAY_1 = 1_763_683_200_000L; // 2025-11-21T00:00:00Z
   private static final long DAY = 86_400_000L;
   private static final int ROWS = 120;
+  private static final long HOUR_06 = 1_763_704_800_000L;
+  private static final int PARTITIONS = 3;
+  private static final int PER_PARTITION = 400;
+  private static final int PER_FILE = 20;
 
   @TempDir static Path shared;
   private static S3ProxyServer s3;
@@ -126,6 +153,65 @@ class IcebergBackfillTest {
       table.refresh();
       assertThat(IcebergReader.rows(table)).hasSize(ROWS);
     }
+  }
+
+  /**
+   * The Iceberg commit duration ({@code tributary.iceberg.commit.duration}) on a quiet landing over the same catalog
+   * and stores: three source partitions landed in small flushes (one commit each). The timer holds one sample per
+   * commit (as many as the table has snapshots), every row is there once, and the distribution is printed as a
+   * {@code LATENCY} line for docs/reliability.md (no timed assertion).
+   */
+  @ParameterizedTest(name = "store {0}")
+  @ValueSource(strings = {"local", "s3"})
+  void everyIcebergCommitOfAQuietLandingIsTimedOnce(String storeType, @TempDir Path dir) throws Exception {
+    ObjectStore store = storeType.equals("local") ? new LocalFileStore(dir.resolve("lake"))
+        : new S3ObjectStore(s3.settings(S3ProxyServer.DEFAULT_BUCKET));
+    String root = storeType.equals("local") ? "file:" + dir.resolve("lake").toAbsolutePath().normalize()
+        : "s3://" + S3ProxyServer.DEFAULT_BUCKET;
+    String location = root + "/latency-" + dir.getFileName();
+    ObjectStoreFileIO io = new ObjectStoreFileIO(store, root);
+    IcebergCatalogSpec.Jdbc spec = new IcebergCatalogSpec.Jdbc("jdbc:sqlite:" + dir.resolve("catalog.db"), null,
+        null, location);
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    IcebergFormats formats = new IcebergFormats(IcebergCatalogs.lazy("tributary", spec, io, "tributary"),
+        new IcebergSettings("tributary", dataset -> true,
+            dataset -> new IcebergSettings.TableLayout(Granularity.HOUR, List.of()), location, Map.of()),
+        spec.description(), new IcebergCommitMetrics(registry));
+    Landing landing = new Landing(TestLandings.byStream("quiet", new RollingPolicy(Duration.ofHours(1), 8L << 20,
+        PER_FILE)), store, Clock.systemUTC(), Backoff.exponential(), null, CatalogSync.none(), formats);
+    for (int p = 0; p < PARTITIONS; p++) {
+      landing.assign(new SourcePartition("orders", String.valueOf(p)));
+    }
+    for (int i = 0; i < PER_PARTITION; i++) {
+      for (int p = 0; p < PARTITIONS; p++) {
+        landing.accept(new SourceRecord("orders", String.valueOf(p), Position.of(i), null, List.of(), HOUR_06,
+            ("{\"id\": " + (p * PER_PARTITION + i) + ", \"ts\": " + (HOUR_06 + i) + "}")
+                .getBytes(StandardCharsets.UTF_8)));
+      }
+    }
+    landing.close();
+
+    Timer commits = registry.get("tributary.iceberg.commit.duration").tag("dataset", "orders").timer();
+    try (IcebergReader reader = new IcebergReader(dir.resolve("catalog.db"), io)) {
+      Table table = reader.table("orders");
+      int snapshots = 0;
+      for (Snapshot ignored : table.snapshots()) {
+        snapshots++;
+      }
+      assertThat(commits.count()).as("one sample per commit, i.e. per snapshot").isEqualTo(snapshots)
+          .isGreaterThanOrEqualTo(PARTITIONS * PER_PARTITION / PER_FILE);
+      assertThat(IcebergReader.counts(IcebergReader.rows(table), "id")).hasSize(PARTITIONS * PER_PARTITION)
+          .allSatisfy((id, count) -> assertThat(count).isEqualTo(1));
+    }
+    HistogramSnapshot snapshot = commits.takeSnapshot();
+    StringBuilder percentiles = new StringBuilder();
+    for (ValueAtPercentile value : snapshot.percentileValues()) {
+      percentiles.append(String.format(" p%.0f=%.1f ms", value.percentile() * 100,
+          value.value(TimeUnit.MILLISECONDS)));
+    }
+    System.out.printf("LATENCY iceberg commit, JdbcCatalog/SQLite, store %s: commits=%d mean=%.1f ms%s max=%.1f ms%n",
+        storeType, commits.count(), commits.mean(TimeUnit.MILLISECONDS), percentiles,
+        commits.max(TimeUnit.MILLISECONDS));
   }
 
   /** Lines {@code from..to-1}; the second half adds user.address.city, counts entries and an item price. */
