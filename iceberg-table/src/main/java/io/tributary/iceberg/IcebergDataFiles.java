@@ -6,6 +6,7 @@ import io.tributary.parquet.WriteOptions;
 import io.tributary.schema.DatasetSchema;
 import io.tributary.schema.Field;
 import io.tributary.schema.PrimitiveType;
+import io.tributary.schema.StructType;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -111,10 +112,20 @@ public final class IcebergDataFiles {
 
   /**
    * {@code schema} with the {@value IcebergSchemas#EVENT_TIME} column appended: the layout of the Parquet files of
-   * an Iceberg table, whose rows carry their event time last.
+   * an Iceberg table, whose rows carry their event time last. A data column of that name is renamed in the file
+   * ({@link IcebergSchemas#fileNames}: {@code _event_time_}); a file with two columns of one name cannot be
+   * written, nor read by name.
    */
   public static DatasetSchema withEventTime(DatasetSchema schema) {
-    return new DatasetSchema(schema.dataset(), schema.version(), schema.root().withAppended(
+    List<Field> fields = schema.root().fields();
+    List<String> names = IcebergSchemas.fileNames(fields.stream().map(Field::name).toList());
+    StructType root = schema.root();
+    for (int i = 0; i < fields.size(); i++) {
+      if (!names.get(i).equals(fields.get(i).name())) {
+        root = root.withReplaced(i, new Field(names.get(i), fields.get(i).originalName(), fields.get(i).type()));
+      }
+    }
+    return new DatasetSchema(schema.dataset(), schema.version(), root.withAppended(
         new Field(IcebergSchemas.EVENT_TIME, IcebergSchemas.EVENT_TIME, PrimitiveType.TIMESTAMP)));
   }
 
