@@ -1,5 +1,6 @@
 package io.tributary.iceberg;
 
+import io.tributary.buffer.RowBuffer;
 import io.tributary.parquet.InMemoryOutputFile;
 import io.tributary.parquet.ParquetRowWriter;
 import io.tributary.parquet.WriteOptions;
@@ -104,6 +105,26 @@ public final class IcebergDataFiles {
     InMemoryOutputFile out = new InMemoryOutputFile();
     try {
       ParquetRowWriter.writeAll(out, withTime, options, widened, plain -> withIds(plain, iceberg));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot encode an Iceberg data file of " + schema.dataset(), e);
+    }
+    return out.toByteArray();
+  }
+
+  /**
+   * Encodes the rows of {@code buffer} as one Parquet file with ids, straight from the buffer (the typed path: no
+   * {@code Object[]} row, no boxed value), the same file as {@link #encode(DatasetSchema, Schema, List, long[],
+   * WriteOptions)} writes from the buffer's rows.
+   *
+   * @param schema the buffer's newest schema
+   * @param eventTimes the event time of each row, microseconds since the epoch, UTC: one per row
+   */
+  public static byte[] encode(DatasetSchema schema, Schema iceberg, RowBuffer buffer, long[] eventTimes,
+      WriteOptions options) {
+    InMemoryOutputFile out = new InMemoryOutputFile();
+    try {
+      ParquetRowWriter.writeAll(out, buffer, withEventTime(schema), eventTimes, options,
+          plain -> withIds(plain, iceberg));
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot encode an Iceberg data file of " + schema.dataset(), e);
     }

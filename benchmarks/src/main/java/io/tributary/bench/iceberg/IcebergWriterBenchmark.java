@@ -69,6 +69,12 @@ public class IcebergWriterBenchmark {
 
   @Benchmark
   @OperationsPerInvocation(BATCH)
+  public IcebergWriters.Written tributaryTyped() {
+    return writers.tributaryTyped();
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(BATCH)
   public IcebergWriters.Written iceberg() {
     return writers.iceberg(converter);
   }
