@@ -16,6 +16,7 @@ public final class IcebergFormats implements TableFormatFactory {
   private final Supplier<Catalog> catalog;
   private final IcebergSettings settings;
   private final String catalogName;
+  private final SinkRoute elsewhere;
   private volatile IcebergTableFormat last;
 
   /**
@@ -23,15 +24,23 @@ public final class IcebergFormats implements TableFormatFactory {
    * @param catalogName how operators know it (its URL), named in failures
    */
   public IcebergFormats(Supplier<Catalog> catalog, IcebergSettings settings, String catalogName) {
+    this(catalog, settings, catalogName, SinkRoute.NONE);
+  }
+
+  /**
+   * @param elsewhere the datasets that go to a sink of their own (Firehose) in every landing, beside the tables
+   */
+  public IcebergFormats(Supplier<Catalog> catalog, IcebergSettings settings, String catalogName, SinkRoute elsewhere) {
     this.catalog = Objects.requireNonNull(catalog, "catalog may not be null");
     this.settings = Objects.requireNonNull(settings, "settings may not be null");
     this.catalogName = Objects.requireNonNull(catalogName, "catalogName may not be null");
+    this.elsewhere = Objects.requireNonNull(elsewhere, "elsewhere may not be null");
   }
 
   @Override
   public TableFormat open(Context context) {
     IcebergTableFormat format = new IcebergTableFormat(catalog, context.store(), context.layout(), settings,
-        context::versions, context.owner(), context.clock(), context.parquet(), catalogName);
+        context::versions, context.owner(), context.clock(), context.parquet(), catalogName, elsewhere);
     last = format;
     return format;
   }
