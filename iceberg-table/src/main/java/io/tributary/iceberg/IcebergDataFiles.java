@@ -1,11 +1,13 @@
 package io.tributary.iceberg;
 
+import io.tributary.buffer.RowBuffer;
 import io.tributary.parquet.InMemoryOutputFile;
 import io.tributary.parquet.ParquetRowWriter;
 import io.tributary.parquet.WriteOptions;
 import io.tributary.schema.DatasetSchema;
 import io.tributary.schema.Field;
 import io.tributary.schema.PrimitiveType;
+import io.tributary.schema.StructType;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -110,11 +112,41 @@ public final class IcebergDataFiles {
   }
 
   /**
+   * Encodes the rows of {@code buffer} as one Parquet file with ids, straight from the buffer (the typed path: no
+   * {@code Object[]} row, no boxed value), the same file as {@link #encode(DatasetSchema, Schema, List, long[],
+   * WriteOptions)} writes from the buffer's rows.
+   *
+   * @param schema the buffer's newest schema
+   * @param eventTimes the event time of each row, microseconds since the epoch, UTC: one per row
+   */
+  public static byte[] encode(DatasetSchema schema, Schema iceberg, RowBuffer buffer, long[] eventTimes,
+      WriteOptions options) {
+    InMemoryOutputFile out = new InMemoryOutputFile();
+    try {
+      ParquetRowWriter.writeAll(out, buffer, withEventTime(schema), eventTimes, options,
+          plain -> withIds(plain, iceberg));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot encode an Iceberg data file of " + schema.dataset(), e);
+    }
+    return out.toByteArray();
+  }
+
+  /**
    * {@code schema} with the {@value IcebergSchemas#EVENT_TIME} column appended: the layout of the Parquet files of
-   * an Iceberg table, whose rows carry their event time last.
+   * an Iceberg table, whose rows carry their event time last. A data column of that name is renamed in the file
+   * ({@link IcebergSchemas#fileNames}: {@code _event_time_}); a file with two columns of one name cannot be
+   * written, nor read by name.
    */
   public static DatasetSchema withEventTime(DatasetSchema schema) {
-    return new DatasetSchema(schema.dataset(), schema.version(), schema.root().withAppended(
+    List<Field> fields = schema.root().fields();
+    List<String> names = IcebergSchemas.fileNames(fields.stream().map(Field::name).toList());
+    StructType root = schema.root();
+    for (int i = 0; i < fields.size(); i++) {
+      if (!names.get(i).equals(fields.get(i).name())) {
+        root = root.withReplaced(i, new Field(names.get(i), fields.get(i).originalName(), fields.get(i).type()));
+      }
+    }
+    return new DatasetSchema(schema.dataset(), schema.version(), root.withAppended(
         new Field(IcebergSchemas.EVENT_TIME, IcebergSchemas.EVENT_TIME, PrimitiveType.TIMESTAMP)));
   }
 

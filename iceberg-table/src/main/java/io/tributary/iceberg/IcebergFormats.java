@@ -17,6 +17,7 @@ public final class IcebergFormats implements TableFormatFactory {
   private final IcebergSettings settings;
   private final String catalogName;
   private final IcebergCommitMetrics metrics;
+  private final SinkRoute elsewhere;
   private volatile IcebergTableFormat last;
 
   /**
@@ -24,22 +25,33 @@ public final class IcebergFormats implements TableFormatFactory {
    * @param catalogName how operators know it (its URL), named in failures
    */
   public IcebergFormats(Supplier<Catalog> catalog, IcebergSettings settings, String catalogName) {
-    this(catalog, settings, catalogName, IcebergCommitMetrics.unpublished());
+    this(catalog, settings, catalogName, IcebergCommitMetrics.unpublished(), SinkRoute.NONE);
   }
 
   /** As above, every landing's Iceberg commits timed in {@code metrics}. */
   public IcebergFormats(Supplier<Catalog> catalog, IcebergSettings settings, String catalogName,
       IcebergCommitMetrics metrics) {
+    this(catalog, settings, catalogName, metrics, SinkRoute.NONE);
+  }
+
+  /**
+   * @param metrics where every landing's Iceberg commits are timed
+   * @param elsewhere the datasets that go to a sink of their own (Firehose) in every landing, beside the tables
+   */
+  public IcebergFormats(Supplier<Catalog> catalog, IcebergSettings settings, String catalogName,
+      IcebergCommitMetrics metrics, SinkRoute elsewhere) {
     this.metrics = Objects.requireNonNull(metrics, "metrics may not be null");
     this.catalog = Objects.requireNonNull(catalog, "catalog may not be null");
     this.settings = Objects.requireNonNull(settings, "settings may not be null");
     this.catalogName = Objects.requireNonNull(catalogName, "catalogName may not be null");
+    this.elsewhere = Objects.requireNonNull(elsewhere, "elsewhere may not be null");
   }
 
   @Override
   public TableFormat open(Context context) {
     IcebergTableFormat format = new IcebergTableFormat(catalog, context.store(), context.layout(), settings,
-        context::versions, context.owner(), context.clock(), context.parquet(), catalogName, metrics);
+        context::versions, context.owner(), context.clock(), context.parquet(), catalogName, metrics,
+        elsewhere);
     last = format;
     return format;
   }

@@ -68,12 +68,27 @@ public final class IcebergSchemas {
    * so it is the same in every version; field ids do not depend on names at all.
    */
   public static List<String> topLevelNames(List<String> columns) {
+    return unique(columns, true);
+  }
+
+  /**
+   * The names the top-level columns {@code columns} have in a Parquet data file, which carries the event time as a
+   * column {@value #EVENT_TIME} after them: Tributary's names, but a data column named {@value #EVENT_TIME} gets
+   * {@code _} appended until it is not taken (by the event time or an earlier column), as in {@link #topLevelNames}
+   * (so {@link #topLevelNames} of these names gives the table's names). The names of every other column are
+   * unchanged, hence those of files written before this rule.
+   */
+  public static List<String> fileNames(List<String> columns) {
+    return unique(columns, false);
+  }
+
+  private static List<String> unique(List<String> columns, boolean iceberg) {
     Set<String> taken = new HashSet<>();
     taken.add(EVENT_TIME);
     List<String> names = new ArrayList<>(columns.size());
     for (String column : columns) {
-      String name = MetadataColumns.PARTITION.equals(column) ? SOURCE_PARTITION : column;
-      while (RESERVED.contains(name) || taken.contains(name)) {
+      String name = iceberg && MetadataColumns.PARTITION.equals(column) ? SOURCE_PARTITION : column;
+      while ((iceberg && RESERVED.contains(name)) || taken.contains(name)) {
         name += "_";
       }
       taken.add(name);

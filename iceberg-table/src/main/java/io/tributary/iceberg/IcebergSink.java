@@ -96,8 +96,11 @@ public final class IcebergSink implements DatasetSink {
 
   /** Encodes with {@code parquet} instead of this sink's options. */
   EncodedFile encode(RolledRows rows, WriteOptions parquet) {
-    return catalogCall(() -> new EncodedFile(rows.range(), rows.schema(), rows.records(),
-        IcebergDataFiles.encode(rows.schema(), tables.schemaOf(rows.schema()), rows.values(), rows.eventTimes(),
+    // From the buffer when there is one (the typed path, as the Hive sink), else from the rows.
+    return catalogCall(() -> new EncodedFile(rows.range(), rows.schema(), rows.records(), rows.buffer() != null
+        ? IcebergDataFiles.encode(rows.schema(), tables.schemaOf(rows.schema()), rows.buffer(), rows.eventTimes(),
+            parquet)
+        : IcebergDataFiles.encode(rows.schema(), tables.schemaOf(rows.schema()), rows.values(), rows.eventTimes(),
             parquet)));
   }
 

@@ -66,20 +66,22 @@ public final class IcebergTableFormat implements TableFormat {
       Function<String, List<DatasetSchema>> history, String owner, Clock clock, WriteOptions parquet,
       String catalogName) {
     this(catalog, store, layout, settings, history, owner, clock, parquet, catalogName,
-        IcebergCommitMetrics.unpublished());
+        IcebergCommitMetrics.unpublished(), SinkRoute.NONE);
   }
 
   /**
    * @param metrics where each Iceberg commit's duration is recorded
+   * @param elsewhere the datasets that go to a sink of their own (Firehose), whatever their table format
    */
   public IcebergTableFormat(Supplier<Catalog> catalog, ObjectStore store, LakeLayout layout,
       IcebergSettings settings, Function<String, List<DatasetSchema>> history, String owner, Clock clock,
-      WriteOptions parquet, String catalogName, IcebergCommitMetrics metrics) {
+      WriteOptions parquet, String catalogName, IcebergCommitMetrics metrics, SinkRoute elsewhere) {
     this.settings = Objects.requireNonNull(settings, "settings may not be null");
+    Objects.requireNonNull(elsewhere, "elsewhere may not be null");
     this.iceberg = new IcebergSink(catalog, settings, history, parquet, catalogName, metrics);
     HiveSink hive = new HiveSink(store, layout, parquet);
-    this.format = new LedgerTableFormat(store, layout, owner, clock, hive,
-        dataset -> settings.icebergDatasets().test(dataset) ? iceberg : hive);
+    this.format = new LedgerTableFormat(store, layout, owner, clock, hive, dataset -> elsewhere.routes(dataset)
+        ? elsewhere.sink() : settings.icebergDatasets().test(dataset) ? iceberg : hive);
   }
 
   /** Why the last call to the catalog failed, when it did: a readiness reason. */

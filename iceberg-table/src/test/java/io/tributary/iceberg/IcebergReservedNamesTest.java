@@ -122,24 +122,9 @@ class IcebergReservedNamesTest {
 
   @Test
   void aTableWithReservedDataColumnsLandsAndReadsBackUnderTheSuffixedNames() throws Exception {
-    ObjectStore store = new LocalFileStore(dir.resolve("store"));
-    ObjectStoreFileIO io = new ObjectStoreFileIO(store, "file:" + dir.resolve("store"));
-    LakeLayout layout = new LakeLayout("lake", "errors");
     List<DatasetSchema> history = ReservedNameEvents.versions();
-    try (JdbcCatalog catalog = new JdbcCatalog(props -> io, props -> new JdbcClientPool(props.get("uri"), props),
-        true)) {
-      catalog.initialize("tributary", Map.of("uri", "jdbc:sqlite:" + dir.resolve("catalog.db"),
-          "warehouse", io.root(), "jdbc.schema-version", "V1"));
-      catalog.createNamespace(Namespace.of("tributary"));
-      IcebergTableFormat format = new IcebergTableFormat(catalog, store, io, layout,
-          IcebergSettings.allDatasets("tributary"), dataset -> history, "a", Clock.systemUTC());
-
-      assertThat(format.commit(P0, flush(1, 1, ReservedNameEvents.file(format, layout, P0, 1, 0, 1, HOUR))))
-          .isInstanceOf(CommitOutcome.Committed.class);
-      assertThat(format.commit(P0, flush(2, 3, ReservedNameEvents.file(format, layout, P0, 2, 2, 3, HOUR))))
-          .isInstanceOf(CommitOutcome.Committed.class);
-
-      Table table = catalog.loadTable(TableIdentifier.of("tributary", ReservedNameEvents.DATASET));
+    try (JdbcCatalog catalog = catalog()) {
+      Table table = land(catalog, history);
       assertThat(table.schema().asStruct()).isEqualTo(IcebergSchemas.replay(history).get(1).asStruct());
       List<Record> rows = TableRows.read(table);
       assertThat(TableRows.offsetCounts(rows)).containsOnlyKeys("0", "1", "2", "3")
@@ -152,5 +137,51 @@ class IcebergReservedNamesTest {
       assertThat(Arrays.asList(last.getField("_file_"), last.getField("_pos_"), last.getField("_file__")))
           .containsExactly("f3", 3L, "g3");
     }
+  }
+
+  @Test
+  void dataColumnsNamedEventTimeSourcePartitionAndFileLandBesideTheEventTimeAndReadBack() throws Exception {
+    List<DatasetSchema> history = ReservedNameEvents.eventTimeNames();
+    try (JdbcCatalog catalog = catalog()) {
+      Table table = land(catalog, history);
+      assertThat(table.schema().columns()).extracting(Types.NestedField::name).containsExactly("_event_time",
+          "_ingest_time", "_source", "_source_partition", "_offset", "_rescued", "_event_time_", "n", "ctx",
+          "_source_partition_", "_file_");
+      List<Record> rows = TableRows.read(table);
+      assertThat(TableRows.offsetCounts(rows)).containsOnlyKeys("0", "1", "2", "3")
+          .allSatisfy((offset, count) -> assertThat(count).isOne());
+      Record last = TableRows.at(rows, 3);
+      assertThat(Arrays.asList(last.getField("_event_time_"), last.getField("n"), last.getField("_source_partition"),
+          last.getField("_source_partition_"), last.getField("_file_"))).containsExactly("f3", 3L, "0", 3L, "g3");
+      assertThat(((java.time.OffsetDateTime) last.getField("_event_time")).toInstant()).isEqualTo(
+          java.time.Instant.EPOCH.plus(EvolvingOrders.eventTime(HOUR, 3), java.time.temporal.ChronoUnit.MICROS));
+    }
+  }
+
+  private JdbcCatalog catalog() {
+    ObjectStoreFileIO io = io();
+    JdbcCatalog catalog = new JdbcCatalog(props -> io, props -> new JdbcClientPool(props.get("uri"), props), true);
+    catalog.initialize("tributary", Map.of("uri", "jdbc:sqlite:" + dir.resolve("catalog.db"),
+        "warehouse", io.root(), "jdbc.schema-version", "V1"));
+    catalog.createNamespace(Namespace.of("tributary"));
+    return catalog;
+  }
+
+  private ObjectStoreFileIO io() {
+    return new ObjectStoreFileIO(new LocalFileStore(dir.resolve("store")), "file:" + dir.resolve("store"));
+  }
+
+  /** Offsets 0-1 under version 1 and 2-3 under version 2 of {@code history}, one commit each; the table. */
+  private Table land(JdbcCatalog catalog, List<DatasetSchema> history) {
+    ObjectStoreFileIO io = io();
+    ObjectStore store = new LocalFileStore(dir.resolve("store"));
+    LakeLayout layout = new LakeLayout("lake", "errors");
+    IcebergTableFormat format = new IcebergTableFormat(catalog, store, io, layout,
+        IcebergSettings.allDatasets("tributary"), dataset -> history, "a", Clock.systemUTC());
+    assertThat(format.commit(P0, flush(1, 1, ReservedNameEvents.file(format, layout, P0, history, 1, 0, 1, HOUR))))
+        .isInstanceOf(CommitOutcome.Committed.class);
+    assertThat(format.commit(P0, flush(2, 3, ReservedNameEvents.file(format, layout, P0, history, 2, 2, 3, HOUR))))
+        .isInstanceOf(CommitOutcome.Committed.class);
+    return catalog.loadTable(TableIdentifier.of("tributary", ReservedNameEvents.DATASET));
   }
 }

@@ -60,6 +60,19 @@ public final class DictionaryChoice {
     return plain;
   }
 
+  /**
+   * Whether the first {@link #SAMPLE_ROWS} of {@code values} (a column written beside a buffer's rows, every value
+   * present) are more than half distinct: the choice {@link #plainColumns(StructType, List)} makes for such a column.
+   */
+  public static boolean mostlyDistinct(long[] values) {
+    int sampled = Math.min(values.length, SAMPLE_ROWS);
+    DistinctHashes counts = new DistinctHashes(SAMPLE_ROWS);
+    for (int i = 0; i < sampled; i++) {
+      counts.add(DistinctHashes.ofLong(values[i]));
+    }
+    return mostlyDistinct(counts.present(), counts.distinct());
+  }
+
   private static boolean mostlyDistinct(int present, int distinct) {
     return present >= MIN_VALUES && distinct * 2 > present;
   }

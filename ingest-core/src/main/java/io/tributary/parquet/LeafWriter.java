@@ -68,6 +68,11 @@ abstract sealed class LeafWriter implements ValueWriter
     public void writeFrom(RowCursor in, int r) {
       column.write(in.longValue(), r, d);
     }
+
+    /** Writes {@code value} as a top-level column's value (repetition level 0), unboxed. */
+    void writeTopLevel(long value) {
+      column.write(value, 0, d);
+    }
   }
 
   /** DOUBLE: {@code Double}. */

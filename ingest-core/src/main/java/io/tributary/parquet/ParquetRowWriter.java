@@ -3,6 +3,8 @@ package io.tributary.parquet;
 import io.tributary.buffer.RowBuffer;
 import io.tributary.buffer.RowCursor;
 import io.tributary.schema.DatasetSchema;
+import io.tributary.schema.Field;
+import io.tributary.schema.PrimitiveType;
 import java.io.Closeable;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -12,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 import org.apache.parquet.column.ParquetProperties;
 import org.apache.parquet.column.ParquetProperties.WriterVersion;
@@ -193,10 +196,54 @@ public final class ParquetRowWriter implements Closeable {
       UnaryOperator<MessageType> decorate) throws IOException {
     DatasetSchema schema = Objects.requireNonNull(rows.schema(), "Cannot write an empty buffer: it has no schema");
     Set<String> plain = DictionaryChoice.plainColumns(schema.root(), rows.cursor());
+    return writeBuffer(out, schema, options, plain, decorate, rows, null);
+  }
+
+  /**
+   * Like {@link #writeAll(OutputFile, RowBuffer, WriteOptions, UnaryOperator)}, each row with one more column after
+   * the buffer's, unboxed from {@code last} (one value per row): a table format's value beside the row (an Iceberg
+   * data file's event time).
+   *
+   * @param schema the buffer's newest schema with one LONG or TIMESTAMP field appended; its other fields have the
+   *     buffer's types and may be named otherwise (the file's names)
+   * @throws IllegalArgumentException when {@code schema} or {@code last} does not fit the buffer
+   */
+  public static long writeAll(OutputFile out, RowBuffer rows, DatasetSchema schema, long[] last, WriteOptions options,
+      UnaryOperator<MessageType> decorate) throws IOException {
+    DatasetSchema buffered = Objects.requireNonNull(rows.schema(), "Cannot write an empty buffer: it has no schema");
+    List<Field> fields = schema.root().fields();
+    List<Field> bufferedFields = buffered.root().fields();
+    boolean fits = fields.size() == bufferedFields.size() + 1
+        && (fields.get(fields.size() - 1).type() == PrimitiveType.LONG
+            || fields.get(fields.size() - 1).type() == PrimitiveType.TIMESTAMP);
+    for (int i = 0; fits && i < bufferedFields.size(); i++) {
+      fits = fields.get(i).type().equals(bufferedFields.get(i).type());
+    }
+    if (!fits) {
+      throw new IllegalArgumentException("Invalid schema for a buffer of " + buffered.dataset() + ": it must be the "
+          + "buffer's with one LONG or TIMESTAMP column appended");
+    }
+    if (last.length != rows.records()) {
+      throw new IllegalArgumentException("Invalid last column: " + last.length + " values for " + rows.records()
+          + " rows");
+    }
+    Set<String> plain = new TreeSet<>(DictionaryChoice.plainColumns(schema.root(), rows.cursor()));
+    if (DictionaryChoice.mostlyDistinct(last)) {
+      plain.add(fields.get(fields.size() - 1).name());
+    }
+    return writeBuffer(out, schema, options, plain, decorate, rows, last);
+  }
+
+  private static long writeBuffer(OutputFile out, DatasetSchema schema, WriteOptions options, Set<String> plain,
+      UnaryOperator<MessageType> decorate, RowBuffer rows, long[] last) throws IOException {
     try (ParquetRowWriter writer = open(out, schema, options, plain, decorate)) {
       RowCursor cursor = rows.cursor();
-      while (cursor.nextRow()) {
-        writer.writeTrusted(cursor);
+      for (int row = 0; cursor.nextRow(); row++) {
+        if (last == null) {
+          writer.writeTrusted(cursor);
+        } else {
+          writer.writeTrusted(cursor, last[row]);
+        }
       }
       writer.close();
       return writer.estimatedBytes();
@@ -212,6 +259,14 @@ public final class ParquetRowWriter implements Closeable {
   private void writeTrusted(RowCursor in) throws IOException {
     ensureWritable();
     root.writeFrom(in, 0);
+    rows++;
+    rowGroups.endRow();
+  }
+
+  /** Writes the row {@code in} stands on and {@code last} as its last column, without checking them. */
+  private void writeTrusted(RowCursor in, long last) throws IOException {
+    ensureWritable();
+    root.writeFromWithLast(in, last);
     rows++;
     rowGroups.endRow();
   }

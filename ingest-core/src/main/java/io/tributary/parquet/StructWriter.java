@@ -80,6 +80,30 @@ final class StructWriter implements ValueWriter {
     }
   }
 
+  /**
+   * Writes the row {@code in} stands on (at the message's level) into every field but the last, then {@code last}
+   * into the last field, a LONG or TIMESTAMP column: the message of a file whose rows carry one value more than the
+   * buffer holds.
+   */
+  void writeFromWithLast(RowCursor in, long last) {
+    int width = fields.length - 1;
+    int present = in.struct();
+    if (present > width) {
+      throw new IllegalStateException("Invalid buffered row: " + present + " fields for " + width);
+    }
+    for (int i = 0; i < present; i++) {
+      if (in.present()) {
+        fields[i].writeFrom(in, 0);
+      } else {
+        fields[i].writeNull(0, d);
+      }
+    }
+    for (int i = present; i < width; i++) {
+      fields[i].writeNull(0, d);
+    }
+    ((LeafWriter.LongWriter) fields[width]).writeTopLevel(last);
+  }
+
   @Override
   public void writeNull(int r, int nullD) {
     for (ValueWriter field : fields) {

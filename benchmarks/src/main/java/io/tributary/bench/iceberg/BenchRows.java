@@ -23,8 +23,9 @@ import java.util.SplittableRandom;
  * @param schema the schema of the rows (one version: the benchmarks write one table of it)
  * @param rows the rows, as {@code RowBuffer.values()} gives them
  * @param eventTimes each row's event time ({@code ts}), microseconds since the epoch; all in one hour
+ * @param buffer the buffer the rows were read from, for the typed path (the landing's: no {@code Object[]} rows)
  */
-public record BenchRows(DatasetSchema schema, List<Object[]> rows, long[] eventTimes) {
+public record BenchRows(DatasetSchema schema, List<Object[]> rows, long[] eventTimes, RowBuffer buffer) {
   /** The column {@link EventShape#NESTED} rows carry their map in. */
   public static final String MAP_COLUMN = "labels";
 
@@ -56,7 +57,7 @@ public record BenchRows(DatasetSchema schema, List<Object[]> rows, long[] eventT
       eventTimes[i] = (CorePathBenchmark.FIRST_TS + i) * 1_000L;
     }
     DatasetSchema last = buffer.schema();
-    return new BenchRows(new DatasetSchema(last.dataset(), 1, last.root()), rows, eventTimes);
+    return new BenchRows(new DatasetSchema(last.dataset(), 1, last.root()), rows, eventTimes, buffer);
   }
 
   /** {@code event} with a {@code labels} object of 2 to 5 experiment → variant entries appended. */

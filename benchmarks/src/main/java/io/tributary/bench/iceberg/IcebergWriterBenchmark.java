@@ -26,7 +26,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <ul>
  *   <li>{@link #tributary}: {@code IcebergDataFiles.encode} (our Parquet writer, field ids) + {@code describe}
- *       (the {@code DataFile} from the footer);</li>
+ *       (the {@code DataFile} from the footer), from the {@code Object[]} rows;</li>
+ *   <li>{@link #tributaryTyped}: the same file straight from the buffer (the landing's typed path);</li>
  *   <li>{@link #iceberg}: each row converted to a generic {@code Record} ({@link GenericRows}), written by
  *       {@code GenericFileWriterFactory.newDataWriter}: what an engine with our buffers would pay for Iceberg's
  *       writer;</li>
@@ -65,6 +66,12 @@ public class IcebergWriterBenchmark {
   @OperationsPerInvocation(BATCH)
   public IcebergWriters.Written tributary() {
     return writers.tributary();
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(BATCH)
+  public IcebergWriters.Written tributaryTyped() {
+    return writers.tributaryTyped();
   }
 
   @Benchmark

@@ -79,6 +79,15 @@ public final class IcebergWriters {
     return new Written(IcebergDataFiles.describe(nextLocation(), bytes, table.spec(), metrics), bytes);
   }
 
+  /**
+   * Tributary's typed path, as the landing encodes a rolled buffer: straight from the buffer (no {@code Object[]}
+   * rows), then the {@code DataFile} from the footer. The same file as {@link #tributary()}.
+   */
+  public Written tributaryTyped() {
+    byte[] bytes = IcebergDataFiles.encode(rows.schema(), schema, rows.buffer(), rows.eventTimes(), options);
+    return new Written(IcebergDataFiles.describe(nextLocation(), bytes, table.spec(), metrics), bytes);
+  }
+
   /** Iceberg's path from Tributary's rows: each row converted to a {@link Record}, then written. */
   public Written iceberg(GenericRows converter) {
     List<Object[]> values = rows.rows();

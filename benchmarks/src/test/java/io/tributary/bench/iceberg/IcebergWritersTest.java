@@ -51,6 +51,7 @@ class IcebergWritersTest {
     List<Record> read = read(ours.bytes(), writers.schema());
     assertThat(read).hasSize(ROWS).isEqualTo(read(theirs.bytes(), writers.schema()));
     assertThat(read).isEqualTo(writers.records(converter));
+    assertThat(writers.tributaryTyped().bytes()).as("the typed path writes the same file").isEqualTo(ours.bytes());
   }
 
   @Test

@@ -1,11 +1,9 @@
 package io.tributary.app.catalog;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.tributary.app.config.ConfigException;
 import io.tributary.app.config.IcebergWiring;
 import io.tributary.app.config.ServiceConfig;
 import io.tributary.catalog.CatalogSync;
-import io.tributary.commit.DatasetSink;
 import io.tributary.commit.HiveSink;
 import io.tributary.commit.LedgerTableFormat;
 import io.tributary.commit.TableFormatFactory;
@@ -16,6 +14,7 @@ import io.tributary.iceberg.IcebergCatalogs;
 import io.tributary.iceberg.IcebergCommitMetrics;
 import io.tributary.iceberg.IcebergFormats;
 import io.tributary.iceberg.ObjectStoreFileIO;
+import io.tributary.iceberg.SinkRoute;
 import io.tributary.store.ObjectStore;
 import java.util.Map;
 import java.util.Optional;
@@ -29,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * {@code table-format: iceberg}, an {@link IcebergFormats} over the configured Iceberg catalog (opened on first use,
  * its files written through {@code store} where the catalog allows); or, when some datasets are
  * {@code sink: firehose}, their rows sent to Firehose ({@link FirehoseDatasetSink}) and the others (and the error
- * files) as Hive Parquet, under the one commit ledger.
+ * files) as Hive Parquet; or all three in one service (the Iceberg format routing the Firehose datasets to their
+ * sink, {@link SinkRoute}); always under the one commit ledger.
  */
 public final class TableFormats {
   private static final Logger LOG = LoggerFactory.getLogger(TableFormats.class);
@@ -60,7 +60,8 @@ public final class TableFormats {
    * The factory, with the Firehose delivery {@code firehose} opens from the settings (a stand-in in tests), and
    * Firehose datasets' rows sent only once {@code catalog} holds their schema version.
    *
-   * @throws ConfigException when Firehose and Iceberg datasets are configured together (not supported yet)
+   * <p>With Firehose and Iceberg datasets together, a {@code sink: firehose} dataset goes to Firehose whatever its
+   * {@code table-format}; the Iceberg datasets land as tables, the rest as Hive Parquet, under the one ledger.
    */
   public static TableFormatFactory open(ServiceConfig service, ObjectStore store,
       Function<FirehoseSettings, FirehoseSink> firehose, CatalogSync catalog) {
@@ -72,35 +73,32 @@ public final class TableFormats {
       Function<FirehoseSettings, FirehoseSink> firehose, CatalogSync catalog, IcebergCommitMetrics commits) {
     Optional<IcebergWiring> iceberg = service.iceberg();
     Optional<FirehoseSettings> delivery = service.firehoseSettings();
+    SinkRoute toFirehose = SinkRoute.NONE;
     if (delivery.isPresent()) {
-      if (iceberg.isPresent()) {
-        throw new ConfigException("Cannot send datasets to Firehose (sink: firehose) and land others as Iceberg "
-            + "tables (table-format: iceberg) in one service: not supported yet; run them as two services");
-      }
       FirehoseSettings settings = delivery.get();
       LOG.info("Datasets with sink: firehose go to delivery streams {} in {}", settings.streams().template(),
           settings.region());
-      return firehose(service, firehose.apply(settings), catalog);
+      Map<String, Boolean> sends = new ConcurrentHashMap<>();
+      toFirehose = new SinkRoute(dataset -> sends.computeIfAbsent(dataset, service::sendsToFirehose),
+          new FirehoseDatasetSink(firehose.apply(settings), catalog));
     }
     if (iceberg.isEmpty()) {
-      return TableFormatFactory.hive();
+      return delivery.isEmpty() ? TableFormatFactory.hive() : firehose(toFirehose);
     }
     IcebergWiring wiring = iceberg.get();
     ObjectStoreFileIO io = new ObjectStoreFileIO(store, wiring.storeRoot());
     LOG.info("Iceberg datasets land in catalog {} ({}), namespace {}", wiring.catalogName(),
         wiring.catalog().description(), wiring.namespace());
     return new IcebergFormats(IcebergCatalogs.lazy(wiring.catalogName(), wiring.catalog(), io, wiring.namespace()),
-        wiring.settings(), wiring.catalog().description(), commits);
+        wiring.settings(), wiring.catalog().description(), commits, toFirehose);
   }
 
-  /** Firehose datasets to {@code sink}, the others and the error files as Hive Parquet; one ledger decides. */
-  private static TableFormatFactory firehose(ServiceConfig service, FirehoseSink sink, CatalogSync catalog) {
-    DatasetSink firehose = new FirehoseDatasetSink(sink, catalog);
-    Map<String, Boolean> toFirehose = new ConcurrentHashMap<>();
+  /** Firehose datasets to their sink, the others and the error files as Hive Parquet; one ledger decides. */
+  private static TableFormatFactory firehose(SinkRoute toFirehose) {
     return context -> {
       HiveSink hive = new HiveSink(context.store(), context.layout(), context.parquet());
       return new LedgerTableFormat(context.store(), context.layout(), context.owner(), context.clock(), hive,
-          dataset -> toFirehose.computeIfAbsent(dataset, service::sendsToFirehose) ? firehose : hive);
+          dataset -> toFirehose.datasets().test(dataset) ? toFirehose.sink() : hive);
     };
   }
 

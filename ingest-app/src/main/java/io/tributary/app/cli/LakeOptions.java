@@ -1,7 +1,10 @@
 package io.tributary.app.cli;
 
 import io.tributary.app.config.ConfigLoader;
+import io.tributary.app.config.IcebergWiring;
 import io.tributary.app.config.ServiceConfig;
+import io.tributary.app.query.LakeQuery;
+import io.tributary.iceberg.scan.TableSnapshots;
 import io.tributary.landing.LandingSettings;
 import io.tributary.store.LocalFileStore;
 import io.tributary.store.ObjectStore;
@@ -26,13 +29,20 @@ final class LakeOptions {
       ServiceConfig service = ServiceConfig.withoutSource(ConfigLoader.standard().load(config));
       LandingSettings landing = service.landingSettings();
       return new Lake(service.openStore(), landing.prefix(), landing.errorPrefix(), service.storeDescription(),
-          service.localLake());
+          service.localLake(), service.iceberg());
     }
     Path folder = lake == null ? Path.of("lake") : lake;
     return new Lake(new LocalFileStore(folder), "", "_errors", folder.toAbsolutePath().normalize().toString(),
-        Optional.of(folder));
+        Optional.of(folder), Optional.empty());
   }
 
-  /** The lake: its store and prefixes, and its folder when it is local. */
-  record Lake(ObjectStore store, String prefix, String errorPrefix, String description, Optional<Path> folder) {}
+  /** The lake: its store and prefixes, its folder when it is local, and its Iceberg catalog if it has one. */
+  record Lake(ObjectStore store, String prefix, String errorPrefix, String description, Optional<Path> folder,
+      Optional<IcebergWiring> iceberg) {
+
+    /** Its Iceberg tables, through the catalog opened now (to close); {@link TableSnapshots#NONE} without one. */
+    TableSnapshots tables() {
+      return LakeQuery.tables(iceberg, store);
+    }
+  }
 }

@@ -3,6 +3,7 @@ package io.tributary.app.cli;
 import io.tributary.app.query.LakeQuery;
 import io.tributary.app.query.ResultFormat;
 import io.tributary.app.query.Selection;
+import io.tributary.iceberg.scan.TableSnapshots;
 import java.io.PrintWriter;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -24,6 +25,8 @@ import picocli.CommandLine.Parameters;
     + "name (Hive partitions as columns, every schema version read as the latest); `errors` holds the error rows.",
     "year, month, day and hour are INTEGER, other partition columns VARCHAR; _offset is BIGINT when every offset "
         + "of the view is a 64-bit number (Kafka), else VARCHAR (Kinesis sequence numbers).",
+    "An Iceberg dataset's view reads the data files of its table's current snapshot, through the catalog of "
+        + "--config (with --lake alone an Iceberg table gets no view).",
     "A lake in S3 is downloaded to a temporary folder first: --dataset and --since keep that to what you need.",
     "Example: tributary query --lake ./lake \"SELECT count(*) FROM orders\""})
 final class QueryCommand implements Callable<Integer> {
@@ -79,11 +82,12 @@ final class QueryCommand implements Callable<Integer> {
     LakeOptions.Lake lake = lakeOptions.open();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    try (LakeQuery query = LakeQuery.open(lake.store(), lake.prefix(), lake.errorPrefix(), lake.folder(),
-        selection, note -> {
-          err.println(note);
-          err.flush();
-        })) {
+    try (TableSnapshots tables = lake.tables();
+        LakeQuery query = LakeQuery.open(lake.store(), lake.prefix(), lake.errorPrefix(), lake.folder(),
+            selection, tables, note -> {
+              err.println(note);
+              err.flush();
+            })) {
       try {
         LakeQuery.Result result = query.run(sql);
         if (result.columns().isEmpty()) {

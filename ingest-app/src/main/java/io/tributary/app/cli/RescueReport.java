@@ -1,6 +1,7 @@
 package io.tributary.app.cli;
 
 import io.tributary.app.query.LakeQuery;
+import io.tributary.iceberg.scan.TableSnapshots;
 import io.tributary.app.query.Selection;
 import io.tributary.schema.DatasetSchema;
 import io.tributary.schema.MetadataColumns;
@@ -36,8 +37,9 @@ final class RescueReport {
   int print(Optional<String> dataset) throws SQLException {
     Selection selection = new Selection(dataset.map(Set::of).orElse(Set.of()), Optional.empty());
     SchemaHistory history = new SchemaHistory(lake.store(), lake.prefix(), "cli", Clock.systemUTC());
-    try (LakeQuery query = LakeQuery.open(lake.store(), lake.prefix(), lake.errorPrefix(), lake.folder(), selection,
-        note -> { })) {
+    try (TableSnapshots tables = lake.tables();
+        LakeQuery query = LakeQuery.open(lake.store(), lake.prefix(), lake.errorPrefix(), lake.folder(), selection,
+            tables, note -> { })) {
       for (String name : query.datasets()) {
         Optional<DatasetSchema> schema = history.latest(name);
         if (schema.isPresent()) {

@@ -5,7 +5,10 @@ import static io.tributary.app.demo.DemoProgress.seconds;
 import io.tributary.app.config.ConfigLoader;
 import io.tributary.app.config.ServiceConfig;
 import io.tributary.app.metrics.MetricsRegistries;
+import io.tributary.app.query.LakeQuery;
 import io.tributary.app.service.Service;
+import io.tributary.iceberg.scan.TableSnapshots;
+import io.tributary.store.LocalFileStore;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -114,17 +117,28 @@ public final class DemoCommand implements Callable<Integer> {
       out.printf("Stopped the service (%s) at %.1f s%n%n", drained ? "drained: everything committed" : "NOT drained",
           seconds(started));
       DemoReport report = new DemoReport(out, lake);
-      long landed = report.landed(produced);
+      long landed;
+      try (TableSnapshots tables = LakeQuery.tables(config.iceberg(), new LocalFileStore(lake))) {
+        landed = report.landed(produced, tables);
+      }
       report.history("orders");
+      String where = "--lake " + lake;
       if (iceberg) {
         out.printf("%nIceberg tables tributary.<dataset> (format v2) in the JDBC catalog jdbc:sqlite:%s (catalog name "
             + "tributary); their files under each dataset's data/ folder%n",
             lake.toAbsolutePath().normalize().resolve("catalog.db"));
+        // `query` reads an Iceberg table through its catalog: it needs the configuration, not only the folder.
+        Path queryConfig = lake.resolve("query.yaml");
+        Files.writeString(queryConfig, String.join("\n", "store:", "  type: local",
+            "  path: " + quoted(lake.toAbsolutePath().toString()), "catalog:\n  type: jdbc\n  jdbc:\n    url: "
+                + quoted("jdbc:sqlite:" + lake.toAbsolutePath().resolve("catalog.db")),
+            "dataset-defaults:", "  table-format: iceberg", ""));
+        where = "--config " + queryConfig;
       }
-      out.printf("%nThe lake: %s%nTry:  ./tributary query --lake %s \"SELECT * FROM orders LIMIT 5\"%n"
+      out.printf("%nThe lake: %s%nTry:  ./tributary query %s \"SELECT * FROM orders LIMIT 5\"%n"
               + "      ./tributary schemas --lake %s orders%n"
               + "Demo finished in %.0f s.%n",
-          lake.toAbsolutePath().normalize(), lake, lake, seconds(started));
+          lake.toAbsolutePath().normalize(), where, lake, seconds(started));
       out.flush();
       return drained && landed == produced.total() ? 0 : 1;
     } finally {

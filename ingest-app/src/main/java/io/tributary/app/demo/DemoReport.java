@@ -1,6 +1,7 @@
 package io.tributary.app.demo;
 
 import io.tributary.app.query.LakeQuery;
+import io.tributary.iceberg.scan.TableSnapshots;
 import io.tributary.layout.LakeLayout;
 import io.tributary.schema.HistoryEntry;
 import io.tributary.schema.SchemaHistory;
@@ -22,9 +23,13 @@ final class DemoReport {
     this.lake = lake;
   }
 
-  /** Prints what landed; returns how many records landed in data and error files together. */
-  long landed(DemoTraffic.Counts produced) throws Exception {
-    try (LakeQuery query = LakeQuery.open(new LocalFileStore(lake), "", "_errors", Optional.of(lake))) {
+  /**
+   * Prints what landed; returns how many records landed in data and error files together.
+   *
+   * @param tables the Iceberg tables of the demo (read at their current snapshot), or none
+   */
+  long landed(DemoTraffic.Counts produced, TableSnapshots tables) throws Exception {
+    try (LakeQuery query = LakeQuery.open(new LocalFileStore(lake), "", "_errors", Optional.of(lake), tables)) {
       out.printf("%-16s %8s %8s %9s %8s %6s%n", "dataset", "rows", "columns", "versions", "rescued", "files");
       long rows = 0;
       for (String dataset : query.datasets()) {

@@ -1,5 +1,8 @@
 package io.tributary.app.query;
 
+import io.tributary.app.config.IcebergWiring;
+import io.tributary.iceberg.scan.SnapshotFiles;
+import io.tributary.iceberg.scan.TableSnapshots;
 import io.tributary.layout.LakeLayout;
 import io.tributary.store.ObjectKeys;
 import io.tributary.store.ObjectStore;
@@ -14,7 +17,9 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
@@ -29,6 +34,13 @@ import java.util.stream.Stream;
  * view is a 64-bit number (Kafka offsets, backfill line numbers); Kinesis sequence numbers (up to 128 bits) keep it
  * VARCHAR. A lake in S3 is first copied, only the files of the {@link Selection}, to a local folder (DuckDB cannot
  * reach S3 without its httpfs extension, which is downloaded from the internet).
+ *
+ * <p>An Iceberg dataset's view reads exactly the data files of its table's current snapshot, as Iceberg plans them
+ * ({@link TableSnapshots}; DuckDB's iceberg extension cannot be installed offline): never a file of a failed commit
+ * or one that compaction replaced. Its columns are those of the files (Tributary's names; a data column
+ * {@code _event_time} is {@code _event_time_}), with no partition columns from the path. Without a catalog (a
+ * {@code --lake} folder), an Iceberg table's folder (one with {@code metadata/*.metadata.json}) gets no view: its
+ * files alone cannot say which rows are in the table.
  */
 public final class LakeQuery implements AutoCloseable {
 
@@ -44,21 +56,29 @@ public final class LakeQuery implements AutoCloseable {
     this.hasErrors = hasErrors;
   }
 
-  /** Opens DuckDB over the whole lake. */
-  public static LakeQuery open(ObjectStore store, String prefix, String errorPrefix, Optional<Path> folder)
-      throws SQLException {
-    return open(store, prefix, errorPrefix, folder, Selection.ALL, note -> { });
+  /** Opens DuckDB over the whole lake, its Iceberg datasets read through {@code tables}. */
+  public static LakeQuery open(ObjectStore store, String prefix, String errorPrefix, Optional<Path> folder,
+      TableSnapshots tables) throws SQLException {
+    return open(store, prefix, errorPrefix, folder, Selection.ALL, tables, note -> { });
   }
 
   /**
    * Opens DuckDB over the files of {@code selection}.
    *
    * @param folder the lake's folder when it is local; else the selected files are copied from {@code store}
-   * @param notes told what is downloaded from a remote store, and how much
+   * @param tables the lake's Iceberg tables ({@link TableSnapshots#NONE} without a catalog): each one's view reads
+   *     the data files of its current snapshot
+   * @param notes told what is downloaded from a remote store, and how much, and which Iceberg folders get no view
    */
   public static LakeQuery open(ObjectStore store, String prefix, String errorPrefix, Optional<Path> folder,
-      Selection selection, Consumer<String> notes) throws SQLException {
-    Path root = folder.orElseGet(() -> copyDown(store, prefix, errorPrefix, selection, notes));
+      Selection selection, TableSnapshots tables, Consumer<String> notes) throws SQLException {
+    Map<String, SnapshotFiles> iceberg = new TreeMap<>();
+    for (String table : tables.tables()) {
+      if (selection.includesDataset(table)) {
+        iceberg.put(table, tables.current(table, selection.since().map(since -> since.toInstant(ZoneOffset.UTC))));
+      }
+    }
+    Path root = folder.orElseGet(() -> copyDown(store, prefix, errorPrefix, selection, iceberg, notes));
     Path data = root.resolve(prefix);
     Path errors = root.resolve(errorPrefix);
     List<String> datasets = new ArrayList<>();
@@ -68,32 +88,57 @@ public final class LakeQuery implements AutoCloseable {
       for (Path dataset : children(data)) {
         String name = dataset.getFileName().toString();
         if (name.startsWith("_") || name.startsWith(".") || dataset.equals(errors)
-            || !selection.includesDataset(name)) {
+            || !selection.includesDataset(name) || iceberg.containsKey(name)) {
+          continue;
+        }
+        if (isIcebergTable(dataset)) {
+          notes.accept(name + " is an Iceberg table: no view without its catalog (give --config FILE)");
           continue;
         }
         List<Path> files = parquetFiles(dataset, data, selection);
         if (!files.isEmpty()) {
-          createView(statement, identifier(name), files, selection.all() ? Optional.of(dataset) : Optional.empty());
+          createView(statement, identifier(name), files, selection.all() ? Optional.of(dataset) : Optional.empty(),
+              true);
           datasets.add(name);
+        }
+      }
+      for (SnapshotFiles table : iceberg.values()) {
+        if (!table.keys().isEmpty()) {
+          createView(statement, identifier(table.dataset()), table.keys().stream().map(root::resolve).toList(),
+              Optional.empty(), false);
+          datasets.add(table.dataset());
         }
       }
       errorFiles = parquetFiles(errors, errors, selection);
       if (!errorFiles.isEmpty()) {
-        createView(statement, "errors", errorFiles, selection.all() ? Optional.of(errors) : Optional.empty());
+        createView(statement, "errors", errorFiles, selection.all() ? Optional.of(errors) : Optional.empty(), true);
       }
     } catch (SQLException | RuntimeException e) {
       connection.close();
       throw e;
     }
-    return new LakeQuery(connection, List.copyOf(datasets), !errorFiles.isEmpty());
+    return new LakeQuery(connection, datasets.stream().sorted().toList(), !errorFiles.isEmpty());
   }
 
-  /** A view over the files (a glob under {@code whole} when every file is read), with its columns typed. */
-  private static void createView(Statement statement, String name, List<Path> files, Optional<Path> whole)
-      throws SQLException {
+  /**
+   * The Iceberg tables of a lake whose configuration has {@code iceberg}, through its catalog, opened now (close
+   * it); {@link TableSnapshots#NONE} when every dataset is Hive.
+   */
+  public static TableSnapshots tables(Optional<IcebergWiring> iceberg, ObjectStore store) {
+    return iceberg.map(wiring -> TableSnapshots.open(wiring.catalogName(), wiring.catalog(), wiring.namespace(),
+        wiring.storeRoot(), store, wiring.settings().icebergDatasets())).orElse(TableSnapshots.NONE);
+  }
+
+  /**
+   * A view over the files (a glob under {@code whole} when every file is read), with its columns typed; with
+   * {@code hive}, the partition folders' keys are columns too.
+   */
+  private static void createView(Statement statement, String name, List<Path> files, Optional<Path> whole,
+      boolean hive) throws SQLException {
     String read = "read_parquet(" + whole.map(dir -> literal(dir.resolve("**").resolve("*.parquet")))
         .orElseGet(() -> "[" + String.join(", ", files.stream().map(LakeQuery::literal).toList()) + "]")
-        + ", hive_partitioning=true, hive_types_autocast=false, union_by_name=true)";
+        + (hive ? ", hive_partitioning=true, hive_types_autocast=false" : ", hive_partitioning=false")
+        + ", union_by_name=true)";
     List<String> columns = new ArrayList<>();
     try (ResultSet rs = statement.executeQuery("DESCRIBE SELECT * FROM " + read)) {
       while (rs.next()) {
@@ -177,7 +222,7 @@ public final class LakeQuery implements AutoCloseable {
   }
 
   private static Path copyDown(ObjectStore store, String prefix, String errorPrefix, Selection selection,
-      Consumer<String> notes) {
+      Map<String, SnapshotFiles> iceberg, Consumer<String> notes) {
     try {
       Path root = Files.createTempDirectory("tributary-query");
       root.toFile().deleteOnExit();
@@ -186,12 +231,14 @@ public final class LakeQuery implements AutoCloseable {
         String base = from.isEmpty() ? "" : ObjectKeys.join(from, "");
         for (String key : store.list(base)) {
           String relative = key.substring(base.length());
-          if (key.endsWith(".parquet") && !LakeLayout.isState(key)
-              && !relative.startsWith("_") && selection.includes(relative)) {
+          // An Iceberg table's folder is read through its snapshot, below; without a catalog, not at all.
+          if (key.endsWith(".parquet") && !LakeLayout.isState(key) && !relative.startsWith("_")
+              && selection.includes(relative) && !iceberg.containsKey(relative.split("/")[0])) {
             keys.put(key, key);
           }
         }
       }
+      iceberg.values().forEach(table -> table.keys().forEach(key -> keys.put(key, key)));
       notes.accept("Downloading " + keys.size() + " files to " + root + " ...");
       long bytes = 0;
       long started = System.nanoTime();
@@ -219,6 +266,19 @@ public final class LakeQuery implements AutoCloseable {
       return files.filter(p -> p.toString().endsWith(".parquet"))
           .filter(p -> selection.includes(base.relativize(p).toString().replace('\\', '/')))
           .sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Whether {@code folder} holds an Iceberg table: {@code metadata/} with a table metadata file. */
+  private static boolean isIcebergTable(Path folder) {
+    Path metadata = folder.resolve("metadata");
+    if (!Files.isDirectory(metadata)) {
+      return false;
+    }
+    try (Stream<Path> files = Files.list(metadata)) {
+      return files.anyMatch(p -> p.getFileName().toString().endsWith(".metadata.json"));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -1,12 +1,11 @@
 package io.tributary.app.firehose;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.tributary.app.Main;
 import io.tributary.app.backfill.Backfill;
 import io.tributary.app.catalog.TableFormats;
-import io.tributary.app.config.ConfigException;
 import io.tributary.app.config.ConfigLoader;
 import io.tributary.app.config.ServiceConfig;
 import io.tributary.catalog.CatalogSync;
@@ -19,6 +18,8 @@ import io.tributary.landing.Landing;
 import io.tributary.store.LocalFileStore;
 import io.tributary.store.ObjectStore;
 import io.tributary.store.StoreException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -37,8 +38,8 @@ import org.junit.jupiter.api.io.TempDir;
  * the lake, backfilled from files: the Firehose client (the production one, pointed at {@link FirehoseStandIn}'s
  * local endpoint; the stand-in's SDK interceptor captures each PutRecordBatch and injects the answers) gets every
  * orders record, the lake gets audit's files and none of orders', bad lines still land in the error prefix, and a
- * throttled Firehose holds the flush (the landing's back-off) until it accepts. Firehose and Iceberg datasets together
- * are refused at start.
+ * throttled Firehose holds the flush (the landing's back-off) until it accepts. Firehose, Iceberg (a JdbcCatalog on
+ * SQLite) and Hive datasets land together in one service, each its way.
  */
 class FirehoseLandingTest {
   private static final int ROWS = 300;
@@ -81,27 +82,50 @@ class FirehoseLandingTest {
   }
 
   @Test
-  void firehoseAndIcebergDatasetsInOneServiceAreRefusedAtStartNamingBothKeys() throws Exception {
-    Path config = Files.writeString(dir.resolve("both.yaml"), "store:\n  type: local\n  path: "
-        + dir.resolve("lake") + "\ncatalog:\n  type: jdbc\n  jdbc:\n    url: jdbc:sqlite:" + dir.resolve("c.db")
-        + "\nfirehose:\n  region: us-east-1\ndataset-defaults:\n  table-format: iceberg\n"
-        + "datasets:\n  orders:\n    sink: firehose\n");
-    ServiceConfig service = ServiceConfig.withoutSource(ConfigLoader.standard().load(config));
+  void firehoseIcebergAndHiveDatasetsLandTogetherInOneService() throws Exception {
+    String iceberg = "catalog:\n  type: jdbc\n  jdbc:\n    url: jdbc:sqlite:" + dir.resolve("lake").resolve("c.db")
+        + "\n";
+    String datasets = "  clicks:\n    table-format: iceberg\n";
+    try (FirehoseStandIn standIn = new FirehoseStandIn()) {
+      List<StoreException> backoffs = new CopyOnWriteArrayList<>();
 
-    assertThatThrownBy(() -> TableFormats.open(service, service.openStore(), new SimpleMeterRegistry()))
-        .isInstanceOf(ConfigException.class).hasMessageContaining("sink: firehose")
-        .hasMessageContaining("table-format: iceberg");
+      Backfill.Result orders = backfill(standIn, backoffs, "orders", lines(0, 40), iceberg, datasets);
+      Backfill.Result clicks = backfill(standIn, backoffs, "clicks", lines(0, 30), iceberg, datasets);
+      Backfill.Result audit = backfill(standIn, backoffs, "audit", lines(0, 10), iceberg, datasets);
+
+      assertThat(List.of(orders.landed(), clicks.landed(), audit.landed())).containsExactly(40L, 30L, 10L);
+      Set<Long> sent = new TreeSet<>();
+      standIn.delivered().forEach(json -> sent.add(id(json)));
+      assertThat(sent).as("orders went to Firehose").hasSize(40);
+      assertThat(standIn.requests()).allMatch(r -> r.deliveryStreamName().equals("raw-orders"));
+      ObjectStore lake = new LocalFileStore(dir.resolve("lake"));
+      assertThat(lake.list("lake/orders/")).as("no data file for a Firehose dataset").isEmpty();
+      assertThat(lake.list("lake/audit/")).as("Hive Parquet").isNotEmpty()
+          .allMatch(k -> k.endsWith(".parquet") && !k.contains("/data/"));
+      assertThat(lake.list("lake/clicks/metadata/")).as("an Iceberg table").isNotEmpty();
+      StringWriter out = new StringWriter();
+      assertThat(Main.run(new String[] {"query", "--config", dir.resolve("tributary.yaml").toString(), "--format",
+          "csv", "SELECT (SELECT count(DISTINCT id) FROM clicks), (SELECT count(*) FROM audit)"},
+          new PrintWriter(out, true), new PrintWriter(new StringWriter(), true))).isZero();
+      assertThat(out.toString().lines().skip(1).findFirst()).contains("30,10");
+    }
   }
 
   private Backfill.Result backfill(FirehoseStandIn standIn, List<StoreException> backoffs, String stream,
       String corpus) throws Exception {
+    return backfill(standIn, backoffs, stream, corpus, "", "");
+  }
+
+  /** With {@code more} at the top level and {@code datasets} under {@code datasets:} beside orders. */
+  private Backfill.Result backfill(FirehoseStandIn standIn, List<StoreException> backoffs, String stream,
+      String corpus, String more, String datasets) throws Exception {
     Path file = Files.writeString(dir.resolve(stream + ".jsonl"), corpus);
     Path config = dir.resolve("tributary.yaml");
     Files.writeString(config, "store:\n  type: local\n  path: " + dir.resolve("lake") + "\n"
         + "lake:\n  prefix: lake\n  error-prefix: errors\n"
         + "firehose:\n  region: us-east-1\n  delivery-stream: raw-{dataset}\n"
         + "dataset-defaults:\n  event-time-field: ts\n"
-        + "datasets:\n  orders:\n    sink: firehose\n");
+        + more + "datasets:\n  orders:\n    sink: firehose\n" + datasets);
     ServiceConfig service = ServiceConfig.withoutSource(ConfigLoader.standard().load(config));
     ObjectStore store = service.openStore();
     SimpleMeterRegistry registry = new SimpleMeterRegistry();

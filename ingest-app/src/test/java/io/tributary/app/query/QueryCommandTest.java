@@ -3,6 +3,7 @@ package io.tributary.app.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tributary.app.Main;
+import io.tributary.iceberg.scan.TableSnapshots;
 import io.tributary.store.LocalFileStore;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -120,7 +121,7 @@ class QueryCommandTest {
   void fromAStoreOnlyTheSelectedFilesAreDownloadedAndCounted() throws Exception {
     List<String> notes = new ArrayList<>();
     try (LakeQuery query = LakeQuery.open(new LocalFileStore(lake), "", "_errors", Optional.empty(),
-        new Selection(Set.of("kinesis"), Optional.empty()), notes::add)) {
+        new Selection(Set.of("kinesis"), Optional.empty()), TableSnapshots.NONE, notes::add)) {
       assertThat(query.datasets()).containsExactly("kinesis");
       assertThat(query.run("SELECT count(*) FROM kinesis").rows().get(0).get(0)).isEqualTo(2L);
     }
