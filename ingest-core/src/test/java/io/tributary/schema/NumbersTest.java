@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tributary.schema.internal.KeyMaps;
 import io.tributary.store.LocalFileStore;
+import io.tributary.store.ObjectStore;
+import io.tributary.testing.ForwardingStore;
 import io.tributary.testing.Json;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -11,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -278,5 +281,31 @@ class NumbersTest {
         assertThat(stored).as("%s of row %s", count.getKey(), i).isEqualTo(count.getValue());
       }
     }
+  }
+
+  @Test
+  void anInstanceThatLosesTheRaceForItsDecisionTakesTheWinnersTypeAndMovesItsWholeValuesIntoIt() {
+    DatasetSchemas two = waiting("two");
+    AtomicBoolean raced = new AtomicBoolean();
+    // one's store lets two publish its version first, just before one writes the same version: a lost race.
+    ObjectStore racing = new ForwardingStore(new LocalFileStore(dir)) {
+      @Override
+      public boolean putIfAbsent(String key, byte[] bytes) {
+        boolean decision = key.contains("_schemas/events/v") && !key.endsWith("v0000000001.json");
+        if (decision && raced.compareAndSet(false, true)) {
+          two.shape("events", Json.event("{'x': 0.5}"), 1L, "s", "1", "0");
+        }
+        return super.putIfAbsent(key, bytes);
+      }
+    };
+    DatasetSchemas one = new DatasetSchemas(new SchemaHistory(racing, "lake", "one", Clock.systemUTC()),
+        dataset -> EvolutionSettings.defaults(), true);
+    List<Object[]> rows = shapedAndDecided(one, "{'x': 12, 's': 'a'}", "{'x': 7}");
+
+    assertThat(raced).isTrue();
+    assertThat(one.current("events").root().field("x").type()).as("the winner's type").isEqualTo(PrimitiveType.DOUBLE);
+    assertThat(one.current("events")).isEqualTo(two.current("events"));
+    assertThat(rows).extracting(row -> column(one, row, "x")).containsExactly(12.0, 7.0);
+    assertThat(rows).extracting(row -> row[MetadataColumns.RESCUED_INDEX]).containsOnlyNulls();
   }
 }
