@@ -81,8 +81,11 @@ public final class RowShaper {
     boolean growable;
     String firstProblem;
     Map<String, Object> waiting;
-    /** How many lists and maps the walk is inside: no value in them waits. */
-    int collections;
+    /**
+     * How many lists and maps the walk is inside: no value in them waits. A short (the decoder's depth limit is far
+     * below its range) keeps a walk, one per event, at the size it had before.
+     */
+    short collections;
 
     Object[] struct(ShapePlan.Struct plan, Map<String, Object> object, Pointer at, OverrideTree ov) {
       Object[] out = new Object[plan.fields.length];
