@@ -56,7 +56,7 @@ class KinesisChaosTest {
 
   /**
    * Whether to run every scenario: with {@code -Dtributary.chaos.kinesis=all} or {@code -Dtributary.chaos=long}. The
-   * build ({@code ./mvnw verify}, CI) runs the DynamoDB restart and the zombie only: the whole class takes 8–18 min on
+   * build ({@code ./mvnw verify}, CI) runs the DynamoDB restart and the zombie only: the whole class takes 8–20 min on
    * 2 cores, over CI's budget; docs/reliability.md has the full run's figures and command.
    */
   static boolean everyScenario() {
