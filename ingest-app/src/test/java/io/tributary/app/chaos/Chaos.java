@@ -9,16 +9,22 @@ final class Chaos {
 
   private Chaos() {}
 
-  /** Reading the lake with DuckDB costs CPU the service needs: {@code condition} asked at most once a second. */
+  /**
+   * Reading the lake with DuckDB costs CPU the service needs: {@code condition} asked again only a second after the
+   * last answer came back (a long run's lake of a million records takes seconds to read; counted from the start of the
+   * read, the reads would follow each other back to back).
+   */
   static BooleanSupplier slowly(BooleanSupplier condition) {
-    long[] last = {0};
+    long[] last = {System.nanoTime() - 1_000_000_000L};
     return () -> {
-      long now = System.nanoTime();
-      if (now - last[0] < 1_000_000_000L) {
+      if (System.nanoTime() - last[0] < 1_000_000_000L) {
         return false;
       }
-      last[0] = now;
-      return condition.getAsBoolean();
+      try {
+        return condition.getAsBoolean();
+      } finally {
+        last[0] = System.nanoTime();
+      }
     };
   }
 

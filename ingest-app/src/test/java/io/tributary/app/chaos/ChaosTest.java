@@ -25,6 +25,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -42,7 +43,8 @@ class ChaosTest {
   static final int PARTITIONS = 3;
   static final Duration PATIENCE = Duration.ofSeconds(180);
 
-  @TempDir
+  /** Kept when a scenario fails: the instances' logs ({@code <name>.out}) and the broker's folder. */
+  @TempDir(cleanup = CleanupMode.ON_SUCCESS)
   static Path root;
 
   static BrokerProcess broker;
@@ -67,6 +69,7 @@ class ChaosTest {
 
   @BeforeAll
   static void start() throws Exception {
+    System.out.printf("CHAOS logs under %s%n", root);
     broker = BrokerProcess.start(root.resolve("broker"));
     s3 = S3ProxyServer.launch();
     admin = broker.admin();

@@ -180,16 +180,21 @@ final class KinesisLake {
     return owners;
   }
 
-  /**
-   * Asserts that every shard is checkpointed at its end: a closed shard (a parent after a reshard) at SHARD_END, an
-   * open one at its last record (or, without records, where it started).
-   */
-  void assertCheckpointedToTheEnd(Map<String, Boolean> log) {
+  /** The position of each shard's last record in {@code log} (coordinate → broken), by shard id. */
+  static Map<String, BigInteger> lastPositions(Map<String, Boolean> log) {
     Map<String, BigInteger> last = new HashMap<>();
     for (String coordinate : log.keySet()) {
       String[] parts = coordinate.split("/");
       last.merge(parts[1], new BigInteger(parts[2]), BigInteger::max);
     }
+    return last;
+  }
+
+  /**
+   * Asserts that every shard is checkpointed at its end: a closed shard (a parent after a reshard) at SHARD_END, an
+   * open one at its last record ({@code last}, from {@link #lastPositions}; without records, where it started).
+   */
+  void assertCheckpointedToTheEnd(Map<String, BigInteger> last) {
     Map<String, String> checkpoints = checkpoints();
     for (Shard shard : shards()) {
       boolean closed = shard.sequenceNumberRange().endingSequenceNumber() != null;

@@ -21,7 +21,7 @@ import software.amazon.awssdk.services.kinesis.model.PutRecordsResponse;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsResultEntry;
 
 /**
- * A producer that is not ours — the AWS SDK's plain {@code PutRecords}, 10 calls a second — writing events to a
+ * A producer that is not ours — the AWS SDK's plain {@code PutRecords}, up to 10 calls a second — writing events to a
  * Kinesis stream at a steady rate from its own thread, about 1% of them broken JSON ({@link Load#isBroken}), and one
  * entry in ten a KPL aggregate of {@value #PER_AGGREGATE} events ({@link KplAggregates}, the Kinesis Producer
  * Library's format). Entries Kinesis refused (throttled) are sent again in the next call. It remembers what Kinesis
@@ -104,7 +104,9 @@ final class KinesisLoad implements AutoCloseable {
           return;
         }
       }
-      long target = (call + 1) * perSecond / 10;
+      // Events due by now, by the clock: a PutRecords call to kinesis-local on a loaded machine can take longer than
+      // the 100 ms between calls, and then the next carries more entries (counted by call, the rate fell with them).
+      long target = (System.nanoTime() - started) * perSecond / 1_000_000_000L;
       while (event < target && pending.size() < 500) {
         if (pending.size() % 10 == 9) {
           List<byte[]> events = new ArrayList<>();
