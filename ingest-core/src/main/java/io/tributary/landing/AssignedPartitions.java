@@ -9,21 +9,22 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The source partitions this instance owns and what their buffers hold together: the bytes of memory (kept by the
- * buffers as they change) and the oldest buffered source time. Thread-safe: the map of partitions is guarded by
- * this object's monitor, held only to look up or change the map (never while a partition's lock is taken or a
- * store is called); the memory total is an atomic counter every partition adds to under its own lock; the gauges
- * read both without waiting for any partition.
+ * buffers as they change) and the oldest buffered source time. Thread-safe without a lock of its own: the map of
+ * partitions is concurrent, so the look-up every record makes never waits for another stream thread; the memory
+ * total is an atomic counter every partition adds to under its own lock; the gauges read both without waiting for
+ * any partition.
  */
 final class AssignedPartitions {
-  private final Map<SourcePartition, PartitionState> states = new LinkedHashMap<>();
+  private final Map<SourcePartition, PartitionState> states = new ConcurrentHashMap<>();
   private final AtomicLong heldBytes = new AtomicLong();
 
   /** The state of {@code source}, or null when it is not assigned. */
-  synchronized PartitionState get(SourcePartition source) {
+  PartitionState get(SourcePartition source) {
     return states.get(source);
   }
 
@@ -31,7 +32,7 @@ final class AssignedPartitions {
    * Starts {@code source} afresh from its latest commit (null: none). The state it replaces, if any, is the
    * caller's to {@link PartitionState#clear} under that state's lock.
    */
-  synchronized PartitionState assign(SourcePartition source, CommitRecord latest) {
+  PartitionState assign(SourcePartition source, CommitRecord latest) {
     PartitionState state = new PartitionState(source, latest, heldBytes::addAndGet);
     states.put(source, state);
     return state;
@@ -42,17 +43,15 @@ final class AssignedPartitions {
    * the state's lock.
    */
   void remove(PartitionState state) {
-    synchronized (this) {
-      states.remove(state.source(), state);
-    }
+    states.remove(state.source(), state);
     state.clear();
   }
 
-  synchronized List<SourcePartition> sources() {
+  List<SourcePartition> sources() {
     return List.copyOf(states.keySet());
   }
 
-  synchronized List<PartitionState> all() {
+  List<PartitionState> all() {
     return new ArrayList<>(states.values());
   }
 
