@@ -28,12 +28,6 @@ public final class IcebergFormats implements TableFormatFactory {
     this(catalog, settings, catalogName, IcebergCommitMetrics.unpublished(), SinkRoute.NONE);
   }
 
-  /** As above, every landing's Iceberg commits timed in {@code metrics}. */
-  public IcebergFormats(Supplier<Catalog> catalog, IcebergSettings settings, String catalogName,
-      IcebergCommitMetrics metrics) {
-    this(catalog, settings, catalogName, metrics, SinkRoute.NONE);
-  }
-
   /**
    * @param metrics where every landing's Iceberg commits are timed
    * @param elsewhere the datasets that go to a sink of their own (Firehose) in every landing, beside the tables

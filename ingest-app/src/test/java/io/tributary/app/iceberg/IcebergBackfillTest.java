@@ -15,6 +15,7 @@ import io.tributary.iceberg.IcebergCommitMetrics;
 import io.tributary.iceberg.IcebergFormats;
 import io.tributary.iceberg.IcebergSettings;
 import io.tributary.iceberg.ObjectStoreFileIO;
+import io.tributary.iceberg.SinkRoute;
 import io.tributary.landing.Backoff;
 import io.tributary.landing.Landing;
 import io.tributary.partition.Granularity;
@@ -176,7 +177,7 @@ class IcebergBackfillTest {
     IcebergFormats formats = new IcebergFormats(IcebergCatalogs.lazy("tributary", spec, io, "tributary"),
         new IcebergSettings("tributary", dataset -> true,
             dataset -> new IcebergSettings.TableLayout(Granularity.HOUR, List.of()), location, Map.of()),
-        spec.description(), new IcebergCommitMetrics(registry));
+        spec.description(), new IcebergCommitMetrics(registry), SinkRoute.NONE);
     Landing landing = new Landing(TestLandings.byStream("quiet", new RollingPolicy(Duration.ofHours(1), 8L << 20,
         PER_FILE)), store, Clock.systemUTC(), Backoff.exponential(), null, CatalogSync.none(), formats);
     for (int p = 0; p < PARTITIONS; p++) {
