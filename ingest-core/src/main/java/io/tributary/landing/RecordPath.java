@@ -47,6 +47,7 @@ final class RecordPath {
       String dataset, long eventTimeMicros) implements Placement {}
 
   private static final Duplicate DUPLICATE = new Duplicate();
+  private static final int MAX_CACHED_FOLDERS = 4096;
 
   private final LandingSettings settings;
   private final LakeLayout layout;
@@ -56,6 +57,8 @@ final class RecordPath {
   private final CatalogSync catalog;
   private final Map<String, DatasetLanding> datasets = new ConcurrentHashMap<>();
   private final Map<String, Partitioner> partitioners = new ConcurrentHashMap<>();
+  // Per dataset: partition path -> data folder key, joined and validated once (a few hours' paths are live at once).
+  private final Map<String, Map<String, String>> folders = new ConcurrentHashMap<>();
 
   RecordPath(LandingSettings settings, LakeLayout layout, SchemaHistory history, LandingMetrics metrics,
       CatalogSync catalog) {
@@ -87,7 +90,7 @@ final class RecordPath {
       return error(record, failed.type(), failed.reason(), dataset, ingestMicros, durable);
     }
     PartitionResult.Partitioned placed = (PartitionResult.Partitioned) partitioned;
-    String folder = layout.dataFolder(dataset, placed.path());
+    String folder = dataFolder(dataset, placed.path());
     if (durable.test(folder)) {
       return DUPLICATE;
     }
@@ -121,6 +124,19 @@ final class RecordPath {
     }
     return new Row(folder, settings.errorRolling(), ErrorRows.schema(), ErrorRows.row(failed), type, dataset,
         record.timestampMillis() * 1_000L);
+  }
+
+  private String dataFolder(String dataset, String partitionPath) {
+    Map<String, String> ofDataset = folders.computeIfAbsent(dataset, d -> new ConcurrentHashMap<>());
+    String folder = ofDataset.get(partitionPath);
+    if (folder == null) {
+      folder = layout.dataFolder(dataset, partitionPath);
+      if (ofDataset.size() >= MAX_CACHED_FOLDERS) {
+        ofDataset.clear();
+      }
+      ofDataset.put(partitionPath, folder);
+    }
+    return folder;
   }
 
   private Partitioner partitionerOf(String dataset) {

@@ -52,6 +52,18 @@ public enum Granularity {
         + Arrays.stream(values()).map(Granularity::configWord).collect(Collectors.joining(", ")));
   }
 
+  /**
+   * The length in microseconds of every time bucket of this granularity when they all have one length in UTC (day,
+   * hour), else 0 (month, year). Buckets start at multiples of it since the epoch.
+   */
+  long bucketMicros() {
+    return switch (this) {
+      case HOUR -> 3_600_000_000L;
+      case DAY -> 86_400_000_000L;
+      default -> 0L;
+    };
+  }
+
   /** The names of the time keys this granularity writes, outermost first. */
   public List<String> keyNames() {
     return TIME_KEY_NAMES.subList(0, ordinal() + 1);

@@ -31,6 +31,7 @@ public final class Partitioner {
   private final FieldPath eventTimePath;
   private final List<FieldPath> extraPaths;
   private final List<String> extraNames;
+  private final TimePaths timePaths;
 
   /** A partitioner for {@code spec}; may not be null. */
   public Partitioner(PartitionSpec spec) {
@@ -42,6 +43,7 @@ public final class Partitioner {
         .map(path -> PartitionSpec.fieldPath(path, "partition key field"))
         .toList();
     this.extraNames = spec.extraKeyNames();
+    this.timePaths = new TimePaths(spec.granularity());
   }
 
   /** The spec this partitioner follows. */
@@ -77,7 +79,11 @@ public final class Partitioner {
       }
       eventTime = micros;
     }
-    StringBuilder path = new StringBuilder(64).append(spec.granularity().timePath(eventTime));
+    String timePath = timePaths.of(eventTime);
+    if (extraPaths.isEmpty()) {
+      return new PartitionResult.Partitioned(timePath, eventTime);
+    }
+    StringBuilder path = new StringBuilder(64).append(timePath);
     for (int i = 0; i < extraPaths.size(); i++) {
       String value = extraPaths.get(i).textOrNull(event);
       path.append('/').append(HivePartitionValues.keyValue(extraNames.get(i), value));

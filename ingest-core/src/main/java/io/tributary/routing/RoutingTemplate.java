@@ -86,6 +86,9 @@ final class RoutingTemplate {
 
   /** The dataset name before sanitizing, or why a field token gave no text. */
   Lookup render(SourceRecord record, Map<String, Object> event) {
+    if (parts.size() == 1) {
+      return parts.get(0).value(record, event);
+    }
     StringBuilder name = new StringBuilder();
     for (Part part : parts) {
       Lookup value = part.value(record, event);

@@ -69,9 +69,11 @@ public final class EngineMain {
         CatalogSync.none(), formats(tableFormat, store, lake));
     KafkaSource source = new KafkaSource(KafkaSourceSettings.forTopics(bootstrap, "bench", List.of(topic))
         .withStreamThreads(threads), landing, "bench-engine");
+    Profile profile = Profile.start(System.getProperty("tributary.bench.jfr"));
     GracefulStop stop = new GracefulStop(Duration.ofSeconds(60), () -> {
       boolean stopped = source.stop(Duration.ofSeconds(50));
       landing.close();
+      profile.dump();
       report(landing);
       System.out.println("STOPPED " + stopped);
       System.out.flush();

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -30,9 +31,14 @@ final class EngineProcess {
       String threads, String tableFormat) throws IOException {
     Path log = Files.createTempFile("tributary-bench-engine", ".log");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> command = List.of(java, "-Xmx" + heap, "-XX:+UseG1GC",
-        "-cp", System.getProperty("java.class.path"), EngineMain.class.getName(), bootstrap, topic,
-        lake.toString(), rollSeconds, threads, tableFormat);
+    List<String> command = new ArrayList<>(List.of(java, "-Xmx" + heap, "-XX:+UseG1GC"));
+    // Extra options for the engine's JVM only (a flight recording, say): TRIBUTARY_BENCH_ENGINE_OPTS, space-separated.
+    String extra = System.getenv().getOrDefault("TRIBUTARY_BENCH_ENGINE_OPTS", "").strip();
+    if (!extra.isEmpty()) {
+      command.addAll(List.of(extra.split("\\s+")));
+    }
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), EngineMain.class.getName(), bootstrap,
+        topic, lake.toString(), rollSeconds, threads, tableFormat));
     Process engine = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     System.out.println("engine output: " + log);
     EngineProcess started = new EngineProcess(engine, log);
