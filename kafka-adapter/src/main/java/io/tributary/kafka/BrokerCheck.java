@@ -1,17 +1,22 @@
 package io.tributary.kafka;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.clients.admin.DescribeTopicsOptions;
 import org.apache.kafka.clients.admin.ListTopicsOptions;
+import org.apache.kafka.clients.admin.TopicDescription;
 
 /**
  * Asks the brokers, before the stream starts, whether they answer and whether the named topics exist, so that a
@@ -58,6 +63,32 @@ final class BrokerCheck implements AutoCloseable {
       return Optional.of(cause instanceof org.apache.kafka.common.errors.TimeoutException ? unreachable()
           : "brokers at " + settings.bootstrapServers() + " refused: " + cause.getClass().getSimpleName() + ": "
               + cause.getMessage());
+    }
+  }
+
+  /**
+   * How many partitions the source's topics have together (the topics the pattern matches now, for a pattern), or
+   * empty when the brokers do not say; asked after {@link #problem()} found nothing wrong.
+   */
+  OptionalInt partitions() throws InterruptedException {
+    int timeoutMs = (int) timeout.toMillis();
+    try {
+      Collection<String> topics = settings.topics();
+      if (settings.topicPattern().isPresent()) {
+        Pattern pattern = settings.topicPattern().get();
+        topics = admin.listTopics(new ListTopicsOptions().timeoutMs(timeoutMs)).names()
+            .get(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS).stream()
+            .filter(name -> pattern.matcher(name).matches()).toList();
+      }
+      if (topics.isEmpty()) {
+        return OptionalInt.empty();
+      }
+      Map<String, TopicDescription> described = admin.describeTopics(topics,
+          new DescribeTopicsOptions().timeoutMs(timeoutMs)).allTopicNames()
+          .get(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
+      return OptionalInt.of(described.values().stream().mapToInt(d -> d.partitions().size()).sum());
+    } catch (TimeoutException | ExecutionException e) {
+      return OptionalInt.empty();
     }
   }
 

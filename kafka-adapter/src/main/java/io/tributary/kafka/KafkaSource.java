@@ -17,6 +17,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
@@ -50,6 +51,7 @@ public final class KafkaSource implements Source {
   private final LagTracker lag = new LagTracker(LagTracker.Unit.RECORDS);
   private final PartitionOwners owners = new PartitionOwners();
   private volatile Boolean stopResult;
+  private volatile int queuedRecordsPerPartition = InputQueue.MIN_RECORDS;
   private final AtomicReference<Throwable> failure = new AtomicReference<>();
   private final AtomicBoolean ranOnce = new AtomicBoolean();
   private volatile KafkaStreams streams;
@@ -136,6 +138,11 @@ public final class KafkaSource implements Source {
         LOG.info("Kafka brokers at {} answer and the topics exist: the Kafka source starts",
             settings.bootstrapServers());
       }
+      OptionalInt partitions = check.partitions();
+      queuedRecordsPerPartition = InputQueue.recordsPerPartition(Runtime.getRuntime().maxMemory(), partitions);
+      LOG.info("Kafka Streams queues up to {} records per partition ({} partitions in the topics, {} MiB heap)",
+          queuedRecordsPerPartition, partitions.isPresent() ? partitions.getAsInt() : "unknown",
+          Runtime.getRuntime().maxMemory() >> 20);
     } catch (InterruptedException e) {
       return;
     } catch (RuntimeException e) {
@@ -155,7 +162,7 @@ public final class KafkaSource implements Source {
   private void startStreams() {
     stateDir = settings.stateDir().orElseGet(KafkaSource::temporaryStateDir);
     ownStateDir = settings.stateDir().isEmpty();
-    streams = new KafkaStreams(topology(), settings.streamsProperties(clientId, stateDir),
+    streams = new KafkaStreams(topology(), settings.streamsProperties(clientId, stateDir, queuedRecordsPerPartition),
         new GatedClientSupplier(landing, lag, owners, settings.tickInterval(), clock));
     streams.setUncaughtExceptionHandler(error -> {
       failure.compareAndSet(null, error);

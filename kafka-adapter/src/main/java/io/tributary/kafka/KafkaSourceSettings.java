@@ -71,6 +71,18 @@ public record KafkaSourceSettings(String bootstrapServers, String applicationId,
           + "thread)"),
       Map.entry("security.protocol", "kafka.security.*"));
 
+  /**
+   * Defaults of ours for a landing engine, which {@code kafka.client-properties} may override (with the queue depth
+   * of {@link InputQueue}): fetches of up to 4 MiB a partition and polls of up to 10,000 records, so a thread that
+   * lands an event in a few microseconds is not held up by fetch round trips; {@code max.task.idle.ms = -1}, so a
+   * task with several topics' partitions (a topic pattern) never waits for a quiet one (landing needs no order across
+   * partitions).
+   */
+  static final Map<String, Object> THROUGHPUT_DEFAULTS = Map.of(
+      "max.task.idle.ms", -1L,
+      "max.partition.fetch.bytes", 4 * 1024 * 1024,
+      "max.poll.records", 10_000);
+
   /** Kafka Streams' prefixes for the properties of one kind of client. */
   private static final List<String> CLIENT_PREFIXES = List.of("main.consumer.", "restore.consumer.",
       "global.consumer.", "consumer.", "producer.", "admin.");
@@ -189,8 +201,10 @@ public record KafkaSourceSettings(String bootstrapServers, String applicationId,
    * commit offsets inside producer transactions, past the gate), byte-array serdes, the classic group protocol
    * (the streams protocol does not take pattern subscriptions yet).
    */
-  Properties streamsProperties(String clientId, Path stateDirectory) {
-    Map<String, Object> props = new HashMap<>(clientProperties);
+  Properties streamsProperties(String clientId, Path stateDirectory, int queuedRecordsPerPartition) {
+    Map<String, Object> props = new HashMap<>(THROUGHPUT_DEFAULTS);
+    props.put("buffered.records.per.partition", queuedRecordsPerPartition);
+    props.putAll(clientProperties);
     props.putAll(security.clientProperties());
     props.put("application.id", applicationId);
     props.put("client.id", clientId);

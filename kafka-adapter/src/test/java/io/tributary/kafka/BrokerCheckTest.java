@@ -26,6 +26,8 @@ class BrokerCheckTest {
   static void start() throws Exception {
     broker = KafkaBroker.start();
     broker.createTopic("present", 1);
+    broker.createTopic("counted-a", 3);
+    broker.createTopic("counted-b", 4);
   }
 
   @AfterAll
@@ -58,6 +60,20 @@ class BrokerCheckTest {
         List.of("present"));
     try (BrokerCheck check = new BrokerCheck(present, "test", Duration.ofSeconds(10))) {
       assertThat(check.problem()).isEmpty();
+    }
+  }
+
+  @Test
+  void thePartitionsOfTheNamedOrMatchedTopicsAreCountedForTheInputQueue() throws Exception {
+    KafkaSourceSettings named = KafkaSourceSettings.forTopics(broker.bootstrapServers(), "check",
+        List.of("counted-a", "counted-b", "present"));
+    try (BrokerCheck check = new BrokerCheck(named, "test", Duration.ofSeconds(10))) {
+      assertThat(check.partitions()).hasValue(8);
+    }
+    KafkaSourceSettings matched = KafkaSourceSettings.forPattern(broker.bootstrapServers(), "check",
+        "counted-.*");
+    try (BrokerCheck check = new BrokerCheck(matched, "test", Duration.ofSeconds(10))) {
+      assertThat(check.partitions()).hasValue(7);
     }
   }
 

@@ -192,7 +192,7 @@ class KafkaSourceSettingsTest {
         .withTimings(Duration.ofMillis(500), Duration.ofSeconds(7), Duration.ofSeconds(20), Duration.ofMinutes(2))
         .withClientProperties(Map.of("max.poll.records", "250"));
 
-    Properties props = settings.streamsProperties("tributary-orders-1", Path.of("/var/tmp/streams"));
+    Properties props = settings.streamsProperties("tributary-orders-1", Path.of("/var/tmp/streams"), 1_000);
 
     assertThat(props).containsEntry("processing.guarantee", "at_least_once")
         .containsEntry("group.protocol", "classic")
@@ -226,11 +226,29 @@ class KafkaSourceSettingsTest {
   }
 
   @Test
+  void streamsPropertiesQueueDeeperAndFetchMoreThanKafkasDefaultsUnlessTheUserSaysOtherwise() {
+    Properties ours = valid().streamsProperties("c", Path.of("/tmp/state"), 7_500);
+    StreamsConfig streams = new StreamsConfig(ours);
+    Map<String, Object> consumer = streams.getMainConsumerConfigs("tributary-orders", "c", 0);
+    assertThat(ours).containsEntry("buffered.records.per.partition", 7_500).containsEntry("max.task.idle.ms", -1L);
+    assertThat(consumer).containsEntry("max.poll.records", 10_000)
+        .containsEntry("max.partition.fetch.bytes", 4 * 1024 * 1024);
+
+    Properties theirs = valid().withClientProperties(Map.of("buffered.records.per.partition", "500",
+        "consumer.max.poll.records", "100", "max.partition.fetch.bytes", "1048576"))
+        .streamsProperties("c", Path.of("/tmp/state"), 7_500);
+    Map<String, Object> overridden = new StreamsConfig(theirs).getMainConsumerConfigs("tributary-orders", "c", 0);
+    assertThat(theirs).containsEntry("buffered.records.per.partition", "500");
+    assertThat(overridden).containsEntry("max.poll.records", "100")
+        .containsEntry("max.partition.fetch.bytes", "1048576");
+  }
+
+  @Test
   void streamsPropertiesCarryTheSecurityMode() {
     KafkaSecurity security = new KafkaSecurity.SaslScram("SCRAM-SHA-256", "ingest", "s3cret",
         Optional.of(new KafkaSecurity.Store("/etc/trust.p12", "tpw", "PKCS12")));
 
-    Properties props = valid().withSecurity(security).streamsProperties("c", Path.of("/tmp/state"));
+    Properties props = valid().withSecurity(security).streamsProperties("c", Path.of("/tmp/state"), 1_000);
 
     security.clientProperties().forEach((key, value) -> assertThat(props).containsEntry(key, value));
     Map<String, Object> consumer = new StreamsConfig(props).getMainConsumerConfigs("tributary-orders", "c", 0);
@@ -241,7 +259,7 @@ class KafkaSourceSettingsTest {
   @Test
   void streamsPropertiesOfMskIamNameItsLoginModuleAndCallbackHandler() {
     Properties props = valid().withSecurity(new KafkaSecurity.MskIam(Optional.empty()))
-        .streamsProperties("c", Path.of("/tmp/state"));
+        .streamsProperties("c", Path.of("/tmp/state"), 1_000);
 
     assertThat(props).containsEntry("security.protocol", "SASL_SSL").containsEntry("sasl.mechanism", "AWS_MSK_IAM")
         .containsEntry("sasl.client.callback.handler.class", "software.amazon.msk.auth.iam.IAMClientCallbackHandler");
