@@ -2,14 +2,15 @@ package io.tributary.parquet;
 
 import io.tributary.buffer.RowCursor;
 import io.tributary.schema.ColumnType;
-import io.tributary.schema.PrimitiveType;
 import io.tributary.schema.ListType;
 import io.tributary.schema.MapType;
+import io.tributary.schema.PrimitiveType;
 import io.tributary.schema.StructType;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -20,13 +21,16 @@ import java.util.TreeSet;
  * written again as plain. Hashing and writing twice was a third of the encoding time; such columns are written
  * plain from the start. Columns that repeat values keep their dictionary, so files stay as small.
  *
- * <p>Only leaves outside lists and maps are chosen (nested struct leaves included); the rest keep Parquet's default.
+ * <p>Leaves of structs and of lists (a list of structs' {@code items.list.element.sku}, say) are judged on their first
+ * {@value #SAMPLE_ROWS} present values; map keys and values keep Parquet's default.
  */
 public final class DictionaryChoice {
   /** Rows sampled; enough to tell an id column from a category column. */
   public static final int SAMPLE_ROWS = 1_000;
   /** Fewer present values than this in the sample decide nothing: the column keeps its dictionary. */
   static final int MIN_VALUES = 100;
+  /** What a list adds to its elements' column paths: Parquet's three-level list, {@code <list>.list.element}. */
+  private static final String LIST_PATH = ParquetSchemas.LIST_GROUP + "." + ParquetSchemas.LIST_ELEMENT + ".";
 
   private DictionaryChoice() {}
 
@@ -36,7 +40,7 @@ public final class DictionaryChoice {
    */
   public static Set<String> plainColumns(StructType root, List<Object[]> sample) {
     Set<String> plain = new TreeSet<>();
-    collect(root, "", sample, new int[0], plain);
+    collect(root, sample, plain);
     return plain;
   }
 
@@ -78,7 +82,7 @@ public final class DictionaryChoice {
   }
 
   /** Reads one present value of a type from a cursor, counting the values of the sampled leaves. */
-  private record Sampler(ColumnType type, Sampler[] fields, DistinctHashes counts) {
+  private record Sampler(ColumnType type, Sampler[] fields, Sampler element, DistinctHashes counts) {
 
     /** The sampler of {@code type}: its leaves outside lists and maps, but booleans, are counted. */
     static Sampler of(ColumnType type, String path, List<String> paths, List<DistinctHashes> counts) {
@@ -88,7 +92,10 @@ public final class DictionaryChoice {
           String name = path + struct.fields().get(i).name();
           fields[i] = of(struct.fields().get(i).type(), name + ".", paths, counts);
         }
-        return new Sampler(type, fields, null);
+        return new Sampler(type, fields, null, null);
+      }
+      if (type instanceof ListType list) {
+        return new Sampler(type, null, of(list.element(), path + LIST_PATH, paths, counts), null);
       }
       DistinctHashes count = null;
       if (type instanceof PrimitiveType primitive && primitive != PrimitiveType.BOOLEAN) {
@@ -96,7 +103,7 @@ public final class DictionaryChoice {
         paths.add(path.substring(0, path.length() - 1));
         counts.add(count);
       }
-      return new Sampler(type, null, count);
+      return new Sampler(type, null, null, count);
     }
 
     /** Reads the value (the row, or a present value whose marker was read). */
@@ -110,8 +117,17 @@ public final class DictionaryChoice {
         }
         return;
       }
+      if (element != null) {
+        int size = in.entries();
+        for (int i = 0; i < size; i++) {
+          if (in.present()) {
+            element.read(in);
+          }
+        }
+        return;
+      }
       long hash = value(type, in);
-      if (counts != null) {
+      if (counts != null && counts.present() < SAMPLE_ROWS) {
         counts.add(hash);
       }
     }
@@ -156,42 +172,37 @@ public final class DictionaryChoice {
     }
   }
 
-  private static void collect(StructType struct, String prefix, List<Object[]> sample, int[] at, Set<String> plain) {
-    for (int i = 0; i < struct.fields().size(); i++) {
-      ColumnType type = struct.fields().get(i).type();
-      String path = prefix + struct.fields().get(i).name();
-      int[] here = Arrays.copyOf(at, at.length + 1);
-      here[at.length] = i;
-      if (type instanceof StructType nested) {
-        collect(nested, path + ".", sample, here, plain);
-      } else if (type instanceof PrimitiveType primitive && primitive != PrimitiveType.BOOLEAN
-          && mostlyDistinct(sample, here)) {
+  private static void collect(StructType root, List<Object[]> sample, Set<String> plain) {
+    Map<String, List<Object>> values = new LinkedHashMap<>();
+    for (Object[] row : sample) {
+      leafValues(root, row, "", values);
+    }
+    values.forEach((path, present) -> {
+      if (mostlyDistinct(present.size(), new HashSet<>(present).size())) {
         plain.add(path);
       }
-    }
+    });
   }
 
-  private static boolean mostlyDistinct(List<Object[]> sample, int[] at) {
-    Set<Object> distinct = new HashSet<>();
-    int present = 0;
-    for (Object[] row : sample) {
-      Object value = valueAt(row, at);
-      if (value != null) {
-        present++;
-        distinct.add(value);
+  /** Adds the present values of {@code value}'s leaves (first {@link #SAMPLE_ROWS} per leaf) under their paths. */
+  private static void leafValues(ColumnType type, Object value, String path, Map<String, List<Object>> values) {
+    if (value == null) {
+      return;
+    }
+    if (type instanceof StructType struct) {
+      Object[] fields = (Object[]) value;
+      for (int i = 0; i < struct.fields().size() && i < fields.length; i++) {
+        leafValues(struct.fields().get(i).type(), fields[i], path + struct.fields().get(i).name() + ".", values);
+      }
+    } else if (type instanceof ListType list) {
+      for (Object element : (List<?>) value) {
+        leafValues(list.element(), element, path + LIST_PATH, values);
+      }
+    } else if (type instanceof PrimitiveType primitive && primitive != PrimitiveType.BOOLEAN) {
+      List<Object> present = values.computeIfAbsent(path.substring(0, path.length() - 1), p -> new ArrayList<>());
+      if (present.size() < SAMPLE_ROWS) {
+        present.add(value);
       }
     }
-    return mostlyDistinct(present, distinct.size());
-  }
-
-  private static Object valueAt(Object[] row, int[] at) {
-    Object value = row;
-    for (int index : at) {
-      if (!(value instanceof Object[] values) || index >= values.length) {
-        return null;
-      }
-      value = values[index];
-    }
-    return value;
   }
 }

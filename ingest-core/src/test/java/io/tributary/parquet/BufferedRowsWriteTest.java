@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tributary.buffer.RowBuffer;
 import io.tributary.schema.DatasetSchema;
+import io.tributary.schema.ListType;
 import io.tributary.schema.MetadataColumns;
+import io.tributary.schema.PrimitiveType;
 import io.tributary.source.Position;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,5 +78,25 @@ class BufferedRowsWriteTest {
         .isEqualTo(DictionaryChoice.plainColumns(DictionaryChoiceTest.SCHEMA.root(), rows.subList(0, 1_000)))
         .containsExactlyInAnyOrder("_offset", "id", "user.email");
     assertThat(trusted(buffer)).isEqualTo(checked(DictionaryChoiceTest.SCHEMA, buffer));
+  }
+
+  @Test
+  void leavesOfListsAreJudgedTooAndBothPathsChooseAlike() throws Exception {
+    DatasetSchema schema = Rows.withMetadata("orders", 1,
+        Rows.field("items", new ListType(Rows.struct(Rows.field("sku", PrimitiveType.STRING),
+            Rows.field("category", PrimitiveType.STRING)))),
+        Rows.field("tags", new ListType(PrimitiveType.STRING)), Rows.field("ids", new ListType(PrimitiveType.LONG)));
+    List<Object[]> rows = new ArrayList<>();
+    for (int i = 0; i < 2_000; i++) {
+      rows.add(Rows.withMetadataValues(1_000L, i,
+          Rows.listOf(Rows.values("SKU-" + i, i % 2 == 0 ? "shoes" : "hats"), Rows.values("SKU-x" + i, "hats")),
+          Rows.listOf("tag-" + (i % 5), "tag-" + (i % 3)), Rows.listOf((long) i, i + 100_000L)));
+    }
+    RowBuffer buffer = buffer(schema, rows);
+
+    assertThat(DictionaryChoice.plainColumns(schema.root(), buffer.cursor()))
+        .isEqualTo(DictionaryChoice.plainColumns(schema.root(), rows.subList(0, 1_000)))
+        .containsExactlyInAnyOrder("_offset", "items.list.element.sku", "ids.list.element");
+    assertThat(trusted(buffer)).isEqualTo(checked(schema, buffer));
   }
 }
