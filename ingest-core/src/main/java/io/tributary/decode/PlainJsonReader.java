@@ -1,5 +1,8 @@
 package io.tributary.decode;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +21,12 @@ import java.util.List;
  * as before. Recursion is bounded by {@value #MAX_DEPTH}. One instance per payload; not thread-safe.
  */
 final class PlainJsonReader {
+  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGH_BITS = 0x8080808080808080L;
+  private static final long QUOTES = 0x2222222222222222L;
+  // Subtracted from a word, sets the high bit of a byte below 0x20 (a control character) whose own high bit is clear.
+  private static final long CONTROL_LIMIT = 0x2020202020202020L;
   /** Deeper payloads go to the Jackson path, which walks any depth with an explicit stack. */
   static final int MAX_DEPTH = 32;
   private static final int MAX_INT_DIGITS = 18;
@@ -173,7 +182,18 @@ final class PlainJsonReader {
 
   /** Moves past the closing quote and returns its index, or -1 for a control character or no closing quote. */
   private int closingQuote() {
-    for (int i = at; i < end; i++) {
+    int i = at;
+    // Eight bytes at a time while none is a quote or a control character (most of a string's bytes).
+    while (i + Long.BYTES <= end) {
+      long word = (long) LONGS.get(bytes, i);
+      long quotes = word ^ QUOTES;
+      long stops = ((quotes - ONES) & ~quotes) | ((word - CONTROL_LIMIT) & ~word);
+      if ((stops & HIGH_BITS) != 0) {
+        break;
+      }
+      i += Long.BYTES;
+    }
+    for (; i < end; i++) {
       byte c = bytes[i];
       if (c == '"') {
         at = i + 1;
