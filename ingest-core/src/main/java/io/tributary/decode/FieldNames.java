@@ -1,5 +1,8 @@
 package io.tributary.decode;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -12,6 +15,7 @@ import java.util.Arrays;
 final class FieldNames {
   private static final int SLOTS = 2048;
   private static final int MAX_CACHED_LENGTH = 64;
+  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   private final Name[] slots = new Name[SLOTS];
 
@@ -23,23 +27,40 @@ final class FieldNames {
     if (length > MAX_CACHED_LENGTH) {
       return new String(bytes, offset, length, StandardCharsets.UTF_8);
     }
-    int hash = length;
-    int any = 0;
-    for (int i = offset; i < offset + length; i++) {
-      byte b = bytes[i];
-      any |= b;
-      hash = hash * 31 + b;
-    }
-    if (any < 0) {
-      return new String(bytes, offset, length, StandardCharsets.UTF_8); // non-ASCII: not cached
-    }
-    int slot = (hash ^ (hash >>> 16)) & (SLOTS - 1);
+    int slot = slot(bytes, offset, length);
     Name cached = slots[slot];
     if (cached != null && Arrays.equals(cached.ascii(), 0, cached.ascii().length, bytes, offset, offset + length)) {
-      return cached.text();
+      return cached.text(); // equal to cached ASCII bytes: ASCII itself
+    }
+    for (int i = offset; i < offset + length; i++) {
+      if (bytes[i] < 0) {
+        return new String(bytes, offset, length, StandardCharsets.UTF_8); // non-ASCII: not cached
+      }
     }
     String name = new String(bytes, offset, length, StandardCharsets.US_ASCII);
     slots[slot] = new Name(name, Arrays.copyOfRange(bytes, offset, offset + length));
     return name;
+  }
+
+  /**
+   * The slot of a name: its length and, from 8 bytes on, its first, middle and last eight bytes read as words (a
+   * name's bytes are not walked one by one on the way to its cached copy); names that differ elsewhere only share
+   * a slot, and take turns in it.
+   */
+  private static int slot(byte[] bytes, int offset, int length) {
+    long h = length;
+    if (length >= Long.BYTES) {
+      h ^= (long) LONGS.get(bytes, offset) * 0x9E3779B97F4A7C15L;
+      h ^= Long.rotateLeft((long) LONGS.get(bytes, offset + length - Long.BYTES) * 0xC2B2AE3D27D4EB4FL, 21);
+      h ^= Long.rotateLeft((long) LONGS.get(bytes, offset + (length - Long.BYTES) / 2) * 0x165667B19E3779F9L, 42);
+    } else {
+      for (int i = offset; i < offset + length; i++) {
+        h = h * 31 + bytes[i];
+      }
+      h *= 0x9E3779B97F4A7C15L;
+    }
+    h ^= h >>> 32;
+    h ^= h >>> 16;
+    return (int) h & (SLOTS - 1);
   }
 }
