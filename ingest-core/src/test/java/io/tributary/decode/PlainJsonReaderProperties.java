@@ -59,6 +59,28 @@ class PlainJsonReaderProperties {
   }
 
   @Property(tries = 1000)
+  void readsLongDecimalsAsDoubleParseDoubleDoes(@ForAll long bits, @ForAll("digits") int digits) {
+    double value = Double.longBitsToDouble(bits);
+    if (Double.isNaN(value) || Double.isInfinite(value)) {
+      return;
+    }
+    // Both the shortest text (Double.toString, 16-17 digits for most doubles) and longer, unrounded ones.
+    for (String text : List.of(Double.toString(value).replace("E", "e"),
+        new java.math.BigDecimal(value).round(new java.math.MathContext(digits)).toString().replace("E+", "e"))) {
+      byte[] payload = utf8("{\"n\":" + text + "}");
+      DecodeResult.Decoded plain = PlainJsonReader.read(payload, 0, payload.length, 5, new FieldNames());
+      if (plain != null && !(plain.event().get("n") instanceof Long)) { // "0", "12": integers, not doubles
+        assertThat(plain.event().get("n")).as(text).isEqualTo(Double.parseDouble(text));
+      }
+    }
+  }
+
+  @Provide
+  Arbitrary<Integer> digits() {
+    return Arbitraries.integers().between(15, 25);
+  }
+
+  @Property(tries = 1000)
   void agreesWithJacksonOnWrittenObjects(@ForAll("plainObjects") Map<String, Object> object) throws Exception {
     byte[] payload = JsonArbitraries.PLAIN_MAPPER.writeValueAsBytes(object);
     assertAgrees(payload);
