@@ -16,6 +16,7 @@ import java.util.List;
 final class ByteArena {
   static final int MIN_CHUNK = 1 << 10;
   static final int MAX_CHUNK = 1 << 18;
+  private static final int MAX_VARINT_BYTES = 5;
 
   private final List<byte[]> chunks = new ArrayList<>();
   private byte[] current;
@@ -70,6 +71,30 @@ final class ByteArena {
    * makes them.
    */
   void writeUtf8(String s) {
+    int chars = s.length();
+    if (current != null && current.length - position >= chars + MAX_VARINT_BYTES) {
+      // Most strings are ASCII: one pass that copies while every char is, rather than measure, then encode.
+      int startPosition = position;
+      long startSize = size;
+      writeVarLong(chars);
+      int p = position;
+      int i = 0;
+      while (i < chars) {
+        char c = s.charAt(i);
+        if (c >= 0x80) {
+          break;
+        }
+        current[p + i] = (byte) c;
+        i++;
+      }
+      if (i == chars) {
+        position += chars;
+        size += chars;
+        return;
+      }
+      position = startPosition; // not ASCII: undo, and encode it below
+      size = startSize;
+    }
     int length = Utf8.length(s);
     writeVarLong(length);
     if (current == null || current.length - position < length) {
