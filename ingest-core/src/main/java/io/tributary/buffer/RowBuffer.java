@@ -1,12 +1,14 @@
 package io.tributary.buffer;
 
 import io.tributary.schema.DatasetSchema;
+import io.tributary.schema.MetadataColumns;
 import io.tributary.source.Position;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * The rows waiting for one file: one source partition, one dataset, one partition path. Rows are kept in
@@ -19,6 +21,7 @@ public final class RowBuffer {
   private final long openedAtMillis;
   private DatasetSchema schema;
   private long records;
+  private long rescuedRows;
   private Position firstPosition;
   private Position lastPosition;
   private long oldestSourceMillis = Long.MAX_VALUE;
@@ -61,6 +64,9 @@ public final class RowBuffer {
     }
     RowCodec.writePosition(arena, position);
     RowCodec.write(arena, rowSchema.root(), row);
+    if (row.length > MetadataColumns.RESCUED_INDEX && row[MetadataColumns.RESCUED_INDEX] != null) {
+      rescuedRows++;
+    }
     if (records == eventTimes.length) {
       eventTimes = Arrays.copyOf(eventTimes, Math.max(16, eventTimes.length * 2));
     }
@@ -80,6 +86,14 @@ public final class RowBuffer {
 
   public long records() {
     return records;
+  }
+
+  /**
+   * How many buffered rows hold a value in {@code _rescued} (for rows of a dataset's schema: error rows have no such
+   * column, and the count means nothing for them).
+   */
+  public long rescuedRows() {
+    return rescuedRows;
   }
 
   /** Bytes the buffered rows occupy in their compact form. */
@@ -114,6 +128,21 @@ public final class RowBuffer {
   /** The smallest source timestamp buffered: freshness is measured from it. */
   public long oldestSourceMillis() {
     return oldestSourceMillis;
+  }
+
+  /**
+   * A new buffer with every row of this one, in order, passed through {@code reshape} and appended under
+   * {@code rowSchema} (a version at least as new as {@link #schema()}), with its position and event time; the
+   * opening time and the oldest source timestamp are kept.
+   */
+  public RowBuffer reshaped(DatasetSchema rowSchema, UnaryOperator<Object[]> reshape) {
+    RowBuffer copy = new RowBuffer(openedAtMillis);
+    Iterator<BufferedRow> rows = rows();
+    for (int i = 0; rows.hasNext(); i++) {
+      BufferedRow row = rows.next();
+      copy.append(rowSchema, reshape.apply(row.row()), row.position(), oldestSourceMillis, eventTimes[i]);
+    }
+    return copy;
   }
 
   /** A buffered row with the source position of its record. */

@@ -1,6 +1,7 @@
 package io.tributary.landing;
 
 import io.tributary.buffer.RowBuffer;
+import io.tributary.buffer.UndecidedNumbers;
 import io.tributary.commit.DurableRange;
 import io.tributary.commit.EncodedFile;
 import io.tributary.commit.RolledRows;
@@ -11,16 +12,20 @@ import java.util.List;
 /** Encodes rolled buffers in their table format's form: what a flush produces before the format commits it. */
 final class FlushWriter {
   private final TableFormat format;
+  private final UndecidedNumbers numbers;
 
-  FlushWriter(TableFormat format) {
+  /** @param numbers decides the columns a buffer's waiting values call for before its file is encoded */
+  FlushWriter(TableFormat format, UndecidedNumbers numbers) {
     this.format = format;
+    this.numbers = numbers;
   }
 
   /** One file per rolled buffer, in order: {@code result.get(i)} holds the rows of {@code rolled.get(i)}. */
   List<EncodedFile> encode(List<PartitionState.Rolled> rolled) {
     List<EncodedFile> files = new ArrayList<>();
     for (PartitionState.Rolled r : rolled) {
-      RowBuffer buffer = r.buffer();
+      // The rolled buffer itself stays as it was: a failed flush puts it back, to be decided again.
+      RowBuffer buffer = numbers.decided(r.buffer());
       DurableRange range = new DurableRange(r.folder(), buffer.firstPosition(), buffer.lastPosition());
       files.add(format.encode(RolledRows.of(range, buffer)));
     }

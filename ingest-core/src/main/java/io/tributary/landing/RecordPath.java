@@ -1,6 +1,7 @@
 package io.tributary.landing;
 
 import io.tributary.buffer.RollingPolicy;
+import io.tributary.buffer.UndecidedNumbers;
 import io.tributary.catalog.CatalogSync;
 import io.tributary.decode.DecodeResult;
 import io.tributary.decode.JsonDecoder;
@@ -62,7 +63,8 @@ final class RecordPath {
     this.settings = settings;
     this.layout = layout;
     this.decoder = new JsonDecoder(settings.limits());
-    this.schemas = new DatasetSchemas(history, dataset -> datasetOf(dataset).evolution());
+    // New whole-number fields wait for their type until their buffer rolls: FlushWriter decides it.
+    this.schemas = new DatasetSchemas(history, dataset -> datasetOf(dataset).evolution(), true);
     this.metrics = metrics;
     this.catalog = catalog;
   }
@@ -104,6 +106,17 @@ final class RecordPath {
     }
     return new Row(folder, datasetOf(dataset).rolling(), row.schema(), row.row(), null, dataset,
         placed.eventTimeMicros());
+  }
+
+  /**
+   * Decides, at a roll, the columns the waiting values of a buffer call for; a version it publishes is counted and
+   * told to the catalog as one an event publishes.
+   */
+  UndecidedNumbers numbers() {
+    return new UndecidedNumbers(schemas, schema -> {
+      metrics.shaped(schema.dataset(), 0, true);
+      catalog.schemaPublished(schema);
+    });
   }
 
   /** The settings of {@code dataset}, looked up once. */

@@ -5,6 +5,8 @@ import io.tributary.schema.internal.Evolution;
 import io.tributary.schema.internal.KeyMapDetector;
 import io.tributary.schema.internal.OverrideTree;
 import io.tributary.schema.internal.RowShaper;
+import io.tributary.schema.internal.WaitingValues;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,13 +21,31 @@ public final class DatasetSchemas {
   private final SchemaHistory history;
   private final Function<String, EvolutionSettings> settings;
   private final ConcurrentHashMap<String, DatasetState> datasets = new ConcurrentHashMap<>();
+  private final boolean wholeNumbersWait;
+  /** The most first values of waiting fields one dataset remembers (they only serve contradictions). */
+  private static final int MAX_WAITING = 10_000;
 
   /**
+   * Every new column is typed by the event that creates it.
+   *
    * @param settings the evolution settings of each dataset (called once per dataset)
    */
   public DatasetSchemas(SchemaHistory history, Function<String, EvolutionSettings> settings) {
+    this(history, settings, false);
+  }
+
+  /**
+   * @param settings the evolution settings of each dataset (called once per dataset)
+   * @param wholeNumbersWait true when a new field whose first value is a whole number that neither its name, its
+   *     magnitude nor an override types waits, in {@code _rescued}, for the values after it: rows holding such
+   *     values must go through {@link #decide} before they are written (what the landing does at every roll);
+   *     false to type it LONG at once. Strict datasets never wait.
+   */
+  public DatasetSchemas(SchemaHistory history, Function<String, EvolutionSettings> settings,
+      boolean wholeNumbersWait) {
     this.history = Objects.requireNonNull(history, "history may not be null");
     this.settings = Objects.requireNonNull(settings, "settings may not be null");
+    this.wholeNumbersWait = wholeNumbersWait;
   }
 
   /**
@@ -47,6 +67,7 @@ public final class DatasetSchemas {
       if (strict && shaping.rescued() > 0) {
         return new ShapeResult.Rejected(shaping.firstProblem());
       }
+      state.waiting(shaping.waiting());
       return new ShapeResult.Shaped(shaper.schema(), shaping.row(), shaping.rescued(), false);
     }
     if (strict && shaper.schema() != null) {
@@ -61,7 +82,37 @@ public final class DatasetSchemas {
     if (strict && shaping.rescued() > 0) {
       return new ShapeResult.Rejected(shaping.firstProblem());
     }
+    state.waiting(shaping.waiting());
     return new ShapeResult.Shaped(shaper.schema(), shaping.row(), shaping.rescued(), published);
+  }
+
+  /**
+   * True when rows of {@code dataset} that this instance shaped may hold values waiting for their column's type:
+   * rows with a {@code _rescued} value must then go through {@link #decide} before they are written.
+   */
+  public boolean mayHoldWaiting(String dataset) {
+    DatasetState state = datasets.get(dataset);
+    return state != null && state.everWaited;
+  }
+
+  /**
+   * Decides the type of every column the waiting values of {@code rows} (rows of {@code dataset}, read under one of
+   * its versions) call for, and publishes them: LONG, since every waiting value is a whole number with an exact
+   * double (a fraction publishes a DOUBLE column at once). A column another instance published first keeps that
+   * instance's type. The rows are then re-homed under the newest version: a waiting value goes into its column
+   * when it fits (a whole number fits LONG and DOUBLE alike), else stays in {@code _rescued}.
+   */
+  public NumberDecision decide(String dataset, List<Object[]> rows) {
+    DatasetState state = datasets.computeIfAbsent(dataset, this::load);
+    List<Map<String, Object>> evidence = WaitingValues.evidence(rows);
+    boolean published;
+    RowShaper shaper;
+    synchronized (state) {
+      published = state.decide(dataset, evidence);
+      shaper = state.shaper;
+    }
+    RowShaper newest = shaper;
+    return new NumberDecision(newest.schema(), published, row -> WaitingValues.rehome(newest, row));
   }
 
   /** The latest version this instance knows for {@code dataset}, or null before its first event. */
@@ -84,6 +135,13 @@ public final class DatasetSchemas {
     final OverrideTree overrides;
     final KeyMapDetector keyMaps;
     volatile RowShaper shaper;
+    /** Set once a shaped row held a value waiting for its column's type. */
+    volatile boolean everWaited;
+    /**
+     * The first value of each field waiting for its type, by JSON Pointer (at most {@value #MAX_WAITING}): an event
+     * that contradicts one (text where a whole number waits) decides it at once, as the first value would have.
+     */
+    final Map<String, Object> waiting = new ConcurrentHashMap<>();
 
     DatasetState(EvolutionSettings settings) {
       this.settings = settings;
@@ -94,20 +152,72 @@ public final class DatasetSchemas {
     void install(DatasetSchema schema) {
       StructType root = schema == null ? MetadataColumns.emptyRoot() : schema.root();
       boolean canGrow = ColumnCounts.dataLeaves(root) < settings.maxColumns();
-      shaper = new RowShaper(schema, root, overrides, canGrow);
+      shaper = new RowShaper(schema, root, overrides, canGrow, defers());
+    }
+
+    /** Remembers the values a shaped row holds waiting for their type. */
+    void waiting(Map<String, Object> values) {
+      if (values.isEmpty()) {
+        return;
+      }
+      if (!everWaited) {
+        everWaited = true;
+      }
+      if (waiting.size() < MAX_WAITING) {
+        values.forEach(waiting::putIfAbsent);
+      }
+    }
+
+    private boolean defers() {
+      return wholeNumbersWait && settings.policy() != SchemaPolicy.STRICT;
     }
 
     /** Brings the schema up to date for {@code event}; true if this call published a version. Caller holds the lock. */
     boolean evolve(String dataset, Map<String, Object> event) {
+      DatasetSchema known = refresh(dataset);
+      StructType root = known == null ? MetadataColumns.emptyRoot() : known.root();
+      StructType decided = root;
+      if (!waiting.isEmpty()) {
+        // The first value decides a waiting field that this event gives no number.
+        Map<String, Object> contradicted = WaitingValues.contradicted(waiting, event);
+        decided = Evolution.evolve(root, WaitingValues.event(contradicted), overrides, settings.maxColumns(), false);
+        contradicted.keySet().forEach(waiting::remove);
+      }
+      StructType mapped = keyMaps.decide(decided, event, overrides, settings.maxColumns());
+      StructType grown = Evolution.evolve(mapped, event, overrides, settings.maxColumns(), defers());
+      return publish(dataset, known, root, grown);
+    }
+
+    /**
+     * Adds the columns the waiting values of {@code evidence} (one event per row) call for, nothing deferred, as
+     * their events would have at once; true if this call published a version. Caller holds the lock.
+     */
+    boolean decide(String dataset, List<Map<String, Object>> evidence) {
+      DatasetSchema known = refresh(dataset);
+      StructType root = known == null ? MetadataColumns.emptyRoot() : known.root();
+      StructType grown = root;
+      for (Map<String, Object> event : evidence) {
+        StructType mapped = keyMaps.decide(grown, event, overrides, settings.maxColumns());
+        grown = Evolution.evolve(mapped, event, overrides, settings.maxColumns(), false);
+      }
+      boolean published = publish(dataset, known, root, grown);
+      // Decided (or, past the column cap, never to have a column): nothing left to contradict.
+      waiting.clear();
+      return published;
+    }
+
+    /** Installs the history's latest version if it is newer than the one known; returns the one now known. */
+    private DatasetSchema refresh(String dataset) {
       DatasetSchema known = shaper.schema();
       DatasetSchema latest = history.latest(dataset).orElse(null);
       if (latest != null && (known == null || latest.version() > known.version())) {
         install(latest);
         known = latest;
       }
-      StructType root = known == null ? MetadataColumns.emptyRoot() : known.root();
-      StructType mapped = keyMaps.decide(root, event, overrides, settings.maxColumns());
-      StructType grown = Evolution.evolve(mapped, event, overrides, settings.maxColumns());
+      return known;
+    }
+
+    private boolean publish(String dataset, DatasetSchema known, StructType root, StructType grown) {
       if (grown == root && known != null) {
         return false;
       }
