@@ -1,7 +1,6 @@
 package io.tributary.buffer;
 
 import io.tributary.schema.DatasetSchema;
-import io.tributary.schema.MetadataColumns;
 import io.tributary.source.Position;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -21,7 +20,7 @@ public final class RowBuffer {
   private final long openedAtMillis;
   private DatasetSchema schema;
   private long records;
-  private long rescuedRows;
+  private long waitingRows;
   private Position firstPosition;
   private Position lastPosition;
   private long oldestSourceMillis = Long.MAX_VALUE;
@@ -54,6 +53,17 @@ public final class RowBuffer {
    */
   public void append(DatasetSchema rowSchema, Object[] row, Position position, long sourceMillis,
       long eventTimeMicros) {
+    append(rowSchema, row, position, sourceMillis, eventTimeMicros, false);
+  }
+
+  /**
+   * Appends a shaped row with its event time.
+   *
+   * @param waiting true when the row holds values in {@code _rescued} that wait for their column's type (counted:
+   *     {@link #waitingRows()})
+   */
+  public void append(DatasetSchema rowSchema, Object[] row, Position position, long sourceMillis,
+      long eventTimeMicros, boolean waiting) {
     Objects.requireNonNull(rowSchema, "rowSchema may not be null");
     if (schema == null || rowSchema.version() > schema.version()) {
       if (schema != null && !schema.dataset().equals(rowSchema.dataset())) {
@@ -64,8 +74,8 @@ public final class RowBuffer {
     }
     RowCodec.writePosition(arena, position);
     RowCodec.write(arena, rowSchema.root(), row);
-    if (row.length > MetadataColumns.RESCUED_INDEX && row[MetadataColumns.RESCUED_INDEX] != null) {
-      rescuedRows++;
+    if (waiting) {
+      waitingRows++;
     }
     if (records == eventTimes.length) {
       eventTimes = Arrays.copyOf(eventTimes, Math.max(16, eventTimes.length * 2));
@@ -89,11 +99,11 @@ public final class RowBuffer {
   }
 
   /**
-   * How many buffered rows hold a value in {@code _rescued} (for rows of a dataset's schema: error rows have no such
-   * column, and the count means nothing for them).
+   * How many buffered rows hold values waiting in {@code _rescued} for their column's type (appended with
+   * {@code waiting}): a buffer with none is written as it is, unread ({@link UndecidedNumbers}).
    */
-  public long rescuedRows() {
-    return rescuedRows;
+  public long waitingRows() {
+    return waitingRows;
   }
 
   /** Bytes the buffered rows occupy in their compact form. */
@@ -133,14 +143,15 @@ public final class RowBuffer {
   /**
    * A new buffer with every row of this one, in order, passed through {@code reshape} and appended under
    * {@code rowSchema} (a version at least as new as {@link #schema()}), with its position and event time; the
-   * opening time and the oldest source timestamp are kept.
+   * opening time and the oldest source timestamp are kept, and no row of it waits. Streamed: one row is decoded at a
+   * time, so the memory it takes is the new buffer's.
    */
   public RowBuffer reshaped(DatasetSchema rowSchema, UnaryOperator<Object[]> reshape) {
     RowBuffer copy = new RowBuffer(openedAtMillis);
     Iterator<BufferedRow> rows = rows();
     for (int i = 0; rows.hasNext(); i++) {
       BufferedRow row = rows.next();
-      copy.append(rowSchema, reshape.apply(row.row()), row.position(), oldestSourceMillis, eventTimes[i]);
+      copy.append(rowSchema, reshape.apply(row.row()), row.position(), oldestSourceMillis, eventTimes[i], false);
     }
     return copy;
   }

@@ -3,22 +3,25 @@ package io.tributary.buffer;
 import io.tributary.schema.DatasetSchema;
 import io.tributary.schema.DatasetSchemas;
 import io.tributary.schema.NumberDecision;
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 
 /**
  * Decides, at a buffer's roll, the type of the new numeric fields whose values wait in its rows' {@code _rescued}
  * (whole numbers that neither a name, a magnitude nor an override typed: {@link DatasetSchemas#decide}), and moves
- * the values into their columns, so that no file is written before its columns are decided. A buffer with no
- * {@code _rescued} value, or of a dataset with nothing waiting, is passed through as it is, unread; one whose rows
- * have nothing to move is read but not rewritten.
+ * the values into their columns, so that no file is written before its columns are decided.
+ *
+ * <p>Memory: a buffer none of whose rows waits ({@link RowBuffer#waitingRows()} is 0, the common case once a
+ * dataset's fields are decided) is passed through as it is, unread, however many ordinary rescued values it holds.
+ * One with waiting rows is read twice, a row at a time and no row kept: once to decide (what it calls for is folded
+ * into the columns as it goes), once to re-home every row into a new buffer ({@link RowBuffer#reshaped}), the
+ * compact copy the caller holds until its file is written.
  */
 public final class UndecidedNumbers {
   private final DatasetSchemas schemas;
   private final Consumer<DatasetSchema> published;
+  private final LongAdder rowsRead = new LongAdder();
 
   /**
    * @param published told of every version a decision publishes, before any file under it is written
@@ -28,33 +31,24 @@ public final class UndecidedNumbers {
     this.published = Objects.requireNonNull(published, "published may not be null");
   }
 
-  /** {@code buffer}, or a new buffer of its rows re-homed under the decided version. */
+  /** {@code buffer} when none of its rows waits, else a new buffer of its rows re-homed under the decided version. */
   public RowBuffer decided(RowBuffer buffer) {
     DatasetSchema schema = buffer.schema();
-    if (buffer.rescuedRows() == 0 || schema == null || !schemas.mayHoldWaiting(schema.dataset())) {
+    if (buffer.waitingRows() == 0 || schema == null) {
       return buffer;
     }
-    List<Object[]> rows = new ArrayList<>();
-    for (Iterator<Object[]> values = buffer.values(); values.hasNext(); ) {
-      rows.add(values.next());
-    }
-    NumberDecision decision = schemas.decide(schema.dataset(), rows);
+    NumberDecision decision = schemas.decide(schema.dataset(), () -> {
+      rowsRead.add(buffer.records());
+      return buffer.values();
+    });
     if (decision.published()) {
       published.accept(decision.schema());
-    }
-    if (decision.schema().version() == schema.version() && nothingMoves(rows, decision)) {
-      return buffer;
     }
     return buffer.reshaped(decision.schema(), decision.rehome());
   }
 
-  /** True when no row has a waiting value to move: its {@code _rescued} values are rescued for good. */
-  private static boolean nothingMoves(List<Object[]> rows, NumberDecision decision) {
-    for (Object[] row : rows) {
-      if (decision.rehome().apply(row) != row) {
-        return false;
-      }
-    }
-    return true;
+  /** How many buffered rows were read to decide so far (each is read once more to be re-homed). */
+  public long rowsRead() {
+    return rowsRead.sum();
   }
 }

@@ -43,9 +43,10 @@ final class RecordPath {
    * @param error the error type when it is an error row, else null
    * @param dataset the dataset, null for a record no dataset could be chosen for
    * @param eventTimeMicros the row's event time (its source time for an error row), microseconds since the epoch
+   * @param waiting true when the row holds values waiting for their column's type ({@link ShapeResult.Shaped#waiting})
    */
   record Row(String folder, RollingPolicy rolling, DatasetSchema schema, Object[] row, ErrorType error,
-      String dataset, long eventTimeMicros) implements Placement {}
+      String dataset, long eventTimeMicros, boolean waiting) implements Placement {}
 
   private static final Duplicate DUPLICATE = new Duplicate();
 
@@ -105,7 +106,7 @@ final class RecordPath {
       catalog.schemaPublished(row.schema());
     }
     return new Row(folder, datasetOf(dataset).rolling(), row.schema(), row.row(), null, dataset,
-        placed.eventTimeMicros());
+        placed.eventTimeMicros(), row.waiting());
   }
 
   /**
@@ -133,7 +134,7 @@ final class RecordPath {
       return DUPLICATE;
     }
     return new Row(folder, settings.errorRolling(), ErrorRows.schema(), ErrorRows.row(failed), type, dataset,
-        record.timestampMillis() * 1_000L);
+        record.timestampMillis() * 1_000L, false);
   }
 
   private Partitioner partitionerOf(String dataset) {

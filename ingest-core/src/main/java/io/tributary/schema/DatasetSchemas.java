@@ -5,8 +5,8 @@ import io.tributary.schema.internal.Evolution;
 import io.tributary.schema.internal.KeyMapDetector;
 import io.tributary.schema.internal.OverrideTree;
 import io.tributary.schema.internal.RowShaper;
+import io.tributary.schema.internal.SchemaMerge;
 import io.tributary.schema.internal.WaitingValues;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -68,7 +68,8 @@ public final class DatasetSchemas {
         return new ShapeResult.Rejected(shaping.firstProblem());
       }
       state.waiting(shaping.waiting());
-      return new ShapeResult.Shaped(shaper.schema(), shaping.row(), shaping.rescued(), false);
+      return new ShapeResult.Shaped(shaper.schema(), shaping.row(), shaping.rescued(), false,
+          !shaping.waiting().isEmpty());
     }
     if (strict && shaper.schema() != null) {
       return new ShapeResult.Rejected(shaping.firstProblem());
@@ -83,35 +84,43 @@ public final class DatasetSchemas {
       return new ShapeResult.Rejected(shaping.firstProblem());
     }
     state.waiting(shaping.waiting());
-    return new ShapeResult.Shaped(shaper.schema(), shaping.row(), shaping.rescued(), published);
-  }
-
-  /**
-   * True when rows of {@code dataset} that this instance shaped may hold values waiting for their column's type:
-   * rows with a {@code _rescued} value must then go through {@link #decide} before they are written.
-   */
-  public boolean mayHoldWaiting(String dataset) {
-    DatasetState state = datasets.get(dataset);
-    return state != null && state.everWaited;
+    return new ShapeResult.Shaped(shaper.schema(), shaping.row(), shaping.rescued(), published,
+        !shaping.waiting().isEmpty());
   }
 
   /**
    * Decides the type of every column the waiting values of {@code rows} (rows of {@code dataset}, read under one of
    * its versions) call for, and publishes them: LONG, since every waiting value is a whole number with an exact
    * double (a fraction publishes a DOUBLE column at once). A column another instance published first keeps that
-   * instance's type. The rows are then re-homed under the newest version: a waiting value goes into its column
-   * when it fits (a whole number fits LONG and DOUBLE alike), else stays in {@code _rescued}.
+   * instance's type. The rows are then to be re-homed under the newest version ({@link NumberDecision#rehome}): a
+   * waiting value goes into its column when it fits (a whole number fits LONG and DOUBLE alike), else stays in
+   * {@code _rescued}.
+   *
+   * <p>{@code rows} is read once, a row at a time, and no row is kept: each row's waiting values are folded at once
+   * into the columns they call for, so the memory a decision takes grows with the columns, never with the rows.
    */
-  public NumberDecision decide(String dataset, List<Object[]> rows) {
+  public NumberDecision decide(String dataset, Iterable<Object[]> rows) {
     DatasetState state = datasets.computeIfAbsent(dataset, this::load);
-    List<Map<String, Object>> evidence = WaitingValues.evidence(rows);
-    boolean published;
-    RowShaper shaper;
+    DatasetSchema base;
     synchronized (state) {
-      published = state.decide(dataset, evidence);
-      shaper = state.shaper;
+      base = state.refresh(dataset);
     }
-    RowShaper newest = shaper;
+    StructType grown = base == null ? MetadataColumns.emptyRoot() : base.root();
+    for (Object[] row : rows) {
+      Map<String, Object> event = WaitingValues.evidence(row);
+      if (!event.isEmpty()) {
+        // The lock only for the fold (the key-map detector is not thread-safe), not for reading the rows.
+        synchronized (state) {
+          grown = state.grow(grown, event);
+        }
+      }
+    }
+    boolean published;
+    RowShaper newest;
+    synchronized (state) {
+      published = state.decide(dataset, base, grown);
+      newest = state.shaper;
+    }
     return new NumberDecision(newest.schema(), published, row -> WaitingValues.rehome(newest, row));
   }
 
@@ -135,8 +144,6 @@ public final class DatasetSchemas {
     final OverrideTree overrides;
     final KeyMapDetector keyMaps;
     volatile RowShaper shaper;
-    /** Set once a shaped row held a value waiting for its column's type. */
-    volatile boolean everWaited;
     /**
      * The first value of each field waiting for its type, by JSON Pointer (at most {@value #MAX_WAITING}): an event
      * that contradicts one (text where a whole number waits) decides it at once, as the first value would have.
@@ -159,9 +166,6 @@ public final class DatasetSchemas {
     void waiting(Map<String, Object> values) {
       if (values.isEmpty()) {
         return;
-      }
-      if (!everWaited) {
-        everWaited = true;
       }
       if (waiting.size() < MAX_WAITING) {
         values.forEach(waiting::putIfAbsent);
@@ -189,25 +193,31 @@ public final class DatasetSchemas {
     }
 
     /**
-     * Adds the columns the waiting values of {@code evidence} (one event per row) call for, nothing deferred, as
-     * their events would have at once; true if this call published a version. Caller holds the lock.
+     * {@code grown} with the columns the waiting values of {@code event} (one row's) call for, nothing deferred, as
+     * their event would have added them at once. Caller holds the lock.
      */
-    boolean decide(String dataset, List<Map<String, Object>> evidence) {
+    StructType grow(StructType grown, Map<String, Object> event) {
+      StructType mapped = keyMaps.decide(grown, event, overrides, settings.maxColumns());
+      return Evolution.evolve(mapped, event, overrides, settings.maxColumns(), false);
+    }
+
+    /**
+     * Publishes {@code grown}, the columns waiting values called for on top of {@code base}, merged into the
+     * history's latest version if another was published since (its columns and types win); true if this call
+     * published a version. Caller holds the lock.
+     */
+    boolean decide(String dataset, DatasetSchema base, StructType grown) {
       DatasetSchema known = refresh(dataset);
       StructType root = known == null ? MetadataColumns.emptyRoot() : known.root();
-      StructType grown = root;
-      for (Map<String, Object> event : evidence) {
-        StructType mapped = keyMaps.decide(grown, event, overrides, settings.maxColumns());
-        grown = Evolution.evolve(mapped, event, overrides, settings.maxColumns(), false);
-      }
-      boolean published = publish(dataset, known, root, grown);
+      StructType wanted = known == base ? grown : SchemaMerge.merge(root, grown, settings.maxColumns());
+      boolean published = wanted != root && publish(dataset, known, root, wanted);
       // Decided (or, past the column cap, never to have a column): nothing left to contradict.
       waiting.clear();
       return published;
     }
 
     /** Installs the history's latest version if it is newer than the one known; returns the one now known. */
-    private DatasetSchema refresh(String dataset) {
+    DatasetSchema refresh(String dataset) {
       DatasetSchema known = shaper.schema();
       DatasetSchema latest = history.latest(dataset).orElse(null);
       if (latest != null && (known == null || latest.version() > known.version())) {

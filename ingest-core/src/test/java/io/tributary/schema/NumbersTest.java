@@ -193,7 +193,7 @@ class NumbersTest {
         "s", "0", "0");
     assertThat(schemas.current("events").root().field("x")).as("undecided: no column yet").isNull();
     assertThat(whole.rescuedValues()).as("a waiting value is not counted as rescued").isZero();
-    assertThat(schemas.mayHoldWaiting("events")).isTrue();
+    assertThat(whole.waiting()).as("its buffer must be decided at the roll").isTrue();
 
     List<Object[]> rows = shapedAndDecided(schemas, "{'x': 12.5}");
     Object[] first = schemas.decide("events", List.<Object[]>of(whole.row())).rehome().apply(whole.row());

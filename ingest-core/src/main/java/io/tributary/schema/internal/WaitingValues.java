@@ -27,23 +27,14 @@ public final class WaitingValues {
   private WaitingValues() {}
 
   /**
-   * For each row with a {@code _rescued} value, in order, one event holding the row's rescued whole numbers and
-   * objects at their pointers: evolving a schema with them, one after the other and nothing deferred, adds the
+   * The rescued whole numbers and objects of {@code row} as one event, each at its pointer (empty when it has
+   * none): evolving a schema with the events of a buffer's rows, one after the other and nothing deferred, adds the
    * columns the waiting values call for, as their events would have at once. Every waiting value is whole (a
    * fraction for a waiting field publishes a DOUBLE column at once), so the first value decides as well as any.
    */
-  public static List<Map<String, Object>> evidence(List<Object[]> rows) {
-    List<Map<String, Object>> events = new ArrayList<>();
-    for (Object[] row : rows) {
-      Map<String, Object> rescued = rescuedOf(row);
-      if (rescued != null) {
-        Map<String, Object> event = event(rescued);
-        if (!event.isEmpty()) {
-          events.add(event);
-        }
-      }
-    }
-    return events;
+  public static Map<String, Object> evidence(Object[] row) {
+    Map<String, Object> rescued = rescuedOf(row);
+    return rescued == null ? Map.of() : event(rescued);
   }
 
   /** The whole numbers and objects of {@code values} (by JSON Pointer) as one event, each at its pointer. */
