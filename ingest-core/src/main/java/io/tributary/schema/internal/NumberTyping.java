@@ -73,8 +73,12 @@ public final class NumberTyping {
    * only whole values, or at once when a whole number beyond 2<sup>53</sup> comes.
    */
   public static boolean undecided(String name, Object value, OverrideTree overrides) {
-    return value instanceof Long l && -EXACT_IN_DOUBLE <= l && l <= EXACT_IN_DOUBLE
-        && OverrideTree.at(overrides) == null && !isMeasure(name);
+    return value instanceof Long l && exactInDouble(l) && OverrideTree.at(overrides) == null && !isMeasure(name);
+  }
+
+  /** True when {@code whole} has an exact double: its magnitude is at most 2<sup>53</sup>. */
+  static boolean exactInDouble(long whole) {
+    return -EXACT_IN_DOUBLE <= whole && whole <= EXACT_IN_DOUBLE;
   }
 
   /**

@@ -5,7 +5,9 @@ import io.tributary.decode.DecodeLimits;
 import io.tributary.decode.DecodeResult;
 import io.tributary.decode.JsonDecoder;
 import io.tributary.schema.ColumnNames;
+import io.tributary.schema.ColumnType;
 import io.tributary.schema.MetadataColumns;
+import io.tributary.schema.PrimitiveType;
 import io.tributary.schema.StructType;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -120,6 +122,12 @@ public final class WaitingValues {
   private static Map<String, Object> place(RowShaper shaper, StructType root, Object[] row, String pointer,
       Object value) {
     List<String> path = segments(pointer);
+    if (value instanceof Long whole) {
+      Boolean placed = placeWhole(root, row, path, whole);
+      if (placed != null) {
+        return placed ? Map.of() : null;
+      }
+    }
     Map<String, Object> event = new LinkedHashMap<>();
     putFirst(event, path, value);
     Object[] shaped = shaper.shape(event, 0L, "", "", "").row();
@@ -152,6 +160,46 @@ public final class WaitingValues {
       type = child;
       target = widened;
       from = (Object[]) from[index];
+    }
+    return null;
+  }
+
+  /**
+   * The common case without shaping an event for it: a whole number whose path leads, through structs the row
+   * holds, to a LONG column, or to a DOUBLE column that holds it exactly (the value the shaper would give). True when
+   * it was put in its empty slot, false when the slot is taken (it stays), null when the shaper must decide (any
+   * other column or path).
+   */
+  private static Boolean placeWhole(StructType root, Object[] row, List<String> path, long whole) {
+    StructType type = root;
+    Object[] target = row;
+    for (int i = 0; i < path.size(); i++) {
+      int index = type.indexOf(ColumnNames.sanitize(path.get(i)));
+      if (index < 0 || type == root && index < MetadataColumns.COUNT) {
+        return null;
+      }
+      ColumnType column = type.fields().get(index).type();
+      if (i == path.size() - 1) {
+        Object value = column == PrimitiveType.LONG ? (Object) whole
+            : column == PrimitiveType.DOUBLE && NumberTyping.exactInDouble(whole) ? (Object) (double) whole : null;
+        if (value == null) {
+          return null;
+        }
+        if (target[index] != null) {
+          return false;
+        }
+        target[index] = value;
+        return true;
+      }
+      if (!(column instanceof StructType child) || index >= target.length
+          || !(target[index] instanceof Object[] nested)) {
+        return null;
+      }
+      // A copy: the row handed in is never changed.
+      Object[] widened = Arrays.copyOf(nested, Math.max(nested.length, child.fields().size()));
+      target[index] = widened;
+      type = child;
+      target = widened;
     }
     return null;
   }
