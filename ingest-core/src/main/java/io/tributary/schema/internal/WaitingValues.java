@@ -150,15 +150,12 @@ public final class WaitingValues {
         target[index] = from[index];
         return left == null ? Map.of() : left;
       }
-      if (i == path.size() - 1 || !(type.fields().get(index).type() instanceof StructType child)
-          || !(target[index] instanceof Object[] nested)) {
+      Object[] nested = i == path.size() - 1 ? null : descend(type, target, index);
+      if (nested == null) {
         return null;
       }
-      // A copy: the row handed in is never changed.
-      Object[] widened = Arrays.copyOf(nested, Math.max(nested.length, child.fields().size()));
-      target[index] = widened;
-      type = child;
-      target = widened;
+      type = (StructType) type.fields().get(index).type();
+      target = nested;
       from = (Object[]) from[index];
     }
     return null;
@@ -191,17 +188,28 @@ public final class WaitingValues {
         target[index] = value;
         return true;
       }
-      if (!(column instanceof StructType child) || index >= target.length
-          || !(target[index] instanceof Object[] nested)) {
+      Object[] nested = descend(type, target, index);
+      if (nested == null) {
         return null;
       }
-      // A copy: the row handed in is never changed.
-      Object[] widened = Arrays.copyOf(nested, Math.max(nested.length, child.fields().size()));
-      target[index] = widened;
-      type = child;
-      target = widened;
+      type = (StructType) column;
+      target = nested;
     }
     return null;
+  }
+
+  /**
+   * The struct value at {@code index} of {@code target} (of {@code type}), replaced by a copy widened to its
+   * struct's fields, so the row handed in is never changed; null when the field is no struct or holds none.
+   */
+  private static Object[] descend(StructType type, Object[] target, int index) {
+    if (!(type.fields().get(index).type() instanceof StructType child) || index >= target.length
+        || !(target[index] instanceof Object[] nested)) {
+      return null;
+    }
+    Object[] widened = Arrays.copyOf(nested, Math.max(nested.length, child.fields().size()));
+    target[index] = widened;
+    return widened;
   }
 
   /** Moves the entry {@code key} the shaper put in the key map of a struct into the row's, if it has none. */
