@@ -7,7 +7,6 @@ import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.function.Function;
-import java.util.function.UnaryOperator;
 
 /**
  * The rows waiting for one file: one source partition, one dataset, one partition path. Rows are kept in
@@ -138,22 +137,6 @@ public final class RowBuffer {
   /** The smallest source timestamp buffered: freshness is measured from it. */
   public long oldestSourceMillis() {
     return oldestSourceMillis;
-  }
-
-  /**
-   * A new buffer with every row of this one, in order, passed through {@code reshape} and appended under
-   * {@code rowSchema} (a version at least as new as {@link #schema()}), with its position and event time; the
-   * opening time and the oldest source timestamp are kept, and no row of it waits. Streamed: one row is decoded at a
-   * time, so the memory it takes is the new buffer's.
-   */
-  public RowBuffer reshaped(DatasetSchema rowSchema, UnaryOperator<Object[]> reshape) {
-    RowBuffer copy = new RowBuffer(openedAtMillis);
-    Iterator<BufferedRow> rows = rows();
-    for (int i = 0; rows.hasNext(); i++) {
-      BufferedRow row = rows.next();
-      copy.append(rowSchema, reshape.apply(row.row()), row.position(), oldestSourceMillis, eventTimes[i], false);
-    }
-    return copy;
   }
 
   /** A buffered row with the source position of its record. */

@@ -9,14 +9,13 @@ import java.util.function.Consumer;
 
 /**
  * Decides, at a buffer's roll, the type of the new numeric fields whose values wait in its rows' {@code _rescued}
- * (whole numbers that neither a name, a magnitude nor an override typed: {@link DatasetSchemas#decide}), and moves
- * the values into their columns, so that no file is written before its columns are decided.
+ * (whole numbers that neither a name, a magnitude nor an override typed: {@link DatasetSchemas#decide}), so that no
+ * file is written before its columns are decided; the values then move into their columns as the file is encoded
+ * ({@link NumberDecision#rehome}, applied row by row as the rows are read: nothing is copied).
  *
  * <p>Memory: a buffer none of whose rows waits ({@link RowBuffer#waitingRows()} is 0, the common case once a
- * dataset's fields are decided) is passed through as it is, unread, however many ordinary rescued values it holds.
- * One with waiting rows is read twice, a row at a time and no row kept: once to decide (what it calls for is folded
- * into the columns as it goes), once to re-home every row into a new buffer ({@link RowBuffer#reshaped}), the
- * compact copy the caller holds until its file is written.
+ * dataset's fields are decided) is not read, however many ordinary rescued values it holds. One with waiting rows is
+ * read once to decide, a row at a time and no row kept: what each row calls for is folded into the columns at once.
  */
 public final class UndecidedNumbers {
   private final DatasetSchemas schemas;
@@ -31,11 +30,14 @@ public final class UndecidedNumbers {
     this.published = Objects.requireNonNull(published, "published may not be null");
   }
 
-  /** {@code buffer} when none of its rows waits, else a new buffer of its rows re-homed under the decided version. */
-  public RowBuffer decided(RowBuffer buffer) {
+  /**
+   * The decision for the waiting values of {@code buffer}: the version to write its rows under and how to re-home
+   * each; null when none of its rows waits (the buffer is then written as it is). The buffer is not changed.
+   */
+  public NumberDecision decide(RowBuffer buffer) {
     DatasetSchema schema = buffer.schema();
     if (buffer.waitingRows() == 0 || schema == null) {
-      return buffer;
+      return null;
     }
     NumberDecision decision = schemas.decide(schema.dataset(), () -> {
       rowsRead.add(buffer.records());
@@ -44,10 +46,10 @@ public final class UndecidedNumbers {
     if (decision.published()) {
       published.accept(decision.schema());
     }
-    return buffer.reshaped(decision.schema(), decision.rehome());
+    return decision;
   }
 
-  /** How many buffered rows were read to decide so far (each is read once more to be re-homed). */
+  /** How many buffered rows were read to decide so far (each is read once more as its file is encoded). */
   public long rowsRead() {
     return rowsRead.sum();
   }

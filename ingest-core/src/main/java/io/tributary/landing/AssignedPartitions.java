@@ -55,14 +55,6 @@ final class AssignedPartitions {
     return new ArrayList<>(states.values());
   }
 
-  /**
-   * Counts {@code delta} bytes more (or fewer) as held: for memory a flush holds for a while beside the buffers it
-   * took out (a rolled buffer re-homed under its decided version, {@link FlushWriter}).
-   */
-  void held(long delta) {
-    heldBytes.addAndGet(delta);
-  }
-
   /** Bytes of memory all buffers hold now. Takes no lock. */
   long heldBytes() {
     return heldBytes.get();

@@ -107,8 +107,7 @@ public final class Landing implements SourceLanding, AutoCloseable {
       metrics.bindTo(registry);
     }
     this.path = new RecordPath(settings, layout, history, metrics, catalog);
-    this.flusher = new Flusher(format, new FlushWriter(format, path.numbers(), partitions::held), backoff, metrics,
-        catalog, clock);
+    this.flusher = new Flusher(format, new FlushWriter(format, path.numbers()), backoff, metrics, catalog, clock);
   }
 
   @Override

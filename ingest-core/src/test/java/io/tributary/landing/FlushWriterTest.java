@@ -26,22 +26,20 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** What a flush encodes for a buffer with waiting numbers, and the memory its re-homed copy is counted for. */
+/** What a flush encodes for a buffer with waiting numbers: its rows re-homed as they are read, nothing copied. */
 class FlushWriterTest {
   @TempDir Path dir;
 
-  private final AtomicLong held = new AtomicLong();
-  /** What the format saw at each encode: the buffer, its first row, and the bytes counted as held then. */
+  /** What the format saw at each encode: the typed buffer, the first row, the schema version, the first row sent. */
   private final List<Object[]> seen = new ArrayList<>();
 
   private final TableFormat format = new TableFormat() {
     @Override
     public EncodedFile encode(RolledRows rows) {
-      seen.add(new Object[] {rows.buffer(), rows.values().next(), held.get()});
+      seen.add(new Object[] {rows.buffer(), rows.values().next(), rows.schema().version(), rows.positioned().next()});
       return new EncodedFile(rows.range(), rows.schema(), rows.records(), new byte[0]);
     }
 
@@ -57,7 +55,7 @@ class FlushWriterTest {
   };
 
   @Test
-  void aReHomedCopyIsCountedWhileItIsEncodedAndTheRolledBufferStaysAsItWas() {
+  void waitingValuesAreReHomedAsTheRowsAreReadAndTheRolledBufferStaysAsItWas() {
     DatasetSchemas schemas = new DatasetSchemas(new SchemaHistory(new LocalFileStore(dir), "lake", "one",
         Clock.systemUTC()), dataset -> EvolutionSettings.defaults(), true);
     RowBuffer waiting = new RowBuffer(0);
@@ -70,20 +68,19 @@ class FlushWriterTest {
     ShapeResult.Shaped late = (ShapeResult.Shaped) schemas.shape("events", Json.event("{'e': []}"), 1L, "s",
         "0", "100");
     ordinary.append(late.schema(), late.row(), Position.of(100), 0, 0, late.waiting());
-    FlushWriter writer = new FlushWriter(format, new UndecidedNumbers(schemas, schema -> { }), held::addAndGet);
+    FlushWriter writer = new FlushWriter(format, new UndecidedNumbers(schemas, schema -> { }));
 
     writer.encode(List.of(new PartitionState.Rolled("a", waiting, RollingPolicy.defaults(), RollReason.AGE),
         new PartitionState.Rolled("b", ordinary, RollingPolicy.defaults(), RollReason.AGE)));
 
-    RowBuffer copy = (RowBuffer) seen.get(0)[0];
-    assertThat(copy).isNotSameAs(waiting);
-    assertThat((long) seen.get(0)[2]).as("the copy counted while it is encoded").isEqualTo(copy.memoryBytes())
-        .isPositive();
+    assertThat(seen.get(0)[0]).as("no typed buffer: the rows are re-homed as they are read").isNull();
+    assertThat((int) seen.get(0)[2]).as("under the decided version").isEqualTo(waiting.schema().version() + 1);
     assertThat(((Object[]) seen.get(0)[1])[MetadataColumns.RESCUED_INDEX]).as("the value moved").isNull();
-    assertThat(seen.get(1)[0]).as("no waiting row: the buffer itself").isSameAs(ordinary);
+    RowBuffer.BufferedRow sent = (RowBuffer.BufferedRow) seen.get(0)[3];
+    assertThat(sent.position()).isEqualTo(Position.of(0));
+    assertThat(sent.row()[MetadataColumns.RESCUED_INDEX]).as("re-homed for sinks that send rows too").isNull();
+    assertThat(seen.get(1)[0]).as("no waiting row: the buffer itself, typed").isSameAs(ordinary);
     assertThat(((Object[]) seen.get(1)[1])[MetadataColumns.RESCUED_INDEX]).as("rescued for good").isNotNull();
-    assertThat((long) seen.get(1)[2]).isZero();
-    assertThat(held.get()).as("released once encoded").isZero();
     assertThat(waiting.waitingRows()).as("the rolled buffer is kept as it was, for a failed flush").isEqualTo(100);
     assertThat(waiting.values().next()[MetadataColumns.RESCUED_INDEX]).isEqualTo("{\"/x\":0}");
   }
