@@ -2,13 +2,17 @@ package io.tributary.iceberg;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.tributary.commit.CommitOutcome;
 import io.tributary.commit.CommitRecord;
 import io.tributary.commit.DurableRange;
 import io.tributary.commit.EncodedFile;
 import io.tributary.commit.FlushFiles;
+import io.tributary.catalog.CatalogSync;
 import io.tributary.iceberg.testing.DelegatingCatalog;
+import io.tributary.landing.Backoff;
+import io.tributary.landing.Landing;
 import io.tributary.layout.LakeLayout;
 import io.tributary.parquet.WriteOptions;
 import io.tributary.schema.DatasetSchema;
@@ -19,12 +23,16 @@ import io.tributary.schema.PrimitiveType;
 import io.tributary.schema.StructType;
 import io.tributary.source.Position;
 import io.tributary.source.SourcePartition;
+import io.tributary.source.SourceRecord;
 import io.tributary.store.LocalFileStore;
 import io.tributary.store.ObjectStore;
 import io.tributary.store.StoreException;
 import io.tributary.testing.ForwardingStore;
+import io.tributary.testing.TestLandings;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -43,6 +51,7 @@ import org.apache.iceberg.jdbc.JdbcCatalog;
 import org.apache.iceberg.jdbc.JdbcClientPool;
 import org.apache.iceberg.jdbc.UncheckedSQLException;
 import org.apache.iceberg.types.TypeUtil;
+import org.apache.iceberg.types.Types;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -149,6 +158,35 @@ class IcebergTableFormatTest {
     Map<String, Integer> counts = new HashMap<>();
     rows.forEach(r -> counts.merge((String) r.getField(MetadataColumns.OFFSET), 1, Integer::sum));
     return counts;
+  }
+
+  @Test
+  void aNumericTypeDecidedAcrossEventsAtTheRollReachesTheTable() throws Exception {
+    JdbcCatalog catalog = catalog();
+    Landing landing = new Landing(TestLandings.byStream("a", Duration.ofHours(1)), store, Clock.systemUTC(),
+        Backoff.exponential(), null, CatalogSync.none(),
+        new IcebergFormats(() -> catalog, IcebergSettings.allDatasets("tributary"), "test catalog"));
+    SourcePartition partition = new SourcePartition("prices", "0");
+    landing.assign(partition);
+    String[] events = {"{'x': 12, 'n': 1}", "{'x': 12.5, 'n': 2}", "{'x': 7, 'n': 3}"};
+    long ts = T0 / 1000;
+    for (int i = 0; i < events.length; i++) {
+      String json = events[i].replace("{", "{'ts': " + ts + ", ").replace('\'', '"');
+      landing.accept(new SourceRecord("prices", "0", Position.of(i), null, List.of(), ts,
+          json.getBytes(StandardCharsets.UTF_8)));
+    }
+    landing.close();
+
+    Table table = catalog().loadTable(TableIdentifier.of("tributary", "prices"));
+    // x waited: whole first, a fraction in the next event made it double; n (whole only) was decided at the roll.
+    assertThat(table.schema().findField("x").type()).isEqualTo(Types.DoubleType.get());
+    assertThat(table.schema().findField("n").type()).isEqualTo(Types.LongType.get());
+    List<Record> rows = new ArrayList<>();
+    try (CloseableIterable<Record> read = IcebergGenerics.read(table).build()) {
+      read.forEach(rows::add);
+    }
+    assertThat(rows).extracting(r -> r.getField("n"), r -> r.getField("x"), r -> r.getField(MetadataColumns.RESCUED))
+        .containsExactlyInAnyOrder(tuple(1L, 12.0, null), tuple(2L, 12.5, null), tuple(3L, 7.0, null));
   }
 
   @Test

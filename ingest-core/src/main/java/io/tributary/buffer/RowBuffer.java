@@ -19,6 +19,7 @@ public final class RowBuffer {
   private final long openedAtMillis;
   private DatasetSchema schema;
   private long records;
+  private long waitingRows;
   private Position firstPosition;
   private Position lastPosition;
   private long oldestSourceMillis = Long.MAX_VALUE;
@@ -51,6 +52,17 @@ public final class RowBuffer {
    */
   public void append(DatasetSchema rowSchema, Object[] row, Position position, long sourceMillis,
       long eventTimeMicros) {
+    append(rowSchema, row, position, sourceMillis, eventTimeMicros, false);
+  }
+
+  /**
+   * Appends a shaped row with its event time.
+   *
+   * @param waiting true when the row holds values in {@code _rescued} that wait for their column's type (counted:
+   *     {@link #waitingRows()})
+   */
+  public void append(DatasetSchema rowSchema, Object[] row, Position position, long sourceMillis,
+      long eventTimeMicros, boolean waiting) {
     Objects.requireNonNull(rowSchema, "rowSchema may not be null");
     if (schema == null || rowSchema.version() > schema.version()) {
       if (schema != null && !schema.dataset().equals(rowSchema.dataset())) {
@@ -61,6 +73,9 @@ public final class RowBuffer {
     }
     RowCodec.writePosition(arena, position);
     RowCodec.write(arena, rowSchema.root(), row);
+    if (waiting) {
+      waitingRows++;
+    }
     if (records == eventTimes.length) {
       eventTimes = Arrays.copyOf(eventTimes, Math.max(16, eventTimes.length * 2));
     }
@@ -80,6 +95,14 @@ public final class RowBuffer {
 
   public long records() {
     return records;
+  }
+
+  /**
+   * How many buffered rows hold values waiting in {@code _rescued} for their column's type (appended with
+   * {@code waiting}): a buffer with none is written as it is, unread ({@link UndecidedNumbers}).
+   */
+  public long waitingRows() {
+    return waitingRows;
   }
 
   /** Bytes the buffered rows occupy in their compact form. */

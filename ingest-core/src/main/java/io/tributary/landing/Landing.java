@@ -107,7 +107,7 @@ public final class Landing implements SourceLanding, AutoCloseable {
       metrics.bindTo(registry);
     }
     this.path = new RecordPath(settings, layout, history, metrics, catalog);
-    this.flusher = new Flusher(format, new FlushWriter(format), backoff, metrics, catalog, clock);
+    this.flusher = new Flusher(format, new FlushWriter(format, path.numbers()), backoff, metrics, catalog, clock);
   }
 
   @Override
@@ -186,7 +186,7 @@ public final class Landing implements SourceLanding, AutoCloseable {
       return Outcome.DUPLICATE;
     }
     state.append(row.folder(), row.rolling(), row.schema(), row.row(), position, record.timestampMillis(),
-        row.eventTimeMicros(), now);
+        row.eventTimeMicros(), row.waiting(), now);
     state.took(position);
     if (row.error() != null) {
       metrics.errored(row.error(), row.dataset(), record.value().length);

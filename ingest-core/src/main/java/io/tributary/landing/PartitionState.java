@@ -7,6 +7,7 @@ import io.tributary.buffer.RowBuffer;
 import io.tributary.commit.CommitRecord;
 import io.tributary.commit.DurableRange;
 import io.tributary.schema.DatasetSchema;
+import io.tributary.schema.MetadataColumns;
 import io.tributary.source.Position;
 import io.tributary.source.SourcePartition;
 import java.util.ArrayList;
@@ -97,12 +98,16 @@ final class PartitionState {
     lastTaken = Position.max(lastTaken, position);
   }
 
-  /** Appends a row and its event time to the folder's buffer, opening it at {@code now} if needed. */
+  /**
+   * Appends a row and its event time to the folder's buffer, opening it at {@code now} if needed.
+   *
+   * @param waiting true when the row holds values waiting for their column's type
+   */
   void append(String folder, RollingPolicy rolling, DatasetSchema schema, Object[] row, Position position,
-      long sourceMillis, long eventTimeMicros, long now) {
+      long sourceMillis, long eventTimeMicros, boolean waiting, long now) {
     Open open = buffers.computeIfAbsent(folder, f -> new Open(new RowBuffer(now), rolling));
     long before = open.buffer().memoryBytes();
-    open.buffer().append(schema, row, position, sourceMillis, eventTimeMicros);
+    open.buffer().append(schema, row, position, sourceMillis, eventTimeMicros, waiting);
     memory.accept(open.buffer().memoryBytes() - before);
     if (sourceMillis < oldestSourceMillis) {
       oldestSourceMillis = sourceMillis;
@@ -266,7 +271,9 @@ final class PartitionState {
     for (int i = 0; rows.hasNext(); i++) {
       RowBuffer.BufferedRow row = rows.next();
       if (!latest.isDurable(folder, row.position())) {
-        to.append(from.schema(), row.row(), row.position(), from.oldestSourceMillis(), eventTimes[i]);
+        // Which rows wait is not kept row by row: any row with a _rescued value may, if the buffer had one.
+        boolean waiting = from.waitingRows() > 0 && row.row()[MetadataColumns.RESCUED_INDEX] != null;
+        to.append(from.schema(), row.row(), row.position(), from.oldestSourceMillis(), eventTimes[i], waiting);
       }
     }
   }

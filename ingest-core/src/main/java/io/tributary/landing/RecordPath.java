@@ -1,6 +1,7 @@
 package io.tributary.landing;
 
 import io.tributary.buffer.RollingPolicy;
+import io.tributary.buffer.UndecidedNumbers;
 import io.tributary.catalog.CatalogSync;
 import io.tributary.decode.DecodeResult;
 import io.tributary.decode.JsonDecoder;
@@ -42,9 +43,10 @@ final class RecordPath {
    * @param error the error type when it is an error row, else null
    * @param dataset the dataset, null for a record no dataset could be chosen for
    * @param eventTimeMicros the row's event time (its source time for an error row), microseconds since the epoch
+   * @param waiting true when the row holds values waiting for their column's type ({@link ShapeResult.Shaped#waiting})
    */
   record Row(String folder, RollingPolicy rolling, DatasetSchema schema, Object[] row, ErrorType error,
-      String dataset, long eventTimeMicros) implements Placement {}
+      String dataset, long eventTimeMicros, boolean waiting) implements Placement {}
 
   private static final Duplicate DUPLICATE = new Duplicate();
   private static final int MAX_CACHED_FOLDERS = 4096;
@@ -65,7 +67,8 @@ final class RecordPath {
     this.settings = settings;
     this.layout = layout;
     this.decoder = new JsonDecoder(settings.limits());
-    this.schemas = new DatasetSchemas(history, dataset -> datasetOf(dataset).evolution());
+    // New whole-number fields wait for their type until their buffer rolls: FlushWriter decides it.
+    this.schemas = new DatasetSchemas(history, dataset -> datasetOf(dataset).evolution(), true);
     this.metrics = metrics;
     this.catalog = catalog;
   }
@@ -106,7 +109,18 @@ final class RecordPath {
       catalog.schemaPublished(row.schema());
     }
     return new Row(folder, datasetOf(dataset).rolling(), row.schema(), row.row(), null, dataset,
-        placed.eventTimeMicros());
+        placed.eventTimeMicros(), row.waiting());
+  }
+
+  /**
+   * Decides, at a roll, the columns the waiting values of a buffer call for; a version it publishes is counted and
+   * told to the catalog as one an event publishes.
+   */
+  UndecidedNumbers numbers() {
+    return new UndecidedNumbers(schemas, schema -> {
+      metrics.shaped(schema.dataset(), 0, true);
+      catalog.schemaPublished(schema);
+    });
   }
 
   /** The settings of {@code dataset}, looked up once. */
@@ -123,7 +137,7 @@ final class RecordPath {
       return DUPLICATE;
     }
     return new Row(folder, settings.errorRolling(), ErrorRows.schema(), ErrorRows.row(failed), type, dataset,
-        record.timestampMillis() * 1_000L);
+        record.timestampMillis() * 1_000L, false);
   }
 
   private String dataFolder(String dataset, String partitionPath) {

@@ -81,7 +81,7 @@ public final class RescueAdvice {
     boolean numbersOnly = spot.kinds.keySet().stream()
         .allMatch(k -> k.equals("whole number") || k.equals("fraction") || k.equals("big number"));
     if (spot.column == PrimitiveType.LONG && numbersOnly) {
-      return path + ": double (fractions in a bigint column)";
+      return path + ": double (fractions in a bigint column, decided before the first fraction came)";
     }
     if (spot.column == PrimitiveType.DOUBLE && numbersOnly) {
       return "none: whole numbers beyond 2^53 have no exact double; " + path + ": string would not take numbers"

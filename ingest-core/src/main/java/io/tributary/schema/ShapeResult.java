@@ -10,8 +10,16 @@ public sealed interface ShapeResult {
    * @param row the values: see {@link ColumnType} for each type's Java value
    * @param rescuedValues how many values went to {@code _rescued}
    * @param newVersion true when this event made the dataset publish a new version
+   * @param waiting true when the row holds values in {@code _rescued} that wait for their column's type: its buffer
+   *     must be decided before it is written ({@link DatasetSchemas#decide})
    */
-  record Shaped(DatasetSchema schema, Object[] row, int rescuedValues, boolean newVersion) implements ShapeResult {}
+  record Shaped(DatasetSchema schema, Object[] row, int rescuedValues, boolean newVersion, boolean waiting)
+      implements ShapeResult {
+    /** A row with no value waiting for its type. */
+    public Shaped(DatasetSchema schema, Object[] row, int rescuedValues, boolean newVersion) {
+      this(schema, row, rescuedValues, newVersion, false);
+    }
+  }
 
   /**
    * The dataset is strict and the event would change or break its schema: the record belongs in the error prefix

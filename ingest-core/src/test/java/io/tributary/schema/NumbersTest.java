@@ -2,9 +2,18 @@ package io.tributary.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tributary.schema.internal.KeyMaps;
 import io.tributary.store.LocalFileStore;
+import io.tributary.store.ObjectStore;
+import io.tributary.testing.ForwardingStore;
+import io.tributary.testing.Json;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -146,5 +155,157 @@ class NumbersTest {
 
     assertThat(f.type("items", "[]", "ref")).isEqualTo(PrimitiveType.LONG);
     assertThat(shaped.rescuedValues()).isEqualTo(1);
+  }
+
+  /** Shapes {@code events} with whole numbers waiting for their type, and decides them as a roll does. */
+  private List<Object[]> shapedAndDecided(DatasetSchemas schemas, String... events) {
+    List<Object[]> rows = new ArrayList<>();
+    for (String event : events) {
+      rows.add(((ShapeResult.Shaped) schemas.shape("events", Json.event(event), 1L, "s", "0", "0")).row());
+    }
+    NumberDecision decision = schemas.decide("events", rows);
+    return rows.stream().map(decision.rehome()).toList();
+  }
+
+  private DatasetSchemas waiting(String instance) {
+    return new DatasetSchemas(new SchemaHistory(new LocalFileStore(dir), "lake", instance, Clock.systemUTC()),
+        dataset -> EvolutionSettings.defaults(), true);
+  }
+
+  private static Object column(DatasetSchemas schemas, Object[] row, String... path) {
+    StructType type = schemas.current("events").root();
+    Object value = row;
+    for (String step : path) {
+      int index = type.indexOf(step);
+      Object[] struct = (Object[]) value;
+      value = index < struct.length ? struct[index] : null;
+      if (type.fields().get(index).type() instanceof StructType child) {
+        type = child;
+      }
+    }
+    return value;
+  }
+
+  @Test
+  void aWholeFirstValueWaitsInRescuedAndAFractionInALaterEventMakesItADoubleColumn() {
+    DatasetSchemas schemas = waiting("one");
+    ShapeResult.Shaped whole = (ShapeResult.Shaped) schemas.shape("events", Json.event("{'x': 12, 's': 'a'}"), 1L,
+        "s", "0", "0");
+    assertThat(schemas.current("events").root().field("x")).as("undecided: no column yet").isNull();
+    assertThat(whole.rescuedValues()).as("a waiting value is not counted as rescued").isZero();
+    assertThat(whole.waiting()).as("its buffer must be decided at the roll").isTrue();
+
+    List<Object[]> rows = shapedAndDecided(schemas, "{'x': 12.5}");
+    Object[] first = schemas.decide("events", List.<Object[]>of(whole.row())).rehome().apply(whole.row());
+
+    assertThat(schemas.current("events").root().field("x").type()).isEqualTo(PrimitiveType.DOUBLE);
+    assertThat(column(schemas, first, "x")).isEqualTo(12.0);
+    assertThat(column(schemas, rows.get(0), "x")).isEqualTo(12.5);
+    assertThat(first[MetadataColumns.RESCUED_INDEX]).isNull();
+  }
+
+  @Test
+  void wholeValuesOnlyAreDecidedLongAtTheRollAndNestedOnesMoveIntoTheirStructs() {
+    DatasetSchemas schemas = waiting("one");
+    List<Object[]> rows = shapedAndDecided(schemas, "{'n': 1, 'order': {'qty': 2, 'sku': 'a'}, 'new': {'k': 3}}",
+        "{'n': 4, 'order': {'qty': 5}, 'tags': [], 'big': 18014398509481985}");
+
+    assertThat(schemas.current("events").root().field("n").type()).isEqualTo(PrimitiveType.LONG);
+    assertThat(((StructType) schemas.current("events").root().field("order").type()).field("qty").type())
+        .isEqualTo(PrimitiveType.LONG);
+    assertThat(column(schemas, rows.get(0), "n")).isEqualTo(1L);
+    assertThat(column(schemas, rows.get(0), "order", "qty")).isEqualTo(2L);
+    assertThat(column(schemas, rows.get(0), "order", "sku")).isEqualTo("a");
+    assertThat(column(schemas, rows.get(0), "new", "k")).isEqualTo(3L);
+    assertThat(column(schemas, rows.get(1), "order", "qty")).isEqualTo(5L);
+    assertThat(column(schemas, rows.get(1), "big")).isEqualTo(18014398509481985L);
+    assertThat(rows.get(0)[MetadataColumns.RESCUED_INDEX]).isNull();
+    assertThat(rows.get(1)[MetadataColumns.RESCUED_INDEX]).as("an empty list still has no column")
+        .isEqualTo("{\"/tags\":[]}");
+  }
+
+  @Test
+  void overridesAndMeasureNamesStillDecideAtOnceWhileWaiting() {
+    DatasetSchemas schemas = new DatasetSchemas(new SchemaHistory(new LocalFileStore(dir), "lake", "one",
+        Clock.systemUTC()), dataset -> EvolutionSettings.defaults()
+            .withOverrides(List.of(PathOverride.parse("code", "double"))), true);
+    schemas.shape("events", Json.event("{'code': 1, 'amount': 2, 'count': 3}"), 1L, "s", "0", "0");
+
+    StructType root = schemas.current("events").root();
+    assertThat(root.field("code").type()).isEqualTo(PrimitiveType.DOUBLE);
+    assertThat(root.field("amount").type()).isEqualTo(PrimitiveType.DOUBLE);
+    assertThat(root.field("count")).isNull();
+  }
+
+  @Test
+  void aDecisionTakenByTwoRacingInstancesConvergesOnTheFirstPublished() {
+    DatasetSchemas one = waiting("one");
+    DatasetSchemas two = waiting("two");
+    List<Object[]> wholes = new ArrayList<>();
+    wholes.add(((ShapeResult.Shaped) one.shape("events", Json.event("{'x': 12}"), 1L, "s", "0", "0")).row());
+    // two publishes a DOUBLE column at once for its fraction; one then decides at its roll and takes it.
+    two.shape("events", Json.event("{'x': 0.5}"), 1L, "s", "1", "0");
+    Object[] decided = one.decide("events", wholes).rehome().apply(wholes.get(0));
+
+    assertThat(one.current("events").root().field("x").type()).isEqualTo(PrimitiveType.DOUBLE);
+    assertThat(column(one, decided, "x")).isEqualTo(12.0);
+    assertThat(decided[MetadataColumns.RESCUED_INDEX]).isNull();
+    assertThat(one.current("events")).isEqualTo(two.current("events"));
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void wholeCountsUnderDataKeysWaitAndStillBecomeOneMapAtTheRollWithEveryValueKept() {
+    DatasetSchemas schemas = waiting("one");
+    Random random = new Random(5);
+    String[] events = new String[300];
+    for (int i = 0; i < events.length; i++) {
+      events[i] = "{'name': 's', 'counts': {'u" + random.nextInt(5000) + "': " + i + ", 'u" + random.nextInt(5000)
+          + "': " + (i + 1) + "}}";
+    }
+    List<Object[]> rows = shapedAndDecided(schemas, events);
+
+    StructType counts = (StructType) schemas.current("events").root().field("counts").type();
+    int map = KeyMaps.indexIn(counts);
+    assertThat(map).as("the keys are data: a map, not thousands of columns").isGreaterThanOrEqualTo(0);
+    assertThat(counts.fields().size()).isLessThanOrEqualTo(40);
+    for (int i = 0; i < rows.size(); i++) {
+      Object[] row = rows.get(i);
+      assertThat(row[MetadataColumns.RESCUED_INDEX]).as("row %s", i).isNull();
+      Map<String, Object> event = Json.event(events[i]);
+      Object[] struct = (Object[]) column(schemas, row, "counts");
+      for (Map.Entry<String, Object> count : ((Map<String, Object>) event.get("counts")).entrySet()) {
+        int index = counts.indexOf(count.getKey());
+        Map<String, Object> entries = struct[map] == null ? Map.of() : (Map<String, Object>) struct[map];
+        Object stored = index >= 0 && index != map ? struct[index] : entries.get(count.getKey());
+        assertThat(stored).as("%s of row %s", count.getKey(), i).isEqualTo(count.getValue());
+      }
+    }
+  }
+
+  @Test
+  void anInstanceThatLosesTheRaceForItsDecisionTakesTheWinnersTypeAndMovesItsWholeValuesIntoIt() {
+    DatasetSchemas two = waiting("two");
+    AtomicBoolean raced = new AtomicBoolean();
+    // one's store lets two publish its version first, just before one writes the same version: a lost race.
+    ObjectStore racing = new ForwardingStore(new LocalFileStore(dir)) {
+      @Override
+      public boolean putIfAbsent(String key, byte[] bytes) {
+        boolean decision = key.contains("_schemas/events/v") && !key.endsWith("v0000000001.json");
+        if (decision && raced.compareAndSet(false, true)) {
+          two.shape("events", Json.event("{'x': 0.5}"), 1L, "s", "1", "0");
+        }
+        return super.putIfAbsent(key, bytes);
+      }
+    };
+    DatasetSchemas one = new DatasetSchemas(new SchemaHistory(racing, "lake", "one", Clock.systemUTC()),
+        dataset -> EvolutionSettings.defaults(), true);
+    List<Object[]> rows = shapedAndDecided(one, "{'x': 12, 's': 'a'}", "{'x': 7}");
+
+    assertThat(raced).isTrue();
+    assertThat(one.current("events").root().field("x").type()).as("the winner's type").isEqualTo(PrimitiveType.DOUBLE);
+    assertThat(one.current("events")).isEqualTo(two.current("events"));
+    assertThat(rows).extracting(row -> column(one, row, "x")).containsExactly(12.0, 7.0);
+    assertThat(rows).extracting(row -> row[MetadataColumns.RESCUED_INDEX]).containsOnlyNulls();
   }
 }

@@ -25,7 +25,7 @@ class RescueAdviceTest {
 
     assertThat(advice.hotSpots()).containsExactly(
         new RescueAdvice.HotSpot("qty", "bigint", 3, Map.of("fraction", 3L),
-            "qty: double (fractions in a bigint column)"),
+            "qty: double (fractions in a bigint column, decided before the first fraction came)"),
         new RescueAdvice.HotSpot("items[].sku", "string", 1, Map.of("whole number", 1L),
             "items[].sku: json (values of several JSON types: one text column keeps them all)"),
         new RescueAdvice.HotSpot("note", "string", 1, Map.of("object", 1L),

@@ -70,14 +70,13 @@ public final class FirehoseDatasetSink implements DatasetSink {
 
   @Override
   public EncodedFile encode(RolledRows rows) {
-    RowBuffer buffer = rows.buffer();
-    if (buffer == null) {
+    Iterator<RowBuffer.BufferedRow> it = rows.positioned();
+    if (it == null) {
       throw new IllegalArgumentException("Cannot send rows of " + rows.schema().dataset() + " to Firehose: they are "
           + "not in a buffer, so their source positions are unknown");
     }
     List<ShapedRow> shaped = new ArrayList<>((int) rows.records());
     long[] eventTimes = rows.eventTimes();
-    Iterator<RowBuffer.BufferedRow> it = buffer.rows();
     for (int i = 0; it.hasNext(); i++) {
       RowBuffer.BufferedRow row = it.next();
       shaped.add(new ShapedRow(rows.schema(), row.row(), eventTimes[i], row.position()));

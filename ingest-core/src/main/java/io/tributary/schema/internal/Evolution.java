@@ -24,9 +24,14 @@ import java.util.Map;
  */
 public final class Evolution {
   private final ColumnBudget budget;
+  /** Whether a whole number that only the values to come can type waits for them ({@link NumberTyping#undecided}). */
+  private final boolean deferWhole;
+  /** How many lists and maps the walk is inside: their numbers are typed at once, from all their elements. */
+  private int collections;
 
-  private Evolution(int remainingColumns) {
+  private Evolution(int remainingColumns, boolean deferWhole) {
     this.budget = new ColumnBudget(remainingColumns);
+    this.deferWhole = deferWhole;
   }
 
   /**
@@ -35,13 +40,34 @@ public final class Evolution {
    * @param maxColumns the cap on data leaf columns
    */
   public static StructType evolve(StructType root, Map<String, Object> event, OverrideTree overrides, int maxColumns) {
-    Evolution evolution = new Evolution(maxColumns - ColumnCounts.dataLeaves(root));
+    return evolve(root, event, overrides, maxColumns, false);
+  }
+
+  /**
+   * As {@link #evolve(StructType, Map, OverrideTree, int)}; with {@code deferWhole}, a new field of plain objects
+   * whose value is an undecided whole number ({@link NumberTyping#undecided}) gets no column yet: its value waits
+   * in {@code _rescued} for the decision ({@code UndecidedNumbers}).
+   */
+  public static StructType evolve(StructType root, Map<String, Object> event, OverrideTree overrides, int maxColumns,
+      boolean deferWhole) {
+    Evolution evolution = new Evolution(maxColumns - ColumnCounts.dataLeaves(root), deferWhole);
     return evolution.evolveStruct(root, event, overrides);
   }
 
   /** The type a brand-new value would get, or null when it is deferred (null, empty, or no budget). */
   public static ColumnType inferUnbounded(Object value, OverrideTree overrides) {
-    return new Evolution(Integer.MAX_VALUE).infer(null, value, overrides);
+    return new Evolution(Integer.MAX_VALUE, false).infer(null, value, overrides);
+  }
+
+  /**
+   * The type a brand-new field {@code name} of a plain object would get for {@code value}, or null when it is
+   * deferred: null, empty, or (with {@code deferWhole}) an undecided whole number, alone or in new objects.
+   */
+  public static ColumnType inferField(String name, Object value, OverrideTree overrides, boolean deferWhole) {
+    if (deferWhole && NumberTyping.undecided(name, value, overrides)) {
+      return null;
+    }
+    return new Evolution(Integer.MAX_VALUE, deferWhole).infer(name, value, overrides);
   }
 
   private StructType evolveStruct(StructType struct, Map<String, Object> object, OverrideTree overrides) {
@@ -63,6 +89,9 @@ public final class Evolution {
           result = result.withReplaced(keys, map.withType(grown));
         }
       } else if (index < 0) {
+        if (deferWhole && collections == 0 && NumberTyping.undecided(entry.getKey(), value, child)) {
+          continue;
+        }
         ColumnType type = infer(entry.getKey(), value, child);
         if (type != null) {
           result = result.withAppended(new Field(name, entry.getKey(), type));
@@ -82,6 +111,18 @@ public final class Evolution {
     if (type instanceof StructType s && value instanceof Map<?, ?> m) {
       return evolveStruct(s, asObject(m), overrides);
     }
+    if (!(type instanceof ListType || type instanceof MapType)) {
+      return type;
+    }
+    collections++;
+    try {
+      return evolveCollection(type, value, overrides);
+    } finally {
+      collections--;
+    }
+  }
+
+  private ColumnType evolveCollection(ColumnType type, Object value, OverrideTree overrides) {
     if (type instanceof ListType l && value instanceof List<?> list) {
       ColumnType element = l.element();
       OverrideTree elementOverrides = OverrideTree.element(overrides);
@@ -122,27 +163,36 @@ public final class Evolution {
       return grown.fields().isEmpty() ? null : grown;
     }
     if (value instanceof List<?> list) {
-      ColumnType element = null;
-      OverrideTree elementOverrides = OverrideTree.element(overrides);
-      Object first = null;
-      for (Object item : list) {
-        if (element == null) {
-          element = infer(name, item, elementOverrides);
-          first = item;
-        } else {
-          element = evolveType(element, item, elementOverrides);
-        }
+      collections++;
+      try {
+        return inferList(name, list, overrides);
+      } finally {
+        collections--;
       }
-      if (element == PrimitiveType.LONG && OverrideTree.at(elementOverrides) == null) {
-        element = NumberTyping.ofElements(name, list, first);
-      } else if (element != null) {
-        element = NumberTyping.widenNew(element, null, asList(list), elementOverrides);
-      }
-      return element == null ? null : new ListType(element);
     }
     PrimitiveType primitive = value instanceof String || value instanceof Boolean
         ? primitiveOf(value) : NumberTyping.of(name, value);
     return budget.take(1) ? primitive : null;
+  }
+
+  private ColumnType inferList(String name, List<?> list, OverrideTree overrides) {
+    ColumnType element = null;
+    OverrideTree elementOverrides = OverrideTree.element(overrides);
+    Object first = null;
+    for (Object item : list) {
+      if (element == null) {
+        element = infer(name, item, elementOverrides);
+        first = item;
+      } else {
+        element = evolveType(element, item, elementOverrides);
+      }
+    }
+    if (element == PrimitiveType.LONG && OverrideTree.at(elementOverrides) == null) {
+      element = NumberTyping.ofElements(name, list, first);
+    } else if (element != null) {
+      element = NumberTyping.widenNew(element, null, asList(list), elementOverrides);
+    }
+    return element == null ? null : new ListType(element);
   }
 
   private ColumnType inferPinned(String name, PathOverride pinned, Object value) {
@@ -156,8 +206,13 @@ public final class Evolution {
           return null;
         }
         ColumnType valueType = null;
-        for (Object item : m.values()) {
-          valueType = valueType == null ? infer(name, item, null) : evolveType(valueType, item, null);
+        collections++;
+        try {
+          for (Object item : m.values()) {
+            valueType = valueType == null ? infer(name, item, null) : evolveType(valueType, item, null);
+          }
+        } finally {
+          collections--;
         }
         return valueType == null ? null : new MapType(valueType);
       default:

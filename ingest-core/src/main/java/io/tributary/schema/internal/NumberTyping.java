@@ -66,6 +66,39 @@ public final class NumberTyping {
   }
 
   /**
+   * True when {@code value}, the first value of a new field {@code name} of a plain object, is a whole number that
+   * only the values to come can type: no override at the field, a name that is no measure, and a magnitude a
+   * double holds exactly. Such a field waits for the decision ({@code UndecidedNumbers}): DOUBLE as soon as a
+   * fraction comes (published at once, by the event that brings it), LONG at the first roll of a buffer holding
+   * only whole values, or at once when a whole number beyond 2<sup>53</sup> comes.
+   */
+  public static boolean undecided(String name, Object value, OverrideTree overrides) {
+    return value instanceof Long l && exactInDouble(l) && OverrideTree.at(overrides) == null && !isMeasure(name);
+  }
+
+  /** True when {@code whole} has an exact double: its magnitude is at most 2<sup>53</sup>. */
+  static boolean exactInDouble(long whole) {
+    return -EXACT_IN_DOUBLE <= whole && whole <= EXACT_IN_DOUBLE;
+  }
+
+  /**
+   * True when {@code value} of a new field {@code name} is an {@link #undecided} whole number, or a new object that
+   * holds one in a field of its own or of a nested object: what waits in {@code _rescued} for the decision.
+   */
+  public static boolean waits(String name, Object value, OverrideTree overrides) {
+    if (value instanceof Map<?, ?> map && OverrideTree.at(overrides) == null) {
+      for (Map.Entry<?, ?> entry : map.entrySet()) {
+        String key = (String) entry.getKey();
+        if (waits(key, entry.getValue(), OverrideTree.child(overrides, ColumnNames.sanitize(key)))) {
+          return true;
+        }
+      }
+      return false;
+    }
+    return undecided(name, value, overrides);
+  }
+
+  /**
    * The element type of a new list of numbers, from all of them: DOUBLE when one has a fraction and every whole
    * one has an exact double; else the type of the first, as {@link #of} decides it.
    */

@@ -20,17 +20,22 @@ public final class RowShaper {
   private final ShapePlan.Struct root;
   private final OverrideTree overrides;
   private final boolean canGrow;
+  private final boolean deferWhole;
 
   /**
    * @param schema the version rows are shaped for; null for a dataset with no version yet
    * @param rootType the root struct (the schema's, or the metadata-only root when there is no version yet)
    * @param canGrow whether the column cap leaves room for new columns
+   * @param deferWhole whether a new field whose value is an undecided whole number ({@link NumberTyping#undecided})
+   *     waits in {@code _rescued} for the decision instead of growing a column now
    */
-  public RowShaper(DatasetSchema schema, StructType rootType, OverrideTree overrides, boolean canGrow) {
+  public RowShaper(DatasetSchema schema, StructType rootType, OverrideTree overrides, boolean canGrow,
+      boolean deferWhole) {
     this.schema = schema;
     this.root = new ShapePlan.Struct(rootType);
     this.overrides = overrides;
     this.canGrow = canGrow;
+    this.deferWhole = deferWhole;
   }
 
   /** The schema version this shaper writes rows for, or null before the first version. */
@@ -53,24 +58,34 @@ public final class RowShaper {
     if (walk.rescued != null) {
       row[MetadataColumns.RESCUED_INDEX] = JsonText.write(walk.rescued);
     }
-    return new Shaping(row, walk.rescued == null ? 0 : walk.rescued.size(), walk.growable, walk.firstProblem);
+    Map<String, Object> waiting = walk.waiting == null ? Map.of() : walk.waiting;
+    return new Shaping(row, walk.rescued == null ? 0 : walk.rescued.size() - waiting.size(), waiting,
+        walk.growable, walk.firstProblem);
   }
 
   /**
    * A shaped row.
    *
    * @param row the values, in schema order
-   * @param rescued how many values went to {@code _rescued}
+   * @param rescued how many values went to {@code _rescued} for good (not counting {@code waiting})
+   * @param waiting the values that wait in {@code _rescued} for their column's type to be decided, by JSON Pointer
    * @param growable true when the schema could grow a column for a value this row had to rescue
    * @param firstProblem why the first rescued value was rescued, or null when none was
    */
-  public record Shaping(Object[] row, int rescued, boolean growable, String firstProblem) {}
+  public record Shaping(Object[] row, int rescued, Map<String, Object> waiting, boolean growable,
+      String firstProblem) {}
 
   /** The state of shaping one event. */
   private final class Walk {
     Map<String, Object> rescued;
     boolean growable;
     String firstProblem;
+    Map<String, Object> waiting;
+    /**
+     * How many lists and maps the walk is inside: no value in them waits. A short (the decoder's depth limit is far
+     * below its range) keeps a walk, one per event, at the size it had before.
+     */
+    short collections;
 
     Object[] struct(ShapePlan.Struct plan, Map<String, Object> object, Pointer at, OverrideTree ov) {
       Object[] out = new Object[plan.fields.length];
@@ -129,6 +144,15 @@ public final class RowShaper {
     }
 
     private List<Object> list(ShapePlan item, List<?> items, Pointer at, OverrideTree ov) {
+      collections++;
+      try {
+        return listIn(item, items, at, ov);
+      } finally {
+        collections--;
+      }
+    }
+
+    private List<Object> listIn(ShapePlan item, List<?> items, Pointer at, OverrideTree ov) {
       List<Object> out = new ArrayList<>(items.size());
       for (int i = 0; i < items.size(); i++) {
         Object value = items.get(i);
@@ -147,6 +171,15 @@ public final class RowShaper {
     }
 
     private Map<String, Object> map(ShapePlan item, Map<String, Object> entries, Pointer at) {
+      collections++;
+      try {
+        return mapIn(item, entries, at);
+      } finally {
+        collections--;
+      }
+    }
+
+    private Map<String, Object> mapIn(ShapePlan item, Map<String, Object> entries, Pointer at) {
       Map<String, Object> out = new LinkedHashMap<>(Math.max(4, entries.size() * 2));
       for (Map.Entry<String, Object> entry : entries.entrySet()) {
         Object value = entry.getValue();
@@ -173,7 +206,13 @@ public final class RowShaper {
         out[plan.keys] = entries;
       }
       Pointer here = new Pointer(at, key, -1);
-      Object shaped = value(((ShapePlan.Element) plan.children[plan.keys]).item, value, here, null);
+      collections++;
+      Object shaped;
+      try {
+        shaped = value(((ShapePlan.Element) plan.children[plan.keys]).item, value, here, null);
+      } finally {
+        collections--;
+      }
       if (shaped == Conversions.MISFIT) {
         rescue(here, value, "'%s' does not fit the map's value type");
         shaped = null;
@@ -183,13 +222,21 @@ public final class RowShaper {
 
     private void unknown(Object value, Pointer parent, String key, OverrideTree ov) {
       // Nulls never reach here; empty objects and arrays have no column yet and are kept, not dropped.
-      rescue(new Pointer(parent, key, -1), value, "'%s' has no column");
-      if (canGrow && !growable && Evolution.inferUnbounded(value, ov) != null) {
+      String pointer = rescue(new Pointer(parent, key, -1), value, "'%s' has no column");
+      boolean defer = deferWhole && collections == 0;
+      if (defer && NumberTyping.waits(key, value, ov)) {
+        if (waiting == null) {
+          waiting = new LinkedHashMap<>();
+        }
+        waiting.put(pointer, value);
+      }
+      if (canGrow && !growable && Evolution.inferField(key, value, ov, defer) != null) {
         growable = true;
       }
     }
 
-    private void rescue(Pointer at, Object value, String problem) {
+    /** Puts {@code value} in {@code _rescued} under its pointer, which it returns. */
+    private String rescue(Pointer at, Object value, String problem) {
       if (rescued == null) {
         rescued = new LinkedHashMap<>();
       }
@@ -198,6 +245,7 @@ public final class RowShaper {
       if (firstProblem == null) {
         firstProblem = String.format(problem, pointer);
       }
+      return pointer;
     }
   }
 
