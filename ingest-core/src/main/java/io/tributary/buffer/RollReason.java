@@ -14,6 +14,11 @@ public enum RollReason {
   BYTES,
   /** The buffer reached its dataset's max records. */
   RECORDS,
+  /**
+   * The buffer holds {@value RollingPolicy#WAITING_ROWS} rows whose whole numbers wait for their type: rolling decides
+   * it, so the rest of the stream is typed and a dataset's first buffer is not all re-homed at its roll.
+   */
+  NUMBERS,
   /** The memory budget was reached ({@link MemoryBudget}): this buffer was over its share or among the largest. */
   MEMORY,
   /** Its source partition was given up (a rebalance, a lease moved, a shard ended): everything taken is committed. */

@@ -37,15 +37,27 @@ public record RollingPolicy(Duration maxAge, long maxBytes, long maxRecords) {
     }
   }
 
+  /**
+   * Rows with whole numbers waiting for their type that a buffer holds at most: its roll decides the type (the
+   * evidence of this many events), instead of a whole first buffer of a new dataset waiting, then being read back
+   * and re-homed at its roll.
+   */
+  public static final int WAITING_ROWS = 10_000;
+
   /** The keys' defaults: 5 minutes, 128 MiB, 5 million records. */
   public static RollingPolicy defaults() {
     return new RollingPolicy(DEFAULT_MAX_AGE, DEFAULT_MAX_BYTES, DEFAULT_MAX_RECORDS);
   }
 
-  /** Why {@code buffer} must roll now (bytes, records or age), or empty if it may keep filling. */
+  /**
+   * Why {@code buffer} must roll now (bytes, records, waiting numbers or age), or empty if it may keep filling.
+   */
   public Optional<RollReason> due(RowBuffer buffer, long nowMillis) {
     if (buffer.records() == 0) {
       return Optional.empty();
+    }
+    if (buffer.waitingRows() >= WAITING_ROWS) {
+      return Optional.of(RollReason.NUMBERS);
     }
     if (buffer.bytes() >= maxBytes) {
       return Optional.of(RollReason.BYTES);

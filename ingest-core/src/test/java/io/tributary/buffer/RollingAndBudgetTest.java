@@ -34,6 +34,21 @@ class RollingAndBudgetTest {
   }
 
   @Test
+  void aBufferHoldingManyRowsWhoseNumbersWaitRollsSoTheyAreDecided() {
+    RollingPolicy policy = RollingPolicy.defaults();
+    RowBuffer buffer = new RowBuffer(0);
+    for (int i = 0; i < RollingPolicy.WAITING_ROWS; i++) {
+      assertThat(policy.due(buffer, 0)).as("after %d waiting rows", i).isEmpty();
+      // Every other row holds no waiting value: only the rows that do count.
+      buffer.append(SCHEMA, new Object[] {1L, "s", "0", Integer.toString(i), "{\"/x\":1}"}, Position.of(2L * i), 0,
+          0, true);
+      buffer.append(SCHEMA, new Object[] {1L, "s", "0", Integer.toString(i), null}, Position.of(2L * i + 1), 0, 0,
+          false);
+    }
+    assertThat(policy.due(buffer, 0)).contains(RollReason.NUMBERS);
+  }
+
+  @Test
   void anEmptyBufferNeverRolls() {
     assertThat(RollingPolicy.defaults().due(new RowBuffer(0), Long.MAX_VALUE)).isEmpty();
   }

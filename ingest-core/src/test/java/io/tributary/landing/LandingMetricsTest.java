@@ -287,7 +287,8 @@ class LandingMetricsTest {
     assertThat(memory).isNotNull();
     assertThat(memory.count()).isPositive();
     assertThat(tight.find(TributaryMeter.ROLLED_FILES.meterName()).counters()).extracting(c -> c.getId().getTag(
-        MetricTags.REASON)).containsExactlyInAnyOrder("age", "bytes", "records", "memory", "revoke", "shutdown");
+        MetricTags.REASON)).containsExactlyInAnyOrder("age", "bytes", "records", "numbers", "memory", "revoke",
+        "shutdown");
   }
 
   private long rolled(RollReason reason) {

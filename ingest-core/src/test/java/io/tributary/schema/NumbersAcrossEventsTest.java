@@ -2,6 +2,7 @@ package io.tributary.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tributary.buffer.RollingPolicy;
 import io.tributary.landing.Landing;
 import io.tributary.source.Position;
 import io.tributary.source.SourcePartition;
@@ -77,6 +78,29 @@ class NumbersAcrossEventsTest {
     try (DuckDb duck = DuckDb.open()) {
       assertThat(duck.columnTypes(files())).containsEntry("retries", "BIGINT");
       assertThat(duck.value("SELECT sum(retries) FROM " + files()).toString()).isEqualTo("190");
+      assertThat(duck.value("SELECT count(_rescued) FROM " + files())).isEqualTo(0L);
+    }
+  }
+
+  @Test
+  void aBufferWhoseWholeNumbersWaitedInTenThousandRowsRollsAndTheRestOfTheStreamIsTyped() throws Exception {
+    int events = RollingPolicy.WAITING_ROWS + 500;
+    String[] json = new String[events];
+    for (int i = 0; i < events; i++) {
+      json[i] = "{'ts': %d, 'qty': " + (i % 9) + "}";
+    }
+    land(json);
+
+    List<Path> files = filesOnDisk();
+    assertThat(files).hasSize(2);
+    try (DuckDb duck = DuckDb.open()) {
+      for (Path file : files) {
+        assertThat(duck.columnTypes("read_parquet('" + file + "')")).containsEntry("qty", "BIGINT");
+      }
+      // The first file holds exactly the rows whose value waited; the second one's rows were typed as they came.
+      assertThat(duck.value("SELECT count(*) FROM read_parquet('" + files.get(0) + "')"))
+          .isEqualTo((long) RollingPolicy.WAITING_ROWS);
+      assertThat(duck.value("SELECT count(qty) FROM " + files())).isEqualTo((long) events);
       assertThat(duck.value("SELECT count(_rescued) FROM " + files())).isEqualTo(0L);
     }
   }
