@@ -31,8 +31,10 @@ final class EngineProcess {
       String threads, String tableFormat) throws IOException {
     Path log = Files.createTempFile("tributary-bench-engine", ".log");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> command = new ArrayList<>(List.of(java, "-Xmx" + heap, "-XX:+UseG1GC"));
-    // Extra options for the engine's JVM only (a flight recording, say): TRIBUTARY_BENCH_ENGINE_OPTS, space-separated.
+    // The image's collector (deploy/Dockerfile), whatever this machine would pick.
+    List<String> command = new ArrayList<>(List.of(java, "-Xmx" + heap, "-XX:+UseParallelGC"));
+    // Extra options for the engine's JVM only (a flight recording, say): TRIBUTARY_BENCH_ENGINE_OPTS, space-separated;
+    // G1 instead: "-XX:-UseParallelGC -XX:+UseG1GC".
     String extra = System.getenv().getOrDefault("TRIBUTARY_BENCH_ENGINE_OPTS", "").strip();
     if (!extra.isEmpty()) {
       command.addAll(List.of(extra.split("\\s+")));

@@ -8,8 +8,11 @@ import java.util.List;
  */
 public final class ContainerContract {
 
-  /** The image's JVM options: heap as a share of the container's memory, exit on OutOfMemoryError. */
-  public static final String JAVA_OPTS = "-XX:+UseContainerSupport -XX:MaxRAMPercentage=75.0 "
+  /**
+   * The image's JVM options: the parallel collector whatever the task size, heap as a share of the container's
+   * memory, exit on OutOfMemoryError.
+   */
+  public static final String JAVA_OPTS = "-XX:+UseContainerSupport -XX:+UseParallelGC -XX:MaxRAMPercentage=75.0 "
       + "-XX:InitialRAMPercentage=50.0 -XX:+ExitOnOutOfMemoryError -XX:-UsePerfData "
       + "-Djava.io.tmpdir=/var/tributary/tmp";
   /** Where the image keeps the service jar (ingest-app's target/tributary-service.jar: `run` without the demo). */
