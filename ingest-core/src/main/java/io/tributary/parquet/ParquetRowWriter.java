@@ -129,6 +129,7 @@ public final class ParquetRowWriter implements Closeable {
         .withPageSize(options.pageBytes())
         .withDictionaryPageSize(options.pageBytes())
         .withDictionaryEncoding(true)
+        .withAllocator(SlabPool.forThisThread())
         // Version 1 data pages with PLAIN and dictionary encodings: every reader and reader version we promise
         // (Athena, Glue, Spark, Trino, DuckDB) reads them. Data page V2 and the DELTA encodings it brings are newer
         // and were long unsupported or buggy in some of them (Hive-based readers, older Presto/Athena and Spark
