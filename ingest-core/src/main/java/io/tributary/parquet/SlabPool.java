@@ -10,14 +10,17 @@ import org.apache.parquet.bytes.ByteBufferAllocator;
  *
  * <p>A column writer grows its page in slabs of doubling size and releases them all when the page is written; a
  * file of 10,000 small events allocated about as many bytes of slabs as the events themselves, most of them large
- * arrays allocated outside the thread's allocation buffer. Buffers are pooled by power-of-two capacity; a request is
- * served by a buffer of the next power of two with its limit set to the size asked for. Each thread keeps at most
- * {@link #RETAINED_BYTES}; a buffer released beyond that, or by another thread, is left to the collector. Buffers
- * come back with old contents: parquet-column writes a slab before reading it.
+ * arrays allocated outside the thread's allocation buffer. Buffers from {@link #SMALLEST_POOLED} up are pooled by
+ * power-of-two capacity; a request is served by a buffer of the next power of two with its limit set to the size
+ * asked for. Each thread keeps at most {@link #RETAINED_BYTES}: when full, a released buffer takes the place of
+ * buffers of a size asked for less recently, or is left to the collector, as is one released by another thread.
+ * Buffers come back with old contents: parquet-column writes a slab before reading it.
  */
 final class SlabPool implements ByteBufferAllocator {
-  /** What one thread keeps between files, at most. */
+  /** What one thread keeps between pages and files, at most. */
   static final long RETAINED_BYTES = 8L << 20;
+  /** Slabs smaller than this come from the thread's allocation buffer cheaply: neither pooled nor rounded up. */
+  static final int SMALLEST_POOLED = 32 << 10;
   /** Slabs larger than this are neither pooled nor rounded up. */
   private static final int LARGEST_POOLED = 4 << 20;
   private static final int CLASSES = 32;
@@ -27,6 +30,9 @@ final class SlabPool implements ByteBufferAllocator {
   private final Thread owner = Thread.currentThread();
   @SuppressWarnings("unchecked")
   private final ArrayDeque<ByteBuffer>[] free = new ArrayDeque[CLASSES];
+  /** For each size class, when it was last asked for (a count of requests). */
+  private final long[] lastAsked = new long[CLASSES];
+  private long asked;
   private long retained;
 
   private SlabPool() {
@@ -39,10 +45,11 @@ final class SlabPool implements ByteBufferAllocator {
 
   @Override
   public ByteBuffer allocate(int size) {
-    if (size <= 0 || size > LARGEST_POOLED || Thread.currentThread() != owner) {
+    if (size < SMALLEST_POOLED || size > LARGEST_POOLED || Thread.currentThread() != owner) {
       return ByteBuffer.allocate(size);
     }
     int sizeClass = sizeClass(size);
+    lastAsked[sizeClass] = ++asked;
     ArrayDeque<ByteBuffer> queue = free[sizeClass];
     ByteBuffer buffer = queue == null ? null : queue.pollFirst();
     if (buffer == null) {
@@ -58,10 +65,25 @@ final class SlabPool implements ByteBufferAllocator {
   public void release(ByteBuffer buffer) {
     int capacity = buffer.capacity();
     if (Thread.currentThread() != owner || !buffer.hasArray() || buffer.isReadOnly()
-        || Integer.bitCount(capacity) != 1 || capacity > LARGEST_POOLED || retained + capacity > RETAINED_BYTES) {
+        || Integer.bitCount(capacity) != 1 || capacity < SMALLEST_POOLED || capacity > LARGEST_POOLED) {
       return;
     }
     int sizeClass = Integer.numberOfTrailingZeros(capacity);
+    // Full: make room by dropping buffers of the sizes asked for longest ago (a page's slabs grow, then its later
+    // pages start larger), never of this size.
+    while (retained + capacity > RETAINED_BYTES) {
+      int stalest = -1;
+      for (int c = 0; c < CLASSES; c++) {
+        if (c != sizeClass && free[c] != null && !free[c].isEmpty()
+            && (stalest < 0 || lastAsked[c] < lastAsked[stalest])) {
+          stalest = c;
+        }
+      }
+      if (stalest < 0 || lastAsked[stalest] > lastAsked[sizeClass]) {
+        return;
+      }
+      retained -= free[stalest].pollLast().capacity();
+    }
     if (free[sizeClass] == null) {
       free[sizeClass] = new ArrayDeque<>();
     }

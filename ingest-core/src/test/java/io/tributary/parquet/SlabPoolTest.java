@@ -33,18 +33,23 @@ class SlabPoolTest {
 
   private Void sizeAndReuse() {
     SlabPool pool = SlabPool.forThisThread();
-    ByteBuffer first = pool.allocate(1_000);
+    ByteBuffer first = pool.allocate(40_000);
     assertThat(first.position()).isZero();
-    assertThat(first.remaining()).isEqualTo(1_000);
-    assertThat(first.capacity()).isEqualTo(1_024);
-    first.put(new byte[700]);
+    assertThat(first.remaining()).isEqualTo(40_000);
+    assertThat(first.capacity()).isEqualTo(65_536);
+    first.put(new byte[30_000]);
     pool.release(first);
 
-    ByteBuffer second = pool.allocate(900);
-    assertThat(second.array()).isSameAs(first.array());
+    ByteBuffer second = pool.allocate(50_000);
+    assertThat(same(second, first)).isTrue();
     assertThat(second.position()).isZero();
-    assertThat(second.remaining()).isEqualTo(900);
-    assertThat(pool.allocate(900).array()).isNotSameAs(first.array());
+    assertThat(second.remaining()).isEqualTo(50_000);
+    assertThat(same(pool.allocate(50_000), first)).isFalse();
+
+    ByteBuffer small = pool.allocate(SlabPool.SMALLEST_POOLED - 1);
+    assertThat(small.capacity()).isEqualTo(SlabPool.SMALLEST_POOLED - 1);
+    pool.release(small);
+    assertThat(same(pool.allocate(SlabPool.SMALLEST_POOLED - 1), small)).isFalse();
     return null;
   }
 
@@ -68,10 +73,44 @@ class SlabPoolTest {
     long kept = taken.stream().filter(b -> reused.stream().anyMatch(a -> a == b.array())).count();
     assertThat(kept).isEqualTo(SlabPool.RETAINED_BYTES / size);
 
-    ByteBuffer elsewhere = pool.allocate(4_096);
+    ByteBuffer elsewhere = pool.allocate(40_000);
     CompletableFuture.runAsync(() -> pool.release(elsewhere)).get();
-    assertThat(pool.allocate(4_096).array()).isNotSameAs(elsewhere.array());
+    assertThat(same(pool.allocate(40_000), elsewhere)).isFalse();
     return null;
+  }
+
+  @Test
+  void whenFullItMakesRoomForTheSizeAskedForLastByDroppingOthers() throws Exception {
+    onAFreshThread(this::eviction);
+  }
+
+  private Void eviction() {
+    SlabPool pool = SlabPool.forThisThread();
+    int small = 64 << 10;
+    List<ByteBuffer> smalls = new ArrayList<>();
+    for (int i = 0; i < SlabPool.RETAINED_BYTES / small; i++) {
+      smalls.add(pool.allocate(small));
+    }
+    smalls.forEach(pool::release); // the pool is full of one size
+    ByteBuffer large = pool.allocate(1 << 20);
+    pool.release(large);
+    assertThat(same(pool.allocate(1 << 20), large)).as("the size asked for last was kept").isTrue();
+
+    // A size asked for longer ago than every pooled one does not push them out.
+    ByteBuffer stale = pool.allocate(2 << 20);
+    ByteBuffer again = pool.allocate(1 << 20);
+    pool.release(again);
+    for (int i = 0; i < 4; i++) {
+      pool.allocate(small);
+    }
+    pool.release(stale);
+    assertThat(same(pool.allocate(2 << 20), stale)).as("the stale size was kept").isFalse();
+    assertThat(same(pool.allocate(1 << 20), again)).as("the recent size was kept").isTrue();
+    return null;
+  }
+
+  private static boolean same(ByteBuffer a, ByteBuffer b) {
+    return a.array() == b.array();
   }
 
   /** Runs {@code work} on a thread of its own, so that its pool starts empty. */

@@ -162,6 +162,12 @@ public final class EndToEnd {
     result.put("durableSeconds", (durable - firstAccepted) / 1000.0);
     result.put("durablePerSecond", Math.round(events * 1000.0 / Math.max(1, durable - firstAccepted)));
     result.put("cpuPercentOfOneCore", EngineStats.cpuPercent(first, end));
+    // The second half of the events, taken in once the JIT has compiled the hot path (the first seconds of a run
+    // are mostly compiler threads): the rate a long drain sustains.
+    long[] half = stats.sampleAt(stats.firstSampleWith(events / 2));
+    result.put("acceptedPerSecondSecondHalf",
+        Math.round((events - half[1]) * 1000.0 / Math.max(1, allAccepted - half[0])));
+    result.put("cpuPercentSecondHalf", EngineStats.cpuPercent(half, end));
     result.put("heapUsedMaxMiB", stats.heapMaxMiB(firstAccepted, allAccepted));
     // The machine may be shared: its load beside the figure (1, 5, 15 minutes), at the engine's start and end.
     result.put("loadAverageAtStart", loadAtStart);
