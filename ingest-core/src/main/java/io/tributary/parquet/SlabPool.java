@@ -14,7 +14,8 @@ import org.apache.parquet.bytes.ByteBufferAllocator;
  * power-of-two capacity; a request is served by a buffer of the next power of two with its limit set to the size
  * asked for. Each thread keeps at most {@link #RETAINED_BYTES}: when full, a released buffer takes the place of
  * buffers of a size asked for less recently, or is left to the collector, as is one released by another thread.
- * Buffers come back with old contents: parquet-column writes a slab before reading it.
+ * Buffers come back with old contents: parquet-column writes a slab before reading it. A buffer released twice is
+ * kept once.
  */
 final class SlabPool implements ByteBufferAllocator {
   /** What one thread keeps between pages and files, at most. */
@@ -69,6 +70,9 @@ final class SlabPool implements ByteBufferAllocator {
       return;
     }
     int sizeClass = Integer.numberOfTrailingZeros(capacity);
+    if (pooled(sizeClass, buffer)) {
+      return; // released twice: handing it out twice would let two pages write into one array
+    }
     // Full: make room by dropping buffers of the sizes asked for longest ago (a page's slabs grow, then its later
     // pages start larger), never of this size.
     while (retained + capacity > RETAINED_BYTES) {
@@ -89,6 +93,17 @@ final class SlabPool implements ByteBufferAllocator {
     }
     free[sizeClass].addFirst(buffer);
     retained += capacity;
+  }
+
+  private boolean pooled(int sizeClass, ByteBuffer buffer) {
+    if (free[sizeClass] != null) {
+      for (ByteBuffer kept : free[sizeClass]) {
+        if (kept == buffer) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   @Override

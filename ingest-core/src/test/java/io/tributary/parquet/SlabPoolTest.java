@@ -46,6 +46,12 @@ class SlabPoolTest {
     assertThat(second.remaining()).isEqualTo(50_000);
     assertThat(same(pool.allocate(50_000), first)).isFalse();
 
+    ByteBuffer twice = pool.allocate(40_000);
+    pool.release(twice);
+    pool.release(twice);
+    assertThat(same(pool.allocate(40_000), twice)).isTrue();
+    assertThat(same(pool.allocate(40_000), twice)).as("a buffer released twice is handed out once").isFalse();
+
     ByteBuffer small = pool.allocate(SlabPool.SMALLEST_POOLED - 1);
     assertThat(small.capacity()).isEqualTo(SlabPool.SMALLEST_POOLED - 1);
     pool.release(small);
