@@ -10,6 +10,9 @@ import java.util.function.BooleanSupplier;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.SnapshotSummary;
 import org.apache.iceberg.Table;
+import org.apache.iceberg.exceptions.CommitFailedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One maintenance run on one table, in this order: compaction ({@link Compaction}), a manifest rewrite when
@@ -17,6 +20,7 @@ import org.apache.iceberg.Table;
  * the table afresh, so a step that found nothing to do costs a read.
  */
 final class TableMaintenance {
+  private static final Logger LOG = LoggerFactory.getLogger(TableMaintenance.class);
   /**
    * Data manifests of the current snapshot beyond which they are rewritten into few: the engine's fast appends add
    * one per flush, and planning a scan opens every one of them.
@@ -68,8 +72,15 @@ final class TableMaintenance {
     int manifestsBefore = manifests(table);
     int manifestsAfter = manifestsBefore;
     if (manifestsBefore > MANIFEST_PILE_UP && !dryRun && leader.getAsBoolean()) {
-      table.rewriteManifests().clusterBy(file -> file.specId()).rewriteIf(manifest -> true)
-          .set(Compaction.SUMMARY, "manifests").commit();
+      try {
+        table.rewriteManifests().clusterBy(file -> file.specId()).rewriteIf(manifest -> true)
+            .set(Compaction.SUMMARY, "manifests").commit();
+      } catch (CommitFailedException e) {
+        // Appends kept committing through Iceberg's retries: give way, as a compaction that loses does; expiry and
+        // orphans still run, and the next run rewrites the manifests.
+        LOG.info("Manifest rewrite of {} gave way to concurrent commits ({} data manifests stay): {}", dataset,
+            manifestsBefore, e.getMessage());
+      }
       table.refresh();
       manifestsAfter = manifests(table);
     }

@@ -1,10 +1,11 @@
 package io.tributary.iceberg.maintain;
 
-import io.tributary.iceberg.IcebergSchemas;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tributary.commit.CommitOutcome;
 import io.tributary.commit.DurableRange;
 import io.tributary.commit.EncodedFile;
 import io.tributary.commit.FlushFiles;
+import io.tributary.iceberg.IcebergSchemas;
 import io.tributary.iceberg.IcebergSettings;
 import io.tributary.iceberg.IcebergTableFormat;
 import io.tributary.iceberg.ObjectStoreFileIO;
@@ -23,6 +24,9 @@ import io.tributary.store.LocalFileStore;
 import io.tributary.store.ObjectStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -30,9 +34,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.FileScanTask;
 import org.apache.iceberg.Table;
+import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.data.IcebergGenerics;
@@ -40,7 +46,6 @@ import org.apache.iceberg.data.Record;
 import org.apache.iceberg.io.CloseableIterable;
 import org.apache.iceberg.jdbc.JdbcCatalog;
 import org.apache.iceberg.jdbc.JdbcClientPool;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /**
  * A lake with one Iceberg table, {@code orders}, on a real JdbcCatalog (SQLite) over a local folder, fed through
@@ -98,6 +103,28 @@ final class TableFixture implements AutoCloseable {
   LakeMaintenance maintenance(MaintenanceSettings settings) {
     return new LakeMaintenance(catalog(), NAMESPACE, new LakeMaintenance.Lake(store, io, layout),
         d -> List.copyOf(history), d -> settings, WriteOptions.defaults(), new MaintenanceMetrics(registry), clock);
+  }
+
+  /** As {@link #maintenance(MaintenanceSettings)}, through a catalog whose every loaded table passes {@code tables}. */
+  LakeMaintenance maintenance(MaintenanceSettings settings, UnaryOperator<Table> tables) {
+    Catalog real = catalog();
+    Catalog seen = (Catalog) Proxy
+        .newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Catalog.class},
+            (proxy, method, args) -> {
+              Object result = invoke(real, method, args);
+              return method.getName().equals("loadTable") ? tables.apply((Table) result) : result;
+            });
+    return new LakeMaintenance(seen, NAMESPACE, new LakeMaintenance.Lake(store, io, layout),
+        d -> List.copyOf(history), d -> settings, WriteOptions.defaults(), new MaintenanceMetrics(registry), clock);
+  }
+
+  /** Calls {@code method} on {@code target}, unwrapping what it throws. */
+  static Object invoke(Object target, Method method, Object[] args) throws Throwable {
+    try {
+      return method.invoke(target, args);
+    } catch (InvocationTargetException e) {
+      throw e.getCause();
+    }
   }
 
   /** Settings that compact at once, keep snapshots a week and orphans three days. */

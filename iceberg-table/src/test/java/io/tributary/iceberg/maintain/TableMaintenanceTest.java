@@ -6,17 +6,24 @@ import io.tributary.iceberg.IcebergDataFiles;
 import io.tributary.iceberg.IcebergSchemas;
 import io.tributary.iceberg.IcebergTableFormat;
 import io.tributary.source.SourcePartition;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BiFunction;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.FileScanTask;
+import org.apache.iceberg.RewriteManifests;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.data.IcebergGenerics;
 import org.apache.iceberg.data.Record;
+import org.apache.iceberg.exceptions.CommitFailedException;
 import org.apache.iceberg.io.CloseableIterable;
 import org.junit.jupiter.api.Test;
 
@@ -134,21 +141,82 @@ class TableMaintenanceTest extends LakeTest {
     assertThat(TableFixture.rows(lake.table())).hasSize(14);
   }
 
-  @Test
-  void manifestsThatPileUpAreRewrittenIntoFew() throws Exception {
+  /** Settings under which nothing is compacted yet (files younger than an hour). */
+  private static final MaintenanceSettings NOT_YET = new MaintenanceSettings(java.time.Duration.ofHours(1),
+      128L << 20, java.time.Duration.ofDays(7), java.time.Duration.ofDays(3));
+
+  /** Lands {@link TableMaintenance#MANIFEST_PILE_UP} + 5 one-row flushes, a manifest each; the engine's format. */
+  private IcebergTableFormat pileUpManifests() {
     IcebergTableFormat format = lake.format("engine");
     for (int seq = 1; seq <= TableMaintenance.MANIFEST_PILE_UP + 5; seq++) {
       lake.land(format, SOURCES.get(0), seq, seq, seq, 0, 1);
     }
-    MaintenanceSettings notYet = new MaintenanceSettings(java.time.Duration.ofHours(1), 128L << 20,
-        java.time.Duration.ofDays(7), java.time.Duration.ofDays(3));
+    return format;
+  }
 
-    MaintenanceReport report = lake.maintenance(notYet).run(Optional.empty(), false, () -> true).get(0);
+  @Test
+  void manifestsThatPileUpAreRewrittenIntoFew() throws Exception {
+    pileUpManifests();
+
+    MaintenanceReport report = lake.maintenance(NOT_YET).run(Optional.empty(), false, () -> true).get(0);
 
     assertThat(report.partitions()).isEmpty();
     assertThat(report.manifestsBefore()).isEqualTo(TableMaintenance.MANIFEST_PILE_UP + 5);
     assertThat(report.manifestsAfter()).isEqualTo(1);
     assertThat(TableFixture.rows(lake.table())).hasSize(TableMaintenance.MANIFEST_PILE_UP + 5);
+  }
+
+  @Test
+  void aManifestRewriteThatLosesToTheEnginesAppendsGivesWayAndTheRunGoesOn() throws Exception {
+    IcebergTableFormat format = pileUpManifests();
+    // The rewrite's commit meets an append the engine committed meanwhile and fails as Iceberg fails it once its
+    // retries are spent (appends kept winning).
+    long appendedSeq = TableMaintenance.MANIFEST_PILE_UP + 6;
+    LakeMaintenance maintenance = lake.maintenance(NOT_YET, table -> rewritesLosing(table, () ->
+        lake.land(format, SOURCES.get(0), appendedSeq, appendedSeq, appendedSeq, 0, 1)));
+
+    List<MaintenanceReport> reports = maintenance.run(Optional.empty(), false, () -> true);
+
+    assertThat(reports).hasSize(1);
+    assertThat(reports.get(0).manifestsBefore()).isEqualTo(TableMaintenance.MANIFEST_PILE_UP + 5);
+    assertThat(reports.get(0).manifestsAfter()).isEqualTo(TableMaintenance.MANIFEST_PILE_UP + 6);
+    assertThat(TableFixture.rows(lake.table())).hasSize(TableMaintenance.MANIFEST_PILE_UP + 6);
+    // The next run, with nothing racing it, rewrites them.
+    assertThat(lake.maintenance(NOT_YET).run(Optional.empty(), false, () -> true).get(0).manifestsAfter())
+        .isEqualTo(1);
+  }
+
+  /** {@code table}, whose manifest rewrites run {@code meanwhile} and then fail their commit. */
+  private static Table rewritesLosing(Table table, Runnable meanwhile) {
+    return proxy(Table.class, table, (method, result) -> method.getName().equals("rewriteManifests")
+        ? proxy(RewriteManifests.class, (RewriteManifests) result, (m, r) -> r, () -> {
+          meanwhile.run();
+          throw new CommitFailedException("Cannot commit %s: metadata location has changed", table.name());
+        })
+        : result);
+  }
+
+  /**
+   * A proxy of {@code target}: results pass {@code results} (builder calls returning the target return the proxy),
+   * and {@code commit()}, when {@code commit} is given, runs it instead.
+   */
+  private static <T> T proxy(Class<T> type, T target, BiFunction<Method, Object, Object> results, Runnable... commit) {
+    Object[] self = new Object[1];
+    // Every interface of the target (a table is also HasTableOperations, which Iceberg's utilities cast to).
+    Set<Class<?>> interfaces = new LinkedHashSet<>(List.of(type));
+    for (Class<?> c = target.getClass(); c != null; c = c.getSuperclass()) {
+      interfaces.addAll(List.of(c.getInterfaces()));
+    }
+    self[0] = Proxy.newProxyInstance(type.getClassLoader(), interfaces.toArray(Class<?>[]::new),
+        (proxy, method, args) -> {
+          if (commit.length > 0 && method.getName().equals("commit") && method.getParameterCount() == 0) {
+            commit[0].run();
+            return null;
+          }
+          Object result = TableFixture.invoke(target, method, args);
+          return result == target ? self[0] : results.apply(method, result);
+        });
+    return type.cast(self[0]);
   }
 
   @Test
