@@ -36,7 +36,8 @@ final class SlabPool implements ByteBufferAllocator {
   private long asked;
   private long retained;
 
-  private SlabPool() {
+  /** A pool owned by the calling thread; the writers take theirs from {@link #forThisThread()}. */
+  SlabPool() {
   }
 
   /** This thread's pool. */

@@ -27,7 +27,8 @@ class BufferedRowsWriteTest {
   @TempDir
   Path dir;
 
-  private static RowBuffer buffer(DatasetSchema schema, List<Object[]> rows) {
+  /** {@code rows} appended to a new buffer in order, at positions 0, 1, 2... */
+  static RowBuffer buffer(DatasetSchema schema, List<Object[]> rows) {
     RowBuffer buffer = new RowBuffer(0);
     for (int i = 0; i < rows.size(); i++) {
       buffer.append(schema, rows.get(i), Position.of(i), 0);

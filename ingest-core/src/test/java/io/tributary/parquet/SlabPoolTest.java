@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tributary.buffer.RowBuffer;
 import io.tributary.schema.DatasetSchema;
-import io.tributary.source.Position;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,12 +25,8 @@ class SlabPoolTest {
   Path dir;
 
   @Test
-  void aBufferHasTheSizeAskedForAndComesBackForTheNextRequestOfItsClass() throws Exception {
-    onAFreshThread(this::sizeAndReuse);
-  }
-
-  private Void sizeAndReuse() {
-    SlabPool pool = SlabPool.forThisThread();
+  void aBufferHasTheSizeAskedForAndComesBackForTheNextRequestOfItsClass() {
+    SlabPool pool = new SlabPool();
     ByteBuffer first = pool.allocate(40_000);
     assertThat(first.position()).isZero();
     assertThat(first.remaining()).isEqualTo(40_000);
@@ -56,16 +50,11 @@ class SlabPoolTest {
     assertThat(small.capacity()).isEqualTo(SlabPool.SMALLEST_POOLED - 1);
     pool.release(small);
     assertThat(same(pool.allocate(SlabPool.SMALLEST_POOLED - 1), small)).isFalse();
-    return null;
   }
 
   @Test
   void itKeepsNoMoreThanItsBoundAndNothingReleasedByAnotherThread() throws Exception {
-    onAFreshThread(this::bounds);
-  }
-
-  private Void bounds() throws Exception {
-    SlabPool pool = SlabPool.forThisThread();
+    SlabPool pool = new SlabPool();
     int size = 1 << 20;
     List<ByteBuffer> taken = new ArrayList<>();
     for (int i = 0; i < SlabPool.RETAINED_BYTES / size + 2; i++) {
@@ -82,16 +71,11 @@ class SlabPoolTest {
     ByteBuffer elsewhere = pool.allocate(40_000);
     CompletableFuture.runAsync(() -> pool.release(elsewhere)).get();
     assertThat(same(pool.allocate(40_000), elsewhere)).isFalse();
-    return null;
   }
 
   @Test
-  void whenFullItMakesRoomForTheSizeAskedForLastByDroppingOthers() throws Exception {
-    onAFreshThread(this::eviction);
-  }
-
-  private Void eviction() {
-    SlabPool pool = SlabPool.forThisThread();
+  void whenFullItMakesRoomForTheSizeAskedForLastByDroppingOthers() {
+    SlabPool pool = new SlabPool();
     int small = 64 << 10;
     List<ByteBuffer> smalls = new ArrayList<>();
     for (int i = 0; i < SlabPool.RETAINED_BYTES / small; i++) {
@@ -112,49 +96,34 @@ class SlabPoolTest {
     pool.release(stale);
     assertThat(same(pool.allocate(2 << 20), stale)).as("the stale size was kept").isFalse();
     assertThat(same(pool.allocate(1 << 20), again)).as("the recent size was kept").isTrue();
-    return null;
   }
 
   private static boolean same(ByteBuffer a, ByteBuffer b) {
     return a.array() == b.array();
   }
 
-  /** Runs {@code work} on a thread of its own, so that its pool starts empty. */
-  private static <T> T onAFreshThread(Callable<T> work) throws Exception {
-    ExecutorService thread = Executors.newSingleThreadExecutor();
-    try {
-      return thread.submit(work).get();
-    } finally {
-      thread.shutdownNow();
-    }
-  }
-
-
-
   @Test
   void aFileWrittenWithReusedBuffersIsTheFileFreshBuffersMake() throws Exception {
     DatasetSchema schema = DictionaryChoiceTest.SCHEMA;
     // Earlier files on this thread leave buffers of every size behind, full of other bytes.
     for (int round = 0; round < 3; round++) {
-      write(buffer(schema, DictionaryChoiceTest.rows(4_000 + round * 1_000)), "earlier-" + round);
+      write(BufferedRowsWriteTest.buffer(schema, DictionaryChoiceTest.rows(4_000 + round * 1_000)), "earlier-" + round);
     }
-    RowBuffer rows = buffer(schema, DictionaryChoiceTest.rows(2_500));
+    RowBuffer rows = BufferedRowsWriteTest.buffer(schema, DictionaryChoiceTest.rows(2_500));
     byte[] reused = write(rows, "reused");
 
-    assertThat(reused).isEqualTo(onAFreshThread(() -> write(rows, "fresh")));
+    // A thread of its own: its pool starts empty.
+    ExecutorService fresh = Executors.newSingleThreadExecutor();
+    try {
+      assertThat(reused).isEqualTo(fresh.submit(() -> write(rows, "fresh")).get());
+    } finally {
+      fresh.shutdownNow();
+    }
   }
 
   private byte[] write(RowBuffer rows, String name) throws Exception {
     Path file = dir.resolve(name + ".parquet");
     ParquetRowWriter.writeAll(new LocalOutputFile(file), rows, WriteOptions.defaults());
     return Files.readAllBytes(file);
-  }
-
-  private static RowBuffer buffer(DatasetSchema schema, List<Object[]> rows) {
-    RowBuffer buffer = new RowBuffer(0);
-    for (int i = 0; i < rows.size(); i++) {
-      buffer.append(schema, rows.get(i), Position.of(i), 0);
-    }
-    return buffer;
   }
 }

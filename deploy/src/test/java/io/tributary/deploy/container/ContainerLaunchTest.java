@@ -107,7 +107,8 @@ class ContainerLaunchTest {
     assertThat(info.command()).hasValueSatisfying(c -> assertThat(Path.of(c).getFileName().toString())
         .isEqualTo("java"));
     assertThat(info.arguments()).hasValueSatisfying(a -> assertThat(List.of(a))
-        .contains("-XX:+UseParallelGC", "-XX:MaxRAMPercentage=75.0", "-XX:+ExitOnOutOfMemoryError", "-jar", jar().toString(), "run"));
+        .contains("-XX:+UseParallelGC", "-XX:MaxRAMPercentage=75.0", "-XX:+ExitOnOutOfMemoryError", "-jar",
+            jar().toString(), "run"));
     Path configFile = scratch.resolve("tributary.yaml");
     assertThat(Files.readString(configFile)).contains("application-id: launch-test");
     assertThat(Files.getPosixFilePermissions(configFile))

@@ -52,7 +52,8 @@ class DockerfileTest {
   void theJvmRunsTheParallelCollectorIsSizedByTheContainersMemoryAndExitsOnOutOfMemory() {
     String javaOpts = dockerfile.runtime().env().get("JAVA_OPTS");
     assertThat(javaOpts).isEqualTo(ContainerContract.JAVA_OPTS)
-        .contains("-XX:+UseParallelGC").contains("-XX:MaxRAMPercentage=75.0").contains("-XX:+ExitOnOutOfMemoryError")
+        .contains("-XX:+UseParallelGC").contains("-XX:MaxRAMPercentage=75.0")
+        .contains("-XX:+ExitOnOutOfMemoryError")
         .doesNotContain("-Xmx");
     assertThat(dockerfile.runtime().env()).containsEntry("TRIBUTARY_JAR", ContainerContract.JAR)
         .containsEntry("TRIBUTARY_CONFIG_FILE", ContainerContract.CONFIG_FILE)

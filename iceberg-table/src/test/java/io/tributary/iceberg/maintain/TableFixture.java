@@ -31,9 +31,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.FileScanTask;
@@ -107,19 +110,37 @@ final class TableFixture implements AutoCloseable {
 
   /** As {@link #maintenance(MaintenanceSettings)}, through a catalog whose every loaded table passes {@code tables}. */
   LakeMaintenance maintenance(MaintenanceSettings settings, UnaryOperator<Table> tables) {
-    Catalog real = catalog();
-    Catalog seen = (Catalog) Proxy
-        .newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Catalog.class},
-            (proxy, method, args) -> {
-              Object result = invoke(real, method, args);
-              return method.getName().equals("loadTable") ? tables.apply((Table) result) : result;
-            });
+    Catalog seen = proxy(Catalog.class, catalog(),
+        (method, result) -> method.getName().equals("loadTable") ? tables.apply((Table) result) : result);
     return new LakeMaintenance(seen, NAMESPACE, new LakeMaintenance.Lake(store, io, layout),
         d -> List.copyOf(history), d -> settings, WriteOptions.defaults(), new MaintenanceMetrics(registry), clock);
   }
 
+  /**
+   * A proxy of {@code target}: results pass {@code results} (builder calls returning the target return the proxy),
+   * and {@code commit()}, when {@code commit} is given, runs it instead.
+   */
+  static <T> T proxy(Class<T> type, T target, BiFunction<Method, Object, Object> results, Runnable... commit) {
+    Object[] self = new Object[1];
+    // Every interface of the target (a table is also HasTableOperations, which Iceberg's utilities cast to).
+    Set<Class<?>> interfaces = new LinkedHashSet<>(List.of(type));
+    for (Class<?> c = target.getClass(); c != null; c = c.getSuperclass()) {
+      interfaces.addAll(List.of(c.getInterfaces()));
+    }
+    self[0] = Proxy.newProxyInstance(type.getClassLoader(), interfaces.toArray(Class<?>[]::new),
+        (proxy, method, args) -> {
+          if (commit.length > 0 && method.getName().equals("commit") && method.getParameterCount() == 0) {
+            commit[0].run();
+            return null;
+          }
+          Object result = invoke(target, method, args);
+          return result == target ? self[0] : results.apply(method, result);
+        });
+    return type.cast(self[0]);
+  }
+
   /** Calls {@code method} on {@code target}, unwrapping what it throws. */
-  static Object invoke(Object target, Method method, Object[] args) throws Throwable {
+  private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
     try {
       return method.invoke(target, args);
     } catch (InvocationTargetException e) {

@@ -6,17 +6,12 @@ import io.tributary.iceberg.IcebergDataFiles;
 import io.tributary.iceberg.IcebergSchemas;
 import io.tributary.iceberg.IcebergTableFormat;
 import io.tributary.source.SourcePartition;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.BiFunction;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.FileScanTask;
 import org.apache.iceberg.RewriteManifests;
@@ -188,35 +183,12 @@ class TableMaintenanceTest extends LakeTest {
 
   /** {@code table}, whose manifest rewrites run {@code meanwhile} and then fail their commit. */
   private static Table rewritesLosing(Table table, Runnable meanwhile) {
-    return proxy(Table.class, table, (method, result) -> method.getName().equals("rewriteManifests")
-        ? proxy(RewriteManifests.class, (RewriteManifests) result, (m, r) -> r, () -> {
+    return TableFixture.proxy(Table.class, table, (method, result) -> method.getName().equals("rewriteManifests")
+        ? TableFixture.proxy(RewriteManifests.class, (RewriteManifests) result, (m, r) -> r, () -> {
           meanwhile.run();
           throw new CommitFailedException("Cannot commit %s: metadata location has changed", table.name());
         })
         : result);
-  }
-
-  /**
-   * A proxy of {@code target}: results pass {@code results} (builder calls returning the target return the proxy),
-   * and {@code commit()}, when {@code commit} is given, runs it instead.
-   */
-  private static <T> T proxy(Class<T> type, T target, BiFunction<Method, Object, Object> results, Runnable... commit) {
-    Object[] self = new Object[1];
-    // Every interface of the target (a table is also HasTableOperations, which Iceberg's utilities cast to).
-    Set<Class<?>> interfaces = new LinkedHashSet<>(List.of(type));
-    for (Class<?> c = target.getClass(); c != null; c = c.getSuperclass()) {
-      interfaces.addAll(List.of(c.getInterfaces()));
-    }
-    self[0] = Proxy.newProxyInstance(type.getClassLoader(), interfaces.toArray(Class<?>[]::new),
-        (proxy, method, args) -> {
-          if (commit.length > 0 && method.getName().equals("commit") && method.getParameterCount() == 0) {
-            commit[0].run();
-            return null;
-          }
-          Object result = TableFixture.invoke(target, method, args);
-          return result == target ? self[0] : results.apply(method, result);
-        });
-    return type.cast(self[0]);
   }
 
   @Test
