@@ -4,6 +4,7 @@ import com.github.luben.zstd.Zstd;
 import com.github.luben.zstd.ZstdCompressCtx;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.parquet.bytes.BytesInput;
@@ -49,6 +50,15 @@ public final class HadoopFreeCodecFactory implements CompressionCodecFactory {
   /** {@inheritDoc} The level applies to ZSTD only: Snappy has none. */
   @Override
   public BytesInputCompressor getCompressor(CompressionCodecName codec, int level) {
+    return pageCompressor(codec, level);
+  }
+
+  /** The compressor of {@code codec}, at the factory's ZSTD level, reading pages where they were encoded. */
+  PageCompressor pageCompressor(CompressionCodecName codec) {
+    return pageCompressor(codec, zstdLevel);
+  }
+
+  private PageCompressor pageCompressor(CompressionCodecName codec, int level) {
     return switch (codec) {
       case UNCOMPRESSED -> PassThrough.INSTANCE;
       case SNAPPY -> SnappyCodec.INSTANCE;
@@ -109,12 +119,17 @@ public final class HadoopFreeCodecFactory implements CompressionCodecFactory {
   }
 
   /** UNCOMPRESSED: the bytes as they are. */
-  private enum PassThrough implements BytesInputCompressor, BytesInputDecompressor {
+  private enum PassThrough implements PageCompressor, BytesInputDecompressor {
     INSTANCE;
 
     @Override
     public BytesInput compress(BytesInput bytes) {
       return bytes;
+    }
+
+    @Override
+    public BytesInput compress(byte[] page, int length) {
+      return BytesInput.from(Arrays.copyOf(page, length));
     }
 
     @Override
@@ -138,15 +153,20 @@ public final class HadoopFreeCodecFactory implements CompressionCodecFactory {
   }
 
   /** SNAPPY: Parquet uses the raw block format, not snappy's framing format. Stateless. */
-  private enum SnappyCodec implements BytesInputCompressor, BytesInputDecompressor {
+  private enum SnappyCodec implements PageCompressor, BytesInputDecompressor {
     INSTANCE;
 
     @Override
     public BytesInput compress(BytesInput bytes) throws IOException {
       byte[] input = bytes.toByteArray();
-      // A fresh array per page: Parquet may keep the returned bytes until the row group is flushed.
-      byte[] output = new byte[Snappy.maxCompressedLength(input.length)];
-      int size = Snappy.compress(input, 0, input.length, output, 0);
+      return compress(input, input.length);
+    }
+
+    @Override
+    public BytesInput compress(byte[] page, int length) throws IOException {
+      // A fresh array per page: the pages are kept until the row group is written.
+      byte[] output = new byte[Snappy.maxCompressedLength(length)];
+      int size = Snappy.compress(page, 0, length, output, 0);
       return BytesInput.from(output, 0, size);
     }
 
@@ -177,7 +197,14 @@ public final class HadoopFreeCodecFactory implements CompressionCodecFactory {
   }
 
   /** ZSTD compression through one reused native context. */
-  private static final class ZstdCompressor implements BytesInputCompressor {
+  private static final class ZstdCompressor implements PageCompressor {
+    /**
+     * Where a thread's pages are compressed to before their bytes are copied out, exactly as long: kept while it is
+     * at most {@value #MAX_KEPT_SCRATCH} bytes (a default 1 MiB page needs a little more than 1 MiB).
+     */
+    private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[0]);
+    private static final int MAX_KEPT_SCRATCH = 4 << 20;
+
     private final ZstdCompressCtx context;
 
     ZstdCompressor(int level) {
@@ -187,10 +214,22 @@ public final class HadoopFreeCodecFactory implements CompressionCodecFactory {
     @Override
     public BytesInput compress(BytesInput bytes) throws IOException {
       byte[] input = bytes.toByteArray();
-      // A fresh array per page: Parquet may keep the returned bytes until the row group is flushed.
-      byte[] output = new byte[Math.toIntExact(Zstd.compressBound(input.length))];
-      int size = context.compressByteArray(output, 0, output.length, input, 0, input.length);
-      return BytesInput.from(output, 0, size);
+      return compress(input, input.length);
+    }
+
+    @Override
+    public BytesInput compress(byte[] page, int length) {
+      int bound = Math.toIntExact(Zstd.compressBound(length));
+      byte[] scratch = SCRATCH.get();
+      if (scratch.length < bound) {
+        scratch = new byte[bound];
+        if (bound <= MAX_KEPT_SCRATCH) {
+          SCRATCH.set(scratch);
+        }
+      }
+      int size = context.compressByteArray(scratch, 0, bound, page, 0, length);
+      // A fresh array per page: the pages are kept until the row group is written.
+      return BytesInput.from(Arrays.copyOf(scratch, size));
     }
 
     @Override

@@ -6,31 +6,28 @@ import io.tributary.buffer.RowCursor;
 import io.tributary.schema.PrimitiveType;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.apache.parquet.column.ColumnDescriptor;
-import org.apache.parquet.column.ColumnWriteStore;
-import org.apache.parquet.column.ColumnWriter;
-import org.apache.parquet.io.api.Binary;
 
-/** A primitive column: holds the Parquet column writer of the row group being written. */
+/** A primitive column: holds the {@link ColumnChunk} its values go to. */
 abstract sealed class LeafWriter implements ValueWriter
     permits LeafWriter.LongWriter, LeafWriter.DoubleWriter, LeafWriter.BooleanWriter, LeafWriter.StringWriter {
   final String path;
   /** The definition level of a present value: the column's maximum. */
   final int d;
-  ColumnWriter column;
+  ColumnChunk column;
 
   LeafWriter(String path, int d) {
     this.path = path;
     this.d = d;
   }
 
-  /** Points this leaf at its column writer in {@code store}, described by {@code descriptor}. */
-  void bind(ColumnWriteStore store, ColumnDescriptor descriptor) {
-    if (descriptor.getMaxDefinitionLevel() != d) {
+  /** Points this leaf at {@code chunk}, its column's. */
+  void bind(ColumnChunk chunk) {
+    int max = chunk.descriptor.getMaxDefinitionLevel();
+    if (max != d) {
       throw new IllegalStateException("Column " + path + " has definition level " + d + " but Parquet column "
-          + String.join(".", descriptor.getPath()) + " has " + descriptor.getMaxDefinitionLevel());
+          + String.join(".", chunk.descriptor.getPath()) + " has " + max);
     }
-    column = store.getColumnWriter(descriptor);
+    column = chunk;
   }
 
   @Override
@@ -61,17 +58,17 @@ abstract sealed class LeafWriter implements ValueWriter
 
     @Override
     public void write(Object value, int r) {
-      column.write((Long) value, r, d);
+      ((LongColumn) column).write((long) (Long) value, r);
     }
 
     @Override
     public void writeFrom(RowCursor in, int r) {
-      column.write(in.longValue(), r, d);
+      ((LongColumn) column).write(in.longValue(), r);
     }
 
     /** Writes {@code value} as a top-level column's value (repetition level 0), unboxed. */
     void writeTopLevel(long value) {
-      column.write(value, 0, d);
+      ((LongColumn) column).write(value, 0);
     }
   }
 
@@ -90,12 +87,12 @@ abstract sealed class LeafWriter implements ValueWriter
 
     @Override
     public void write(Object value, int r) {
-      column.write((Double) value, r, d);
+      ((LongColumn) column).write((double) (Double) value, r);
     }
 
     @Override
     public void writeFrom(RowCursor in, int r) {
-      column.write(in.doubleValue(), r, d);
+      ((LongColumn) column).write(in.doubleValue(), r);
     }
   }
 
@@ -114,12 +111,12 @@ abstract sealed class LeafWriter implements ValueWriter
 
     @Override
     public void write(Object value, int r) {
-      column.write((Boolean) value, r, d);
+      ((BooleanColumn) column).write((Boolean) value, r);
     }
 
     @Override
     public void writeFrom(RowCursor in, int r) {
-      column.write(in.booleanValue(), r, d);
+      ((BooleanColumn) column).write(in.booleanValue(), r);
     }
   }
 
@@ -141,22 +138,15 @@ abstract sealed class LeafWriter implements ValueWriter
 
     @Override
     public void write(Object value, int r) {
-      column.write(utf8((String) value), r, d);
+      byte[] utf8 = ((String) value).getBytes(StandardCharsets.UTF_8);
+      ((BinaryColumn) column).write(utf8, 0, utf8.length, r);
     }
 
-    /** The buffer's own UTF-8 bytes, which never change while it lives: no copy, no {@code String}. */
+    /** The buffer's own UTF-8 bytes, copied once into the page: no {@code String} in between. */
     @Override
     public void writeFrom(RowCursor in, int r) {
       in.string();
-      column.write(Binary.fromConstantByteArray(in.bytes(), in.offset(), in.length()), r, d);
+      ((BinaryColumn) column).write(in.bytes(), in.offset(), in.length(), r);
     }
-  }
-
-  /**
-   * A string as an array-backed binary: Parquet's dictionary hashes and compares every value, and does so several
-   * times faster on an array than on the {@code ByteBuffer} that {@code Binary.fromString} wraps.
-   */
-  private static Binary utf8(String value) {
-    return Binary.fromConstantByteArray(value.getBytes(StandardCharsets.UTF_8));
   }
 }

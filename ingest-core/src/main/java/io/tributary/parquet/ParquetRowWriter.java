@@ -17,7 +17,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 import org.apache.parquet.column.ParquetProperties;
-import org.apache.parquet.column.ParquetProperties.WriterVersion;
 import org.apache.parquet.crypto.FileEncryptionProperties;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.io.OutputFile;
@@ -26,10 +25,10 @@ import org.apache.parquet.schema.MessageType;
 /**
  * Writes shaped rows of one schema version to one Parquet file, with no Hadoop class loaded.
  *
- * <p>Values go straight into parquet-column's column writers ({@link ValueWriter} computes their repetition and
- * definition levels), not through parquet-hadoop's {@code ParquetWriter} and its {@code RecordConsumer}, whose
- * per-field bookkeeping cost as much as writing the values; row groups are cut and written the way
- * {@code ParquetWriter} cuts them ({@link RowGroups}).
+ * <p>Values go straight into our own column chunks ({@link ColumnChunk}; {@link ValueWriter} computes their
+ * repetition and definition levels), not through parquet-hadoop's {@code ParquetWriter}, its {@code RecordConsumer}
+ * and parquet-column's column writers, whose per-value bookkeeping cost more than encoding the values; row groups
+ * are cut the way {@code ParquetWriter} cuts them and laid out by its {@code ParquetFileWriter} ({@link RowGroups}).
  *
  * <p>Each file carries key-value metadata {@value #DATASET_KEY} (the dataset name) and {@value #SCHEMA_VERSION_KEY}
  * (the schema version number). Rows follow {@link io.tributary.schema.ColumnType}'s value contract; a value of any
@@ -68,15 +67,13 @@ public final class ParquetRowWriter implements Closeable {
   private long sampledBytes;
   private long closedBytes = -1;
 
-  private ParquetRowWriter(TrackedOutputFile out, MessageType messageType, ParquetProperties properties,
-      HadoopFreeCodecFactory codecs, Compression compression, ParquetFileWriter fileWriter,
-      Map<String, String> metadata, StructWriter root, long rowGroupBytes) {
+  private ParquetRowWriter(TrackedOutputFile out, ColumnChunks chunks, HadoopFreeCodecFactory codecs,
+      ParquetFileWriter fileWriter, Map<String, String> metadata, StructWriter root, long rowGroupBytes) {
     this.out = out;
     this.codecs = codecs;
     this.metadata = metadata;
     this.root = root;
-    this.rowGroups = new RowGroups(messageType, properties, codecs.getCompressor(compression.codecName()), fileWriter,
-        root, rowGroupBytes);
+    this.rowGroups = new RowGroups(chunks, fileWriter, root, rowGroupBytes);
   }
 
   /**
@@ -125,27 +122,21 @@ public final class ParquetRowWriter implements Closeable {
     metadata.put(DATASET_KEY, schema.dataset());
     metadata.put(SCHEMA_VERSION_KEY, Integer.toString(schema.version()));
     metadata.put(MODEL_NAME_KEY, MODEL_NAME);
-    ParquetProperties.Builder properties = ParquetProperties.builder()
-        .withPageSize(options.pageBytes())
-        .withDictionaryPageSize(options.pageBytes())
-        .withDictionaryEncoding(true)
-        .withAllocator(SlabPool.forThisThread())
-        // Version 1 data pages with PLAIN and dictionary encodings: every reader and reader version we promise
-        // (Athena, Glue, Spark, Trino, DuckDB) reads them. Data page V2 and the DELTA encodings it brings are newer
-        // and were long unsupported or buggy in some of them (Hive-based readers, older Presto/Athena and Spark
-        // releases); once pages are ZSTD-compressed the size they would save is small.
-        .withWriterVersion(WriterVersion.PARQUET_1_0);
-    for (String column : plainColumns) {
-      properties.withDictionaryEncoding(column, false);
-    }
+    // Page checksums, column index truncation and statistics as parquet-java writes them by default.
+    ParquetProperties properties = ParquetProperties.builder().build();
     TrackedOutputFile tracked = new TrackedOutputFile(out);
-    ParquetProperties built = properties.build();
     ParquetFileWriter fileWriter = new ParquetFileWriter(tracked, messageType, ParquetFileWriter.Mode.CREATE,
-        options.rowGroupBytes(), MAX_PADDING_BYTES, (FileEncryptionProperties) null, built);
+        options.rowGroupBytes(), MAX_PADDING_BYTES, (FileEncryptionProperties) null, properties);
     fileWriter.start();
     // Our codecs: Parquet's own CodecFactory instantiates Hadoop compression codecs.
-    return new ParquetRowWriter(tracked, messageType, built, new HadoopFreeCodecFactory(), options.compression(),
-        fileWriter, metadata, root, options.rowGroupBytes());
+    HadoopFreeCodecFactory codecs = new HadoopFreeCodecFactory();
+    // Version 1 data pages with PLAIN and dictionary encodings: every reader and reader version we promise (Athena,
+    // Glue, Spark, Trino, DuckDB) reads them. Data page V2 and the DELTA encodings it brings are newer and were long
+    // unsupported or buggy in some of them (Hive-based readers, older Presto/Athena and Spark releases); once pages
+    // are ZSTD-compressed the size they would save is small.
+    ColumnChunks chunks = new ColumnChunks(messageType, plainColumns, options.pageBytes(),
+        codecs.pageCompressor(options.compression().codecName()));
+    return new ParquetRowWriter(tracked, chunks, codecs, fileWriter, metadata, root, options.rowGroupBytes());
   }
 
   /** Padding allowed to align row groups to the output's blocks, as {@code ParquetWriter} defaults it. */
@@ -351,6 +342,7 @@ public final class ParquetRowWriter implements Closeable {
       }
       throw e;
     } finally {
+      rowGroups.release();
       codecs.release();
     }
   }

@@ -4,28 +4,24 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.parquet.column.ColumnDescriptor;
-import org.apache.parquet.column.ColumnWriteStore;
-import org.apache.parquet.column.ParquetProperties;
-import org.apache.parquet.compression.CompressionCodecFactory.BytesInputCompressor;
-import org.apache.parquet.hadoop.ColumnChunkPageWriteStore;
 import org.apache.parquet.hadoop.ParquetFileWriter;
-import org.apache.parquet.schema.MessageType;
 
 /**
  * The row group {@link ParquetRowWriter} is buffering, and the file it goes to: binds the writer tree's leaves to
- * the row group's column writers, cuts the row group the way parquet-hadoop's {@code InternalParquetRecordWriter}
- * does ({@link #endRow}), writes it out, and finally writes the footer. Not thread-safe.
+ * the row group's {@link ColumnChunks}, cuts the row group the way parquet-hadoop's
+ * {@code InternalParquetRecordWriter} does ({@link #endRow}), writes it out, and finally writes the footer. Not
+ * thread-safe.
  */
 final class RowGroups {
-  private final MessageType messageType;
-  private final ParquetProperties properties;
-  private final BytesInputCompressor compressor;
+  /** Rows in a row group at most: parquet-java's default limit. */
+  private static final int ROW_LIMIT = Integer.MAX_VALUE;
+  /** The fewest and most rows between two checks of the row group's size, as parquet-java spaces them. */
+  private static final int MIN_ROWS_FOR_CHECK = 100;
+  private static final int MAX_ROWS_FOR_CHECK = 10_000;
+
   private final ParquetFileWriter fileWriter;
-  private final List<LeafWriter> leaves;
+  private final ColumnChunks chunks;
   private final long rowGroupBytes;
-  private ColumnChunkPageWriteStore pageStore;
-  private ColumnWriteStore columnStore;
   /** Rows in the row group being buffered. */
   private long groupRows;
   private long groupRowsForNextSizeCheck;
@@ -39,22 +35,21 @@ final class RowGroups {
    *
    * @throws IllegalStateException when {@code root}'s leaves are not {@code messageType}'s columns
    */
-  RowGroups(MessageType messageType, ParquetProperties properties, BytesInputCompressor compressor,
-      ParquetFileWriter fileWriter, StructWriter root, long rowGroupBytes) {
-    this.messageType = messageType;
-    this.properties = properties;
-    this.compressor = compressor;
+  RowGroups(ColumnChunks chunks, ParquetFileWriter fileWriter, StructWriter root, long rowGroupBytes) {
+    this.chunks = chunks;
     this.fileWriter = fileWriter;
-    this.leaves = new ArrayList<>();
+    List<LeafWriter> leaves = new ArrayList<>();
     root.collectLeaves(leaves);
-    if (leaves.size() != messageType.getColumns().size()) {
-      throw new IllegalStateException("Invalid writer tree: " + leaves.size() + " leaves for "
-          + messageType.getColumns().size() + " Parquet columns");
+    if (leaves.size() != chunks.size()) {
+      throw new IllegalStateException("Invalid writer tree: " + leaves.size() + " leaves for " + chunks.size()
+          + " Parquet columns");
+    }
+    for (int i = 0; i < leaves.size(); i++) {
+      leaves.get(i).bind(chunks.chunk(i));
     }
     this.rowGroupBytes = rowGroupBytes;
     this.nextRowGroupBytes = rowGroupBytes;
-    this.groupRowsForNextSizeCheck = properties.getMinRowCountForPageSizeCheck();
-    startRowGroup();
+    this.groupRowsForNextSizeCheck = MIN_ROWS_FOR_CHECK;
   }
 
   /**
@@ -65,20 +60,24 @@ final class RowGroups {
    * @throws IOException when the full row group cannot be written; {@link #failed()} is then true
    */
   void endRow() throws IOException {
-    columnStore.endRecord();
+    try {
+      chunks.endRow();
+    } catch (IOException | RuntimeException e) {
+      failed = true;
+      throw e;
+    }
     groupRows++;
-    if (groupRows >= properties.getRowGroupRowCountLimit()) {
+    if (groupRows >= ROW_LIMIT) {
       nextRowGroup();
     } else if (groupRows >= groupRowsForNextSizeCheck) {
-      long buffered = columnStore.getBufferedSize();
+      long buffered = chunks.bufferedBytes();
       long rowBytes = Math.max(1, buffered / groupRows);
       if (buffered > nextRowGroupBytes - 2 * rowBytes) {
         nextRowGroup();
       } else {
         groupRowsForNextSizeCheck = Math.min(
-            Math.max(properties.getMinRowCountForPageSizeCheck(),
-                (groupRows + (long) (nextRowGroupBytes / (float) rowBytes)) / 2),
-            groupRows + properties.getMaxRowCountForPageSizeCheck());
+            Math.max(MIN_ROWS_FOR_CHECK, (groupRows + (long) (nextRowGroupBytes / (float) rowBytes)) / 2),
+            groupRows + MAX_ROWS_FOR_CHECK);
       }
     }
   }
@@ -93,7 +92,7 @@ final class RowGroups {
    * column writer.
    */
   long bufferedBytes() {
-    return writtenBytes + columnStore.getBufferedSize();
+    return writtenBytes + chunks.bufferedBytes();
   }
 
   /** Writes the last row group, if it has rows, and the footer with {@code metadata}. */
@@ -112,21 +111,14 @@ final class RowGroups {
     fileWriter.abort();
   }
 
-  private void nextRowGroup() throws IOException {
-    flushRowGroup();
-    startRowGroup();
-    groupRowsForNextSizeCheck = Math.min(Math.max(properties.getMinRowCountForPageSizeCheck(), groupRows / 2),
-        properties.getMaxRowCountForPageSizeCheck());
+  /** Gives the column chunks' arrays back to the thread, the file being written or abandoned. */
+  void release() {
+    chunks.release();
   }
 
-  private void startRowGroup() {
-    pageStore = new ColumnChunkPageWriteStore(compressor, messageType, properties.getAllocator(),
-        properties.getColumnIndexTruncateLength(), properties.getPageWriteChecksumEnabled());
-    columnStore = properties.newColumnWriteStore(messageType, pageStore, pageStore);
-    List<ColumnDescriptor> columns = messageType.getColumns();
-    for (int i = 0; i < leaves.size(); i++) {
-      leaves.get(i).bind(columnStore, columns.get(i));
-    }
+  private void nextRowGroup() throws IOException {
+    flushRowGroup();
+    groupRowsForNextSizeCheck = MIN_ROWS_FOR_CHECK;
   }
 
   /** Writes the buffered row group, if it has rows, to the output. */
@@ -134,8 +126,7 @@ final class RowGroups {
     try {
       if (groupRows > 0) {
         fileWriter.startBlock(groupRows);
-        columnStore.flush();
-        pageStore.flushToFileWriter(fileWriter);
+        chunks.writeTo(fileWriter);
         fileWriter.endBlock();
         groupRows = 0;
         nextRowGroupBytes = Math.min(fileWriter.getNextRowGroupSize(), rowGroupBytes);
@@ -144,9 +135,6 @@ final class RowGroups {
     } catch (IOException | RuntimeException e) {
       failed = true;
       throw e;
-    } finally {
-      columnStore.close();
-      pageStore.close();
     }
   }
 }
