@@ -25,6 +25,8 @@ final class LongColumn extends ColumnChunk {
   private final ColumnChunks owner;
   private long min;
   private long max;
+  private boolean hasMinMax;
+  private int nans;
 
   LongColumn(ColumnDescriptor descriptor, ColumnChunks owner, ColumnArrays arrays, boolean doubles,
       boolean dictionary) {
@@ -92,15 +94,23 @@ final class LongColumn extends ColumnChunk {
     return false;
   }
 
+  /** Min and max of the page's values; a double's NaNs are counted instead, as Parquet's statistics want them. */
   private void minMax() {
+    nans = 0;
+    hasMinMax = true;
     if (doubles) {
-      double lo = Double.longBitsToDouble(values[0]);
-      double hi = lo;
-      for (int i = 1; i < count; i++) {
+      double lo = Double.POSITIVE_INFINITY;
+      double hi = Double.NEGATIVE_INFINITY;
+      for (int i = 0; i < count; i++) {
         double v = Double.longBitsToDouble(values[i]);
-        lo = Math.min(lo, v);
-        hi = Math.max(hi, v);
+        if (v != v) {
+          nans++;
+        } else {
+          lo = Math.min(lo, v);
+          hi = Math.max(hi, v);
+        }
       }
+      hasMinMax = nans < count;
       min = Double.doubleToLongBits(lo);
       max = Double.doubleToLongBits(hi);
     } else {
@@ -117,7 +127,10 @@ final class LongColumn extends ColumnChunk {
 
   @Override
   Statistics.Builder statistics(Statistics.Builder statistics) {
-    if (count == 0) {
+    if (doubles) {
+      statistics.withNanCount(count == 0 ? 0 : nans);
+    }
+    if (count == 0 || !hasMinMax) {
       return statistics;
     }
     return statistics.withMin(littleEndian(min)).withMax(littleEndian(max));
