@@ -47,7 +47,7 @@ final class BinaryColumn extends ColumnChunk {
   }
 
   @Override
-  Encoding writeValues(PageBuffer page, int present) {
+  Encoding writeValues(PageBuffer page) {
     pageNumber++;
     if (!plain && count > 0) {
       int start = page.size();

@@ -39,7 +39,7 @@ final class BooleanColumn extends ColumnChunk {
   }
 
   @Override
-  Encoding writeValues(PageBuffer page, int present) {
+  Encoding writeValues(PageBuffer page) {
     page.write(bits, 0, (count + 7) >>> 3);
     return Encoding.PLAIN;
   }

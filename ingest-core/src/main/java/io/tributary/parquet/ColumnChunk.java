@@ -126,7 +126,7 @@ abstract class ColumnChunk {
     if (maxDef > 0) {
       writeLevels(page, def, !defWritten, maxDef);
     }
-    Encoding encoding = writeValues(page, levels - nulls);
+    Encoding encoding = writeValues(page);
     Statistics<?> statistics = statistics(Statistics.getBuilderForReading(descriptor.getPrimitiveType()))
         .withNumNulls(nulls)
         .build();
@@ -181,7 +181,7 @@ abstract class ColumnChunk {
     return pagesBytes + levels / 4 + bufferedValueBytes();
   }
 
-  /** Whether any page of the chunk was cut yet. */
+  /** Whether the page being cut is the first of the row group's chunk. */
   final boolean firstPage() {
     return pages.isEmpty();
   }
@@ -197,8 +197,8 @@ abstract class ColumnChunk {
   /** Puts the value arrays, as grown, back into {@link #arrays}. */
   abstract void releaseValues();
 
-  /** Writes the {@code values} present values of the open page to {@code page}, and returns their encoding. */
-  abstract Encoding writeValues(PageBuffer page, int values);
+  /** Writes the present values of the open page to {@code page}, and returns their encoding. */
+  abstract Encoding writeValues(PageBuffer page);
 
   /** Adds the open page's min and max, as written by {@link #writeValues}, to {@code statistics}. */
   abstract Statistics.Builder statistics(Statistics.Builder statistics);

@@ -54,7 +54,7 @@ final class LongColumn extends ColumnChunk {
   }
 
   @Override
-  Encoding writeValues(PageBuffer page, int present) {
+  Encoding writeValues(PageBuffer page) {
     if (count > 0) {
       minMax();
     }

@@ -4,6 +4,7 @@ import static io.tributary.parquet.Rows.field;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tributary.schema.DatasetSchema;
+import io.tributary.schema.Field;
 import io.tributary.schema.PrimitiveType;
 import io.tributary.testing.DuckDb;
 import java.io.ByteArrayInputStream;
@@ -120,6 +121,40 @@ class ColumnChunksTest {
     thread.join();
 
     assertThat(Files.readAllBytes(reused)).isEqualTo(Files.readAllBytes(fresh));
+  }
+
+  @Test
+  void aThreadKeepsAtMostItsBoundOfPageArraysBetweenFiles() throws Exception {
+    // 24 columns of 100-byte strings: each column's open page grows to about the 1 MiB page size, 24 MiB in all.
+    Field[] fields = new Field[24];
+    for (int c = 0; c < fields.length; c++) {
+      fields[c] = field("s" + c, PrimitiveType.STRING);
+    }
+    DatasetSchema wide = new DatasetSchema("wide", 1, Rows.struct(fields));
+    Object[][] rows = new Object[12_000][];
+    for (int i = 0; i < rows.length; i++) {
+      Object[] row = new Object[fields.length];
+      for (int c = 0; c < row.length; c++) {
+        row[c] = String.format("%0100d", (long) i * fields.length + c);
+      }
+      rows[i] = row;
+    }
+    long[] kept = new long[2];
+    Thread thread = new Thread(() -> {
+      try {
+        Rows.writeFile(dir.resolve("wide.parquet"), wide, WriteOptions.defaults(), rows);
+        kept[0] = ColumnArrays.keptBytes();
+        Rows.writeFile(dir.resolve("small.parquet"), SCHEMA, WriteOptions.defaults(), rows(100, 100));
+        kept[1] = ColumnArrays.keptBytes();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
+    thread.start();
+    thread.join();
+
+    assertThat(kept[0]).isPositive().isLessThanOrEqualTo(ColumnArrays.MAX_KEPT_BYTES);
+    assertThat(kept[1]).isPositive().isLessThanOrEqualTo(ColumnArrays.MAX_KEPT_BYTES);
   }
 
   @Test
