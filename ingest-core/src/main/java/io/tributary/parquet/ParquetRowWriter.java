@@ -34,7 +34,7 @@ import org.apache.parquet.schema.MessageType;
  * (the schema version number). Rows follow {@link io.tributary.schema.ColumnType}'s value contract; a value of any
  * other Java type is rejected before anything of its row is written, so the file stays valid. The rows of a
  * {@link RowBuffer} were typed when they were buffered: {@link #writeAll(OutputFile, RowBuffer, WriteOptions,
- * UnaryOperator)} streams them from the buffer's compact form straight into the column writers, unchecked, with no
+ * UnaryOperator)} streams them from the buffer's compact form straight into the column chunks, unchecked, with no
  * row object, boxed value or {@code String} in between.
  *
  * <p>Lifecycle: {@link #open}, {@link #write} any number of rows, {@link #close} exactly once to write the footer;

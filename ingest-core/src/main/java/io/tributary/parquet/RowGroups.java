@@ -53,7 +53,7 @@ final class RowGroups {
   }
 
   /**
-   * Ends the row whose values were just written into the leaves' column writers. The row group is written to the
+   * Ends the row whose values were just written into the leaves' column chunks. The row group is written to the
    * output once its buffered size nears the row group size, checked every so many rows (the count adapts to the row
    * size), or once it holds Parquet's row count limit.
    *

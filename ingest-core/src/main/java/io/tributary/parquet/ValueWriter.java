@@ -9,7 +9,7 @@ import io.tributary.schema.StructType;
 import java.util.List;
 
 /**
- * Writes the value of one column straight into Parquet's column writers, with its repetition and definition levels
+ * Writes the value of one column straight into its {@link ColumnChunk}, with its repetition and definition levels
  * (the Dremel encoding of nesting and nulls) computed here. A tree of these is compiled once per schema, each node
  * knowing its own levels, so the per-row work is virtual calls and casts, with no lookups or switches on the column
  * type, and none of the per-field bookkeeping of Parquet's {@code RecordConsumer}.
