@@ -2,7 +2,6 @@ package io.tributary.parquet;
 
 import java.io.IOException;
 import java.util.Arrays;
-import org.apache.parquet.bytes.BytesInput;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.Encoding;
 import org.apache.parquet.column.page.DictionaryPage;
@@ -22,7 +21,6 @@ final class BinaryColumn extends ColumnChunk {
   /** Whether the row group's pages from now on are plain: its dictionary stopped paying. */
   private boolean plain;
   private int dictionaryUsed;
-  private final ColumnChunks owner;
   /** The page each dictionary entry was last seen in, for statistics. */
   private int[] seenIn = new int[0];
   private int pageNumber;
@@ -31,7 +29,6 @@ final class BinaryColumn extends ColumnChunk {
 
   BinaryColumn(ColumnDescriptor descriptor, ColumnChunks owner, ColumnArrays arrays, boolean dictionary) {
     super(descriptor, owner, arrays);
-    this.owner = owner;
     this.values = new PageBuffer(arrays.bytes.length == 0 ? new byte[1024] : arrays.bytes);
     this.dictionary = dictionary ? new BinaryDictionary() : null;
     this.plain = !dictionary;
@@ -49,25 +46,18 @@ final class BinaryColumn extends ColumnChunk {
   @Override
   Encoding writeValues(PageBuffer page) {
     pageNumber++;
-    if (!plain && count > 0) {
-      int start = page.size();
-      if (dictionaryIds(page)) {
-        return Encoding.PLAIN_DICTIONARY;
-      }
-      page.truncate(start);
+    if (!plain && count > 0 && dictionaryIds(page)) {
+      return Encoding.PLAIN_DICTIONARY;
     }
     plainMinMax();
     page.write(values.array(), 0, values.size());
     return Encoding.PLAIN;
   }
 
-  /**
-   * Writes the page's values as dictionary ids, or gives the dictionary up (false): when it would outgrow a page,
-   * or when on the row group's first page ids and dictionary are no smaller than the plain values.
-   */
+  /** Writes the page's values as dictionary ids, or gives the dictionary up (false) when it does not pay. */
   private boolean dictionaryIds(PageBuffer page) {
     int before = dictionary.size();
-    int[] ids = owner.ids(count);
+    int[] ids = ids(count);
     byte[] bytes = values.array();
     int minId = -1;
     int maxId = -1;
@@ -91,17 +81,11 @@ final class BinaryColumn extends ColumnChunk {
         }
       }
     }
-    int start = page.size();
-    if (dictionary.plainBytes() <= pageBytes) {
-      int bitWidth = RleHybrid.bitWidth(dictionary.size() - 1);
-      page.writeByte(bitWidth);
-      RleHybrid.encode(ids, count, bitWidth, page);
-      if (!firstPage() || page.size() - start + dictionary.plainBytes() < values.size()) {
-        dictionaryUsed = dictionary.size();
-        min = entry(minId);
-        max = entry(maxId);
-        return true;
-      }
+    if (writeIds(page, ids, count, dictionary.size(), dictionary.plainBytes(), values.size())) {
+      dictionaryUsed = dictionary.size();
+      min = entry(minId);
+      max = entry(maxId);
+      return true;
     }
     dictionary.truncate(before);
     plain = true;
@@ -190,7 +174,6 @@ final class BinaryColumn extends ColumnChunk {
     for (int id = 0; id < dictionaryUsed; id++) {
       page.writeBinary(data, dictionary.offset(id), dictionary.length(id));
     }
-    BytesInput compressed = compressor.compress(page.array(), page.size());
-    return new DictionaryPage(compressed, page.size(), dictionaryUsed, Encoding.PLAIN_DICTIONARY);
+    return dictionaryPage(page, dictionaryUsed, compressor);
   }
 }

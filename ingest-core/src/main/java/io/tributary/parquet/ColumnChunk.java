@@ -181,9 +181,36 @@ abstract class ColumnChunk {
     return pagesBytes + levels / 4 + bufferedValueBytes();
   }
 
-  /** Whether the page being cut is the first of the row group's chunk. */
-  final boolean firstPage() {
-    return pages.isEmpty();
+  /** Room for {@code count} dictionary ids of the page being cut. */
+  final int[] ids(int count) {
+    return owner.ids(count);
+  }
+
+  /**
+   * Writes {@code ids[0, count)} to {@code page} as the open page's values, unless the dictionary does not pay:
+   * when its PLAIN size ({@code dictionaryBytes}, {@code entries} entries) outgrows a page, or when on the row
+   * group's first page ids and dictionary are no smaller than the values' PLAIN size ({@code plainBytes}), as
+   * parquet-java decides. Returns false, with {@code page} as it was, when it does not pay.
+   */
+  final boolean writeIds(PageBuffer page, int[] ids, int count, int entries, long dictionaryBytes, long plainBytes) {
+    if (dictionaryBytes > pageBytes) {
+      return false;
+    }
+    int start = page.size();
+    int bitWidth = RleHybrid.bitWidth(entries - 1);
+    page.writeByte(bitWidth);
+    RleHybrid.encode(ids, count, bitWidth, page);
+    if (pages.isEmpty() && page.size() - start + dictionaryBytes >= plainBytes) {
+      page.truncate(start);
+      return false;
+    }
+    return true;
+  }
+
+  /** The dictionary page of {@code entries} entries whose PLAIN values {@code page} holds, compressed. */
+  static DictionaryPage dictionaryPage(PageBuffer page, int entries, PageCompressor compressor) throws IOException {
+    BytesInput compressed = compressor.compress(page.array(), page.size());
+    return new DictionaryPage(compressed, page.size(), entries, Encoding.PLAIN_DICTIONARY);
   }
 
   /** Gives the arrays back to the thread's store as column {@code column}'s; the chunk is not used again. */

@@ -2,7 +2,6 @@ package io.tributary.parquet;
 
 import java.io.IOException;
 import java.util.Arrays;
-import org.apache.parquet.bytes.BytesInput;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.Encoding;
 import org.apache.parquet.column.page.DictionaryPage;
@@ -22,7 +21,6 @@ final class LongColumn extends ColumnChunk {
   private boolean plain;
   /** Dictionary entries some page of the row group was written with. */
   private int dictionaryUsed;
-  private final ColumnChunks owner;
   private long min;
   private long max;
   private boolean hasMinMax;
@@ -33,7 +31,6 @@ final class LongColumn extends ColumnChunk {
     super(descriptor, owner, arrays);
     this.values = arrays.longs.length == 0 ? new long[256] : arrays.longs;
     this.doubles = doubles;
-    this.owner = owner;
     this.dictionary = dictionary ? new LongDictionary() : null;
     this.plain = !dictionary;
   }
@@ -58,36 +55,23 @@ final class LongColumn extends ColumnChunk {
     if (count > 0) {
       minMax();
     }
-    if (!plain && count > 0) {
-      int start = page.size();
-      if (dictionaryIds(page)) {
-        return Encoding.PLAIN_DICTIONARY;
-      }
-      page.truncate(start);
+    if (!plain && count > 0 && dictionaryIds(page)) {
+      return Encoding.PLAIN_DICTIONARY;
     }
     page.writeLongs(values, count);
     return Encoding.PLAIN;
   }
 
-  /**
-   * Writes the page's values as dictionary ids, or gives the dictionary up (false): when it would outgrow a page,
-   * or when on the row group's first page ids and dictionary are no smaller than the plain values.
-   */
+  /** Writes the page's values as dictionary ids, or gives the dictionary up (false) when it does not pay. */
   private boolean dictionaryIds(PageBuffer page) {
     int before = dictionary.size();
-    int[] ids = owner.ids(count);
+    int[] ids = ids(count);
     for (int i = 0; i < count; i++) {
       ids[i] = dictionary.id(values[i]);
     }
-    int start = page.size();
-    if (dictionary.size() * 8L <= pageBytes) {
-      int bitWidth = RleHybrid.bitWidth(dictionary.size() - 1);
-      page.writeByte(bitWidth);
-      RleHybrid.encode(ids, count, bitWidth, page);
-      if (!firstPage() || page.size() - start + dictionary.size() * 8L < count * 8L) {
-        dictionaryUsed = dictionary.size();
-        return true;
-      }
+    if (writeIds(page, ids, count, dictionary.size(), dictionary.size() * 8L, count * 8L)) {
+      dictionaryUsed = dictionary.size();
+      return true;
     }
     dictionary.truncate(before);
     plain = true;
@@ -175,7 +159,6 @@ final class LongColumn extends ColumnChunk {
     }
     page.reset();
     page.writeLongs(dictionary.entries(), dictionaryUsed);
-    BytesInput compressed = compressor.compress(page.array(), page.size());
-    return new DictionaryPage(compressed, page.size(), dictionaryUsed, Encoding.PLAIN_DICTIONARY);
+    return dictionaryPage(page, dictionaryUsed, compressor);
   }
 }

@@ -40,11 +40,6 @@ final class PageBuffer {
     this.size = size;
   }
 
-  /** A copy of the bytes written, exactly as long. */
-  byte[] toByteArray() {
-    return Arrays.copyOf(bytes, size);
-  }
-
   void writeByte(int value) {
     ensure(1);
     bytes[size++] = (byte) value;

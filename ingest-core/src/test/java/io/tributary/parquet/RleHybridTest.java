@@ -77,7 +77,7 @@ class RleHybridTest {
   private static byte[] encode(int[] values, int bitWidth) {
     PageBuffer out = new PageBuffer(new byte[16]);
     RleHybrid.encode(values, values.length, bitWidth, out);
-    return out.toByteArray();
+    return Arrays.copyOf(out.array(), out.size());
   }
 
   private static int[] decode(byte[] encoded, int bitWidth, int count) throws Exception {
