@@ -9,7 +9,8 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * A decoded JSON object: its keys in document order, in two arrays rather than an entry per key. Small objects (the
+ * A decoded JSON object: its keys and values in document order, side by side in one array rather than an entry per
+ * key (one allocation per object, and a key's value next to it in memory). Small objects (the
  * common event) are searched linearly, larger ones through an open-addressed index, so an object of ten thousand
  * keys still decodes in linear time. A mutable {@link java.util.Map} with {@code String} keys; {@link #put} of a
  * present key replaces its value in place (the key keeps its first position); removing keys and setting values through entries are not supported. Null
@@ -19,17 +20,15 @@ public final class JsonObject extends AbstractMap<String, Object> {
   /** Up to this many keys, lookups scan the keys: cheaper than hashing for an event's dozen fields. */
   private static final int LINEAR_KEYS = 16;
 
-  private String[] keys;
-  private Object[] values;
+  /** Key {@code i} at {@code 2i}, its value at {@code 2i + 1}. */
+  private Object[] entries;
   private int size;
   /** Positions + 1 by key hash, open-addressed; null until the object outgrows {@link #LINEAR_KEYS}. */
   private int[] index;
 
   /** An empty object with room for {@code expectedKeys} before it grows. */
   public JsonObject(int expectedKeys) {
-    int capacity = Math.max(2, expectedKeys);
-    keys = new String[capacity];
-    values = new Object[capacity];
+    entries = new Object[2 * Math.max(2, expectedKeys)];
   }
 
   public JsonObject() {
@@ -44,19 +43,19 @@ public final class JsonObject extends AbstractMap<String, Object> {
   /** The key at {@code position}, {@code 0 <= position < size()}, in document order. */
   public String keyAt(int position) {
     Objects.checkIndex(position, size);
-    return keys[position];
+    return (String) entries[2 * position];
   }
 
   /** The value at {@code position}, {@code 0 <= position < size()}. */
   public Object valueAt(int position) {
     Objects.checkIndex(position, size);
-    return values[position];
+    return entries[2 * position + 1];
   }
 
   @Override
   public Object get(Object key) {
     int at = key instanceof String s ? find(s) : -1;
-    return at < 0 ? null : values[at];
+    return at < 0 ? null : entries[2 * at + 1];
   }
 
   @Override
@@ -70,16 +69,15 @@ public final class JsonObject extends AbstractMap<String, Object> {
     Objects.requireNonNull(key, "key may not be null");
     int at = find(key);
     if (at >= 0) {
-      Object old = values[at];
-      values[at] = value;
+      Object old = entries[2 * at + 1];
+      entries[2 * at + 1] = value;
       return old;
     }
-    if (size == keys.length) {
-      keys = Arrays.copyOf(keys, size * 2);
-      values = Arrays.copyOf(values, size * 2);
+    if (2 * size == entries.length) {
+      entries = Arrays.copyOf(entries, entries.length * 2);
     }
-    keys[size] = key;
-    values[size] = value;
+    entries[2 * size] = key;
+    entries[2 * size + 1] = value;
     size++;
     if (index != null) {
       if (size * 2 > index.length) {
@@ -95,9 +93,11 @@ public final class JsonObject extends AbstractMap<String, Object> {
 
   private int find(String key) {
     if (index == null) {
+      // Keys cache their hash: two ints tell most different keys apart without comparing their text.
+      int hash = key.hashCode();
       for (int i = 0; i < size; i++) {
-        String k = keys[i];
-        if (k == key || k.equals(key)) {
+        String k = (String) entries[2 * i];
+        if (k == key || (k.hashCode() == hash && k.equals(key))) {
           return i;
         }
       }
@@ -106,7 +106,7 @@ public final class JsonObject extends AbstractMap<String, Object> {
     int mask = index.length - 1;
     for (int slot = key.hashCode() & mask; index[slot] != 0; slot = (slot + 1) & mask) {
       int at = index[slot] - 1;
-      if (keys[at].equals(key)) {
+      if (entries[2 * at].equals(key)) {
         return at;
       }
     }
@@ -116,7 +116,7 @@ public final class JsonObject extends AbstractMap<String, Object> {
   private void reindex() {
     index = new int[Integer.highestOneBit(size * 4 - 1) << 1];
     for (int i = 0; i < size; i++) {
-      insert(keys[i], i);
+      insert((String) entries[2 * i], i);
     }
   }
 
@@ -153,7 +153,7 @@ public final class JsonObject extends AbstractMap<String, Object> {
               throw new NoSuchElementException();
             }
             int at = next++;
-            return new SimpleImmutableEntry<>(keys[at], values[at]);
+            return new SimpleImmutableEntry<>((String) entries[2 * at], entries[2 * at + 1]);
           }
         };
       }

@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** A primitive column: holds the {@link ColumnChunk} its values go to. */
-abstract sealed class LeafWriter implements ValueWriter
+abstract sealed class LeafWriter extends ValueWriter
     permits LeafWriter.LongWriter, LeafWriter.DoubleWriter, LeafWriter.BooleanWriter, LeafWriter.StringWriter {
   final String path;
   /** The definition level of a present value: the column's maximum. */

@@ -8,7 +8,19 @@ import java.util.List;
  * (a null at {@code d}); a null element is a repeated entry without its optional element (a null at {@code d + 1}).
  * Entries after the first repeat at {@code r}, this list's repetition level.
  */
-record ListWriter(String path, int d, int r, ValueWriter element) implements ValueWriter {
+final class ListWriter extends ValueWriter {
+  private final String path;
+  private final int d;
+  private final int r;
+  private final ValueWriter element;
+
+  ListWriter(String path, int d, int r, ValueWriter element) {
+    this.path = path;
+    this.d = d;
+    this.r = r;
+    this.element = element;
+  }
+
   @Override
   public void check(Object value) {
     if (!(value instanceof List<?> list)) {

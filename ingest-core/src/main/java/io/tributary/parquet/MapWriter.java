@@ -8,7 +8,21 @@ import java.util.Map;
  * A MAP: {@code java.util.Map} with non-null {@code String} keys, defined at {@code d}. An empty map is a present
  * group with no entries; a null value is an entry without its value (a null at {@code d + 1}).
  */
-record MapWriter(String path, int d, int r, LeafWriter.StringWriter key, ValueWriter mapValue) implements ValueWriter {
+final class MapWriter extends ValueWriter {
+  private final String path;
+  private final int d;
+  private final int r;
+  private final LeafWriter.StringWriter key;
+  private final ValueWriter mapValue;
+
+  MapWriter(String path, int d, int r, LeafWriter.StringWriter key, ValueWriter mapValue) {
+    this.path = path;
+    this.d = d;
+    this.r = r;
+    this.key = key;
+    this.mapValue = mapValue;
+  }
+
   @Override
   public void check(Object value) {
     if (!(value instanceof Map<?, ?> map)) {

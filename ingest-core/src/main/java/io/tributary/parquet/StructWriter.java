@@ -10,7 +10,7 @@ import java.util.List;
  * A struct, and the message itself: {@code Object[]}, possibly shorter than the field list (the missing trailing
  * fields are null). A null field writes a null into each of its columns, defined down to this struct.
  */
-final class StructWriter implements ValueWriter {
+final class StructWriter extends ValueWriter {
   private final String path;
   private final StructType type;
   private final int d;

@@ -12,7 +12,8 @@ import java.util.List;
  * Writes the value of one column straight into its {@link ColumnChunk}, with its repetition and definition levels
  * (the Dremel encoding of nesting and nulls) computed here. A tree of these is compiled once per schema, each node
  * knowing its own levels, so the per-row work is virtual calls and casts, with no lookups or switches on the column
- * type, and none of the per-field bookkeeping of Parquet's {@code RecordConsumer}.
+ * type, and none of the per-field bookkeeping of Parquet's {@code RecordConsumer}. An abstract class rather than an
+ * interface: its calls, several per value, dispatch through the class's table rather than an interface search.
  *
  * <p>Levels follow {@link ParquetSchemas}' layout: every field OPTIONAL (one definition level each), lists as
  * {@code optional group (LIST) { repeated group list { optional element } }} and maps as
@@ -28,31 +29,31 @@ import java.util.List;
  * <p>The nodes: {@link LeafWriter} for primitive columns, {@link StructWriter} for structs and the message,
  * {@link ListWriter} and {@link MapWriter} for the repeated groups.
  */
-sealed interface ValueWriter permits LeafWriter, StructWriter, ListWriter, MapWriter {
+abstract sealed class ValueWriter permits LeafWriter, StructWriter, ListWriter, MapWriter {
 
   /**
    * Throws {@link IllegalArgumentException} naming the column path and the expected type when {@code value} (not
    * null) or any value nested in it does not have the Java type {@link ColumnType} prescribes.
    */
-  void check(Object value);
+  abstract void check(Object value);
 
   /** Writes {@code value}, not null and already {@link #check checked}, at repetition level {@code r}. */
-  void write(Object value, int r);
+  abstract void write(Object value, int r);
 
   /**
    * Writes the present value {@code in} stands on (its marker read) at repetition level {@code r}: a buffered row's
    * value, typed when it was buffered, so nothing is checked.
    */
-  void writeFrom(RowCursor in, int r);
+  abstract void writeFrom(RowCursor in, int r);
 
   /**
    * Writes a null into every column under this one, at repetition level {@code r} and definition level {@code d}
    * (how deep the value's ancestors are defined).
    */
-  void writeNull(int r, int d);
+  abstract void writeNull(int r, int d);
 
   /** Adds this writer's leaf columns to {@code leaves}, in the order of the Parquet schema's columns. */
-  void collectLeaves(List<LeafWriter> leaves);
+  abstract void collectLeaves(List<LeafWriter> leaves);
 
   /**
    * The writer for values of {@code type}, whose column is called {@code path} in messages, defined at definition

@@ -59,7 +59,7 @@ public final class DatasetSchemas {
    */
   public ShapeResult shape(String dataset, Map<String, Object> event, long ingestMicros, String source,
       String partition, String offset) {
-    DatasetState state = datasets.computeIfAbsent(dataset, this::load);
+    DatasetState state = stateOf(dataset);
     RowShaper shaper = state.shaper;
     RowShaper.Shaping shaping = shaper.shape(event, ingestMicros, source, partition, offset);
     boolean strict = state.settings.policy() == SchemaPolicy.STRICT;
@@ -100,7 +100,7 @@ public final class DatasetSchemas {
    * into the columns they call for, so the memory a decision takes grows with the columns, never with the rows.
    */
   public NumberDecision decide(String dataset, Iterable<Object[]> rows) {
-    DatasetState state = datasets.computeIfAbsent(dataset, this::load);
+    DatasetState state = stateOf(dataset);
     DatasetSchema base;
     synchronized (state) {
       base = state.refresh(dataset);
@@ -128,6 +128,12 @@ public final class DatasetSchemas {
   public DatasetSchema current(String dataset) {
     DatasetState state = datasets.get(dataset);
     return state == null ? null : state.shaper.schema();
+  }
+
+  /** The state of {@code dataset}, loaded on its first event (a lookup first: no function object per event). */
+  private DatasetState stateOf(String dataset) {
+    DatasetState state = datasets.get(dataset);
+    return state != null ? state : datasets.computeIfAbsent(dataset, this::load);
   }
 
   private DatasetState load(String dataset) {
