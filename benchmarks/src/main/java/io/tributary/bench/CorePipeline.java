@@ -4,11 +4,14 @@ import io.tributary.buffer.RowBuffer;
 import io.tributary.decode.DecodeLimits;
 import io.tributary.decode.DecodeResult;
 import io.tributary.decode.JsonDecoder;
+import io.tributary.decode.Tape;
+import io.tributary.decode.TapeEvent;
 import io.tributary.parquet.InMemoryOutputFile;
 import io.tributary.parquet.ParquetRowWriter;
 import io.tributary.parquet.WriteOptions;
 import io.tributary.schema.DatasetSchemas;
 import io.tributary.schema.EvolutionSettings;
+import io.tributary.schema.FittedRow;
 import io.tributary.schema.SchemaHistory;
 import io.tributary.schema.ShapeResult;
 import io.tributary.source.Position;
@@ -26,7 +29,11 @@ public final class CorePipeline {
   /** The dataset every event of a pipeline lands in. */
   public static final String DATASET = "events";
 
+  private static final long INGEST_MICROS = 1_700_000_000_000_000L;
+
   private final JsonDecoder decoder = new JsonDecoder(DecodeLimits.defaults());
+  private final Tape tape = new Tape();
+  private final FittedRow fitted = new FittedRow();
   private final DatasetSchemas schemas;
   private final WriteOptions options;
   private final MemoryStore store = new MemoryStore();
@@ -61,15 +68,26 @@ public final class CorePipeline {
     return encode(buffer);
   }
 
-  /** Decodes and shapes one payload into {@code buffer}. */
+  /**
+   * Decodes and shapes one payload into {@code buffer}, as the landing does: the payload read into the thread's
+   * tape, the row written from it when the event fits its version, else built and shaped as objects.
+   */
   public void buffer(RowBuffer buffer, byte[] payload) {
-    Map<String, Object> event = decode(payload);
+    DecodeResult decoded = decoder.decode(payload, tape);
+    if (!(decoded instanceof DecodeResult.Decoded event)) {
+      throw new IllegalStateException("Cannot decode a benchmark event: " + decoded);
+    }
     Position offset = Position.of(position++);
-    ShapeResult shaped = schemas.shape(DATASET, event, 1_700_000_000_000_000L, "topic", "0", offset.toString());
-    if (!(shaped instanceof ShapeResult.Shaped row)) {
+    ShapeResult shaped = event.event() instanceof TapeEvent inTape
+        ? schemas.shape(DATASET, inTape, fitted, INGEST_MICROS, "topic", "0", offset.toString())
+        : schemas.shape(DATASET, event.event(), INGEST_MICROS, "topic", "0", offset.toString());
+    if (shaped instanceof ShapeResult.Fitted row) {
+      buffer.append(row.row(), offset, 0, 0);
+    } else if (shaped instanceof ShapeResult.Shaped row) {
+      buffer.append(row.schema(), row.row(), offset, 0);
+    } else {
       throw new IllegalStateException("Cannot shape a benchmark event: " + shaped);
     }
-    buffer.append(row.schema(), row.row(), offset, 0);
   }
 
   /** Decodes one payload, which must be a valid event. */

@@ -1,6 +1,7 @@
 package io.tributary.buffer;
 
 import io.tributary.schema.DatasetSchema;
+import io.tributary.schema.FittedRow;
 import io.tributary.source.Position;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -63,6 +64,28 @@ public final class RowBuffer {
    */
   public void append(DatasetSchema rowSchema, Object[] row, Position position, long sourceMillis,
       long eventTimeMicros, boolean waiting) {
+    newest(rowSchema);
+    RowCodec.writePosition(arena, position);
+    RowCodec.write(arena, rowSchema.root(), row);
+    appended(position, sourceMillis, eventTimeMicros, waiting);
+  }
+
+  /**
+   * Appends the row of an event fitted to its schema version ({@link FittedRow#schema()}), written from the event's
+   * tape: the same bytes as the row shaped from the event as objects.
+   *
+   * @param eventTimeMicros the row's event time (microseconds since the epoch, UTC)
+   */
+  public void append(FittedRow row, Position position, long sourceMillis, long eventTimeMicros) {
+    DatasetSchema rowSchema = row.schema();
+    newest(rowSchema);
+    RowCodec.writePosition(arena, position);
+    RowCodec.write(arena, rowSchema.root(), row);
+    appended(position, sourceMillis, eventTimeMicros, false);
+  }
+
+  /** Makes {@code rowSchema} the buffer's schema when it is newer. */
+  private void newest(DatasetSchema rowSchema) {
     Objects.requireNonNull(rowSchema, "rowSchema may not be null");
     if (schema == null || rowSchema.version() > schema.version()) {
       if (schema != null && !schema.dataset().equals(rowSchema.dataset())) {
@@ -71,8 +94,10 @@ public final class RowBuffer {
       }
       schema = rowSchema;
     }
-    RowCodec.writePosition(arena, position);
-    RowCodec.write(arena, rowSchema.root(), row);
+  }
+
+  /** Counts a row just written. */
+  private void appended(Position position, long sourceMillis, long eventTimeMicros, boolean waiting) {
     if (waiting) {
       waitingRows++;
     }

@@ -1,8 +1,12 @@
 package io.tributary.buffer;
 
+import io.tributary.decode.Tape;
 import io.tributary.schema.ColumnType;
+import io.tributary.schema.Field;
+import io.tributary.schema.FittedRow;
 import io.tributary.schema.ListType;
 import io.tributary.schema.MapType;
+import io.tributary.schema.MetadataColumns;
 import io.tributary.schema.PrimitiveType;
 import io.tributary.schema.StructType;
 import io.tributary.source.Position;
@@ -28,6 +32,81 @@ final class RowCodec {
   /** Appends {@code row}, shaped for {@code type}, to {@code out}. */
   static void write(ByteArena out, StructType type, Object[] row) {
     struct(out, type, row);
+  }
+
+  /**
+   * Appends the row of an event fitted to {@code type} (its version's root), written from its tape: the bytes
+   * {@link #write(ByteArena, StructType, Object[])} writes for the row {@code shape} makes of the same event.
+   */
+  static void write(ByteArena out, StructType type, FittedRow row) {
+    List<Field> fields = type.fields();
+    out.writeVarLong(fields.size());
+    out.write(PRESENT);
+    long ingest = row.ingestMicros();
+    out.writeVarLong((ingest << 1) ^ (ingest >> 63));
+    nullableString(out, row.source());
+    nullableString(out, row.partition());
+    nullableString(out, row.offset());
+    out.write(NULL); // nothing rescued
+    for (int i = MetadataColumns.COUNT; i < fields.size(); i++) {
+      fitted(out, fields.get(i).type(), row, i);
+    }
+  }
+
+  private static void fitted(ByteArena out, ColumnType type, FittedRow row, int entry) {
+    int node = row.node(entry);
+    if (node < 0) {
+      out.write(NULL);
+      return;
+    }
+    Tape tape = row.tape();
+    if (type instanceof PrimitiveType p) {
+      switch (p) {
+        case LONG, TIMESTAMP -> {
+          out.write(PRESENT);
+          long v = tape.longValue(node);
+          out.writeVarLong((v << 1) ^ (v >> 63));
+        }
+        case DOUBLE -> {
+          out.write(PRESENT);
+          double d = tape.kind(node) == Tape.DOUBLE ? tape.doubleValue(node) : (double) tape.longValue(node);
+          out.writeLong(Double.doubleToRawLongBits(d));
+        }
+        case BOOLEAN -> out.write(tape.kind(node) == Tape.TRUE ? TRUE : FALSE);
+        case STRING, JSON -> {
+          out.write(PRESENT);
+          int length = tape.stringLength(node);
+          out.writeVarLong(length);
+          out.write(tape.bytes(), tape.stringStart(node), length);
+        }
+      }
+      return;
+    }
+    out.write(PRESENT);
+    int first = row.children(entry);
+    if (type instanceof StructType s) {
+      List<Field> fields = s.fields();
+      out.writeVarLong(fields.size());
+      for (int i = 0; i < fields.size(); i++) {
+        fitted(out, fields.get(i).type(), row, first + i);
+      }
+    } else {
+      int count = tape.members(node);
+      out.writeVarLong(count);
+      ColumnType element = ((ListType) type).element();
+      for (int i = 0; i < count; i++) {
+        fitted(out, element, row, first + i);
+      }
+    }
+  }
+
+  private static void nullableString(ByteArena out, String s) {
+    if (s == null) {
+      out.write(NULL);
+    } else {
+      out.write(PRESENT);
+      string(out, s);
+    }
   }
 
   /** Appends a record's source position, kept with its row so rows can be dropped by position later. */

@@ -13,7 +13,8 @@ public sealed interface DecodeResult permits DecodeResult.Decoded, DecodeResult.
    * A payload that is one JSON object.
    *
    * <p>The event is handed over, not copied: it is a fresh mutable {@link JsonObject} that belongs to
-   * the caller (see the package documentation for the value model).
+   * the caller (see the package documentation for the value model), or, from
+   * {@link JsonDecoder#decode(byte[], Tape)}, a read-only {@link TapeEvent} view of the caller's tape.
    *
    * @param event the top-level object, never null
    * @param duplicateKeys how many keys repeated an earlier key of the same object, summed over all nesting levels;

@@ -97,15 +97,29 @@ public final class JsonDecoder {
    * @throws IndexOutOfBoundsException if offset and length do not describe a range of {@code bytes}
    */
   public DecodeResult decode(byte[] bytes, int offset, int length) {
-    return decode(bytes, offset, length, true);
+    return decode(bytes, offset, length, true, null);
+  }
+
+  /**
+   * Decodes a whole array as {@link #decode(byte[])} does, leaving an event that the fast path reads in {@code tape}:
+   * the result's event is then a {@link TapeEvent}, a view valid until {@code tape} is filled again, and its
+   * duplicate keys are not counted (0; the view reads a repeated key's last value, as the event would hold it).
+   * Other events, and every failure, come as {@link #decode(byte[])} gives them.
+   *
+   * @param tape the calling thread's tape, reused payload after payload
+   */
+  public DecodeResult decode(byte[] bytes, Tape tape) {
+    Objects.requireNonNull(bytes, "bytes may not be null");
+    Objects.requireNonNull(tape, "tape may not be null");
+    return decode(bytes, 0, bytes.length, true, tape);
   }
 
   /** {@link #decode(byte[], int, int)} through the Jackson path only: what the fast path must agree with. */
   DecodeResult decodeWithJackson(byte[] bytes) {
-    return decode(bytes, 0, bytes.length, false);
+    return decode(bytes, 0, bytes.length, false, null);
   }
 
-  private DecodeResult decode(byte[] bytes, int offset, int length, boolean fastPath) {
+  private DecodeResult decode(byte[] bytes, int offset, int length, boolean fastPath, Tape tape) {
     Objects.requireNonNull(bytes, "bytes may not be null");
     Objects.checkFromIndexSize(offset, length, bytes.length);
     if (length > limits.maxRecordBytes()) {
@@ -138,9 +152,15 @@ public final class JsonDecoder {
     if (fastPath && utf8 == Utf8Validator.VALID) {
       // No backslash, so no escapes: most events, read straight from their bytes (PlainJsonReader), which gives up
       // on anything it does not read exactly as Jackson does.
-      DecodeResult plain = PlainJsonReader.read(bytes, start, end, limits.maxDepth(), names);
-      if (plain != null) {
-        return plain;
+      if (tape != null) {
+        if (PlainJsonReader.fill(tape, bytes, start, end, limits.maxDepth(), names)) {
+          return new DecodeResult.Decoded(new TapeEvent(tape), 0);
+        }
+      } else {
+        DecodeResult plain = PlainJsonReader.read(bytes, start, end, limits.maxDepth(), names);
+        if (plain != null) {
+          return plain;
+        }
       }
     }
     return parse(bytes, offset, start, end, utf8 == Utf8Validator.VALID_WITH_BACKSLASH);

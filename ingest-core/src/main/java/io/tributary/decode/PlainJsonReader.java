@@ -5,13 +5,11 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The decoder's fast path: reads a payload that holds no backslash (so no escape), already checked to be valid
- * UTF-8, straight from its bytes into the value model, without a Jackson parser per record (whose setup alone
- * allocated about 600 bytes per event).
+ * UTF-8, straight from its bytes into a {@link Tape} (and from there, for callers that want it, into the value model),
+ * without a Jackson parser per record (whose setup alone allocated about 600 bytes per event).
  *
  * <p>It accepts only what it reads the same way as the Jackson path: strict RFC 8259 objects and arrays nested at
  * most {@value #MAX_DEPTH} deep (and no deeper than the limit), strings without control characters, integers of at
@@ -19,9 +17,9 @@ import java.util.List;
  * significant digits and a power of ten up to 22 allow it (Clinger's fast path), else by Jackson's
  * {@link NumberInput#parseDouble(String, boolean)} with its fast parser (FastDoubleParser, several times faster than
  * {@link Double#parseDouble} on 16-17 digit decimals, which JavaScript and Java print for most doubles); all give
- * the correctly rounded double, as Jackson's parser does. On anything else (malformed JSON, NaN, longer
- * integers, overflowing decimals, deeper nesting) it gives up with {@code null} and the payload goes to the Jackson path, which decodes it or words the error exactly
- * as before. Recursion is bounded by {@value #MAX_DEPTH}. One instance per payload; not thread-safe.
+ * the correctly rounded double, as Jackson's parser does. On anything else (malformed JSON, NaN, longer integers,
+ * overflowing decimals, deeper nesting) it gives up and the payload goes to the Jackson path, which decodes it or
+ * words the error exactly as before. Recursion is bounded by {@value #MAX_DEPTH}. One instance per payload; not thread-safe.
  */
 final class PlainJsonReader {
   private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
@@ -44,15 +42,16 @@ final class PlainJsonReader {
   private final int end;
   private final int maxDepth;
   private final FieldNames names;
+  private final Tape tape;
   private int at;
-  private int duplicates;
 
-  private PlainJsonReader(byte[] bytes, int start, int end, int maxDepth, FieldNames names) {
+  private PlainJsonReader(byte[] bytes, int start, int end, int maxDepth, FieldNames names, Tape tape) {
     this.bytes = bytes;
     this.at = start;
     this.end = end;
     this.maxDepth = Math.min(maxDepth, MAX_DEPTH);
     this.names = names;
+    this.tape = tape;
   }
 
   /**
@@ -61,99 +60,117 @@ final class PlainJsonReader {
    * @param start the first byte after a byte order mark
    */
   static DecodeResult.Decoded read(byte[] bytes, int start, int end, int maxDepth, FieldNames names) {
-    PlainJsonReader reader = new PlainJsonReader(bytes, start, end, maxDepth, names);
+    Tape tape = new Tape();
+    return fill(tape, bytes, start, end, maxDepth, names) ? tape.decoded() : null;
+  }
+
+  /**
+   * Reads the event in {@code bytes[start, end)} into {@code tape}; false when the payload needs the Jackson path
+   * (the tape then holds nothing of use).
+   *
+   * @param start the first byte after a byte order mark
+   */
+  static boolean fill(Tape tape, byte[] bytes, int start, int end, int maxDepth, FieldNames names) {
+    tape.reset(bytes);
+    PlainJsonReader reader = new PlainJsonReader(bytes, start, end, maxDepth, names, tape);
     reader.skipWhitespace();
-    if (!reader.take('{')) {
-      return null;
-    }
-    JsonObject event = reader.object(1);
-    if (event == null) {
-      return null;
+    if (!reader.take('{') || !reader.object(1, null)) {
+      return false;
     }
     reader.skipWhitespace();
-    return reader.at == end ? new DecodeResult.Decoded(event, reader.duplicates) : null;
+    return reader.at == end;
   }
 
-  /** The object whose '{' was just taken, at {@code depth}; null to give up. */
-  private JsonObject object(int depth) {
-    JsonObject object = depth == 1 ? new JsonObject(16) : new JsonObject();
+  /** The object whose '{' was just taken, at {@code depth}, a member called {@code name}; false to give up. */
+  private boolean object(int depth, String name) {
+    int node = tape.add(Tape.OBJECT, name, 0, 0, 0);
+    int members = 0;
     skipWhitespace();
-    if (take('}')) {
-      return object;
+    if (!take('}')) {
+      do {
+        skipWhitespace();
+        if (!take('"')) {
+          return false;
+        }
+        String member = name();
+        skipWhitespace();
+        if (member == null || !take(':')) {
+          return false;
+        }
+        skipWhitespace();
+        if (!value(depth, member)) {
+          return false;
+        }
+        members++;
+        skipWhitespace();
+      } while (take(','));
+      if (!take('}')) {
+        return false;
+      }
     }
-    do {
-      skipWhitespace();
-      if (!take('"')) {
-        return null;
-      }
-      String name = name();
-      skipWhitespace();
-      if (name == null || !take(':')) {
-        return null;
-      }
-      skipWhitespace();
-      Object value = value(depth);
-      if (value == this) {
-        return null;
-      }
-      int before = object.size();
-      object.put(name, value);
-      if (object.size() == before) {
-        duplicates++;
-      }
-      skipWhitespace();
-    } while (take(','));
-    return take('}') ? object : null;
+    tape.close(node, members);
+    return true;
   }
 
-  /** The array whose '[' was just taken, at {@code depth}; null to give up. */
-  private List<Object> array(int depth) {
-    List<Object> array = new ArrayList<>();
+  /** The array whose '[' was just taken, at {@code depth}, a member called {@code name}; false to give up. */
+  private boolean array(int depth, String name) {
+    int node = tape.add(Tape.ARRAY, name, 0, 0, 0);
+    int elements = 0;
     skipWhitespace();
-    if (take(']')) {
-      return array;
-    }
-    do {
-      skipWhitespace();
-      Object value = value(depth);
-      if (value == this) {
-        return null;
+    if (!take(']')) {
+      do {
+        skipWhitespace();
+        if (!value(depth, null)) {
+          return false;
+        }
+        elements++;
+        skipWhitespace();
+      } while (take(','));
+      if (!take(']')) {
+        return false;
       }
-      array.add(value);
-      skipWhitespace();
-    } while (take(','));
-    return take(']') ? array : null;
+    }
+    tape.close(node, elements);
+    return true;
   }
 
-  /** The value starting here, inside a container at {@code depth}; {@code this} to give up (null is JSON null). */
-  private Object value(int depth) {
+  /** The value starting here, inside a container at {@code depth}, called {@code name}; false to give up. */
+  private boolean value(int depth, String name) {
     if (at >= end) {
-      return this;
+      return false;
     }
     byte b = bytes[at];
-    Object value;
     switch (b) {
       case '"' -> {
         at++;
-        value = string();
+        return string(name);
       }
       case '{', '[' -> {
         if (depth >= maxDepth) {
-          return this;
+          return false;
         }
         at++;
-        value = b == '{' ? object(depth + 1) : array(depth + 1);
+        return b == '{' ? object(depth + 1, name) : array(depth + 1, name);
       }
-      case 't' -> value = literal("true") ? Boolean.TRUE : null;
-      case 'f' -> value = literal("false") ? Boolean.FALSE : null;
+      case 't' -> {
+        return literal("true") && scalar(Tape.TRUE, name, 0, 0, 0);
+      }
+      case 'f' -> {
+        return literal("false") && scalar(Tape.FALSE, name, 0, 0, 0);
+      }
       case 'n' -> {
-        return literal("null") ? null : this;
+        return literal("null") && scalar(Tape.NULL, name, 0, 0, 0);
       }
       default -> {
-        return number();
+        return number(name);
       }
     }
-    return value == null ? this : value;
+  }
+
+  /** Adds a scalar node; true, so that a value read is a value kept. */
+  private boolean scalar(byte kind, String name, int start, int length, long number) {
+    tape.add(kind, name, start, length, number);
+    return true;
   }
 
   private boolean literal(String word) {
@@ -169,11 +186,11 @@ final class PlainJsonReader {
     return true;
   }
 
-  /** A string value whose '"' was just taken; null to give up. */
-  private String string() {
+  /** A string value whose '"' was just taken, called {@code name}; false to give up. */
+  private boolean string(String name) {
     int start = at;
     int close = closingQuote();
-    return close < 0 ? null : new String(bytes, start, close - start, StandardCharsets.UTF_8);
+    return close >= 0 && scalar(Tape.STRING, name, start, close - start, 0);
   }
 
   /** A field name whose '"' was just taken, shared across records when seen before; null to give up. */
@@ -209,22 +226,24 @@ final class PlainJsonReader {
     return -1;
   }
 
-  /** A number: a Long, or a Double as {@link Double#parseDouble} reads it; {@code this} to give up. */
-  private Object number() {
+  /**
+   * A number called {@code name}: a LONG, or a DOUBLE as {@link Double#parseDouble} reads it; false to give up.
+   */
+  private boolean number(String name) {
     int start = at;
     boolean negative = take('-');
     int intStart = at;
     skipDigits();
     int intDigits = at - intStart;
     if (intDigits == 0 || (intDigits > 1 && bytes[intStart] == '0')) {
-      return this; // no digit, or a leading zero
+      return false; // no digit, or a leading zero
     }
     int point = -1;
     int exponentMark = -1;
     if (take('.')) {
       point = at - 1;
       if (skipDigits() == 0) {
-        return this;
+        return false;
       }
     }
     if (at < end && (bytes[at] == 'e' || bytes[at] == 'E')) {
@@ -233,27 +252,28 @@ final class PlainJsonReader {
         take('+');
       }
       if (skipDigits() == 0) {
-        return this;
+        return false;
       }
     }
     if (at - start > MAX_NUMBER_LENGTH) {
-      return this; // Jackson's limit, and its error
+      return false; // Jackson's limit, and its error
     }
     if (point < 0 && exponentMark < 0) {
       if (intDigits > MAX_INT_DIGITS) {
-        return this; // a long or a BigNumber: the Jackson path tells which
+        return false; // a long or a BigNumber: the Jackson path tells which
       }
       long value = 0;
       for (int i = intStart; i < at; i++) {
         value = value * 10 + (bytes[i] - '0');
       }
-      return negative ? -value : value;
+      return scalar(Tape.LONG, name, 0, 0, negative ? -value : value);
     }
     double exact = exactDecimal(intStart, exponentMark < 0 ? at : exponentMark, exponentMark);
     double d = Double.isNaN(exact)
         ? NumberInput.parseDouble(new String(bytes, start, at - start, StandardCharsets.ISO_8859_1), true)
         : negative ? -exact : exact;
-    return Double.isInfinite(d) ? this : d; // an overflow is a BigNumber: the Jackson path's
+    // An overflow is a BigNumber: the Jackson path's.
+    return !Double.isInfinite(d) && scalar(Tape.DOUBLE, name, 0, 0, Double.doubleToRawLongBits(d));
   }
 
   /**

@@ -30,6 +30,12 @@
  * Objects with any number of distinct keys are accepted: capping columns is the schema layer's job. The maps and
  * lists are fresh and mutable, and belong to the caller.
  *
+ * <p>The landing decodes with {@link io.tributary.decode.JsonDecoder#decode(byte[], io.tributary.decode.Tape)}
+ * instead: an event the fast path reads stays in the thread's {@link io.tributary.decode.Tape} (no object per value)
+ * and comes as a read-only {@link io.tributary.decode.TapeEvent} view that makes values of the model above only
+ * when asked, valid until the tape holds the next payload; the schema layer writes a row straight from the tape
+ * when the event fits its columns.
+ *
  * <p>{@link io.tributary.decode.FieldPath} addresses a field of an event by a dotted path ({@code meta.type}): routing
  * fields, the event-time field and partition key fields are read through it.
  *

@@ -185,8 +185,8 @@ public final class Landing implements SourceLanding, AutoCloseable {
       state.took(position);
       return Outcome.DUPLICATE;
     }
-    state.append(row.folder(), row.rolling(), row.schema(), row.row(), position, record.timestampMillis(),
-        row.eventTimeMicros(), row.waiting(), now);
+    state.append(row.folder(), row.rolling(), row.schema(), row.row(), row.fitted(), position,
+        record.timestampMillis(), row.eventTimeMicros(), row.waiting(), now);
     state.took(position);
     if (row.error() != null) {
       metrics.errored(row.error(), row.dataset(), record.value().length);

@@ -7,6 +7,7 @@ import io.tributary.buffer.RowBuffer;
 import io.tributary.commit.CommitRecord;
 import io.tributary.commit.DurableRange;
 import io.tributary.schema.DatasetSchema;
+import io.tributary.schema.FittedRow;
 import io.tributary.schema.MetadataColumns;
 import io.tributary.source.Position;
 import io.tributary.source.SourcePartition;
@@ -101,13 +102,23 @@ final class PartitionState {
   /**
    * Appends a row and its event time to the folder's buffer, opening it at {@code now} if needed.
    *
+   * @param row the row as objects, shaped for {@code schema}; null when {@code fitted} is given
+   * @param fitted the row left in its event's tape, or null
    * @param waiting true when the row holds values waiting for their column's type
    */
-  void append(String folder, RollingPolicy rolling, DatasetSchema schema, Object[] row, Position position,
-      long sourceMillis, long eventTimeMicros, boolean waiting, long now) {
-    Open open = buffers.computeIfAbsent(folder, f -> new Open(new RowBuffer(now), rolling));
+  void append(String folder, RollingPolicy rolling, DatasetSchema schema, Object[] row, FittedRow fitted,
+      Position position, long sourceMillis, long eventTimeMicros, boolean waiting, long now) {
+    Open open = buffers.get(folder);
+    if (open == null) {
+      open = new Open(new RowBuffer(now), rolling);
+      buffers.put(folder, open);
+    }
     long before = open.buffer().memoryBytes();
-    open.buffer().append(schema, row, position, sourceMillis, eventTimeMicros, waiting);
+    if (fitted != null) {
+      open.buffer().append(fitted, position, sourceMillis, eventTimeMicros);
+    } else {
+      open.buffer().append(schema, row, position, sourceMillis, eventTimeMicros, waiting);
+    }
     memory.accept(open.buffer().memoryBytes() - before);
     if (sourceMillis < oldestSourceMillis) {
       oldestSourceMillis = sourceMillis;

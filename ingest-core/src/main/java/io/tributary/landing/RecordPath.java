@@ -5,6 +5,8 @@ import io.tributary.buffer.UndecidedNumbers;
 import io.tributary.catalog.CatalogSync;
 import io.tributary.decode.DecodeResult;
 import io.tributary.decode.JsonDecoder;
+import io.tributary.decode.Tape;
+import io.tributary.decode.TapeEvent;
 import io.tributary.error.ErrorType;
 import io.tributary.errors.ErrorRows;
 import io.tributary.errors.FailedRecord;
@@ -15,6 +17,7 @@ import io.tributary.partition.Partitioner;
 import io.tributary.routing.RouteResult;
 import io.tributary.schema.DatasetSchema;
 import io.tributary.schema.DatasetSchemas;
+import io.tributary.schema.FittedRow;
 import io.tributary.schema.SchemaHistory;
 import io.tributary.schema.ShapeResult;
 import io.tributary.source.SourceRecord;
@@ -43,10 +46,18 @@ final class RecordPath {
    * @param error the error type when it is an error row, else null
    * @param dataset the dataset, null for a record no dataset could be chosen for
    * @param eventTimeMicros the row's event time (its source time for an error row), microseconds since the epoch
+   * @param row the row as objects, or null when it is left in its event's tape ({@code fitted})
+   * @param fitted the row left in its event's tape, valid until the thread places its next record; else null
    * @param waiting true when the row holds values waiting for their column's type ({@link ShapeResult.Shaped#waiting})
    */
-  record Row(String folder, RollingPolicy rolling, DatasetSchema schema, Object[] row, ErrorType error,
-      String dataset, long eventTimeMicros, boolean waiting) implements Placement {}
+  record Row(String folder, RollingPolicy rolling, DatasetSchema schema, Object[] row, FittedRow fitted,
+      ErrorType error, String dataset, long eventTimeMicros, boolean waiting) implements Placement {}
+
+  /** A thread's tape and fitted row, reused record after record. */
+  private static final class Scratch {
+    final Tape tape = new Tape();
+    final FittedRow fitted = new FittedRow();
+  }
 
   private static final Duplicate DUPLICATE = new Duplicate();
   private static final int MAX_CACHED_FOLDERS = 4096;
@@ -61,6 +72,7 @@ final class RecordPath {
   private final Map<String, Partitioner> partitioners = new ConcurrentHashMap<>();
   // Per dataset: partition path -> data folder key, joined and validated once (a few hours' paths are live at once).
   private final Map<String, Map<String, String>> folders = new ConcurrentHashMap<>();
+  private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
 
   RecordPath(LandingSettings settings, LakeLayout layout, SchemaHistory history, LandingMetrics metrics,
       CatalogSync catalog) {
@@ -75,10 +87,12 @@ final class RecordPath {
 
   /**
    * Places {@code record}. {@code durable} says whether the record is durable in a folder already; it is asked
-   * before shaping, so a replayed record never evolves a schema twice.
+   * before shaping, so a replayed record never evolves a schema twice. A row left in its event's tape
+   * ({@link Row#fitted}) is valid until this thread places its next record: it must be appended before then.
    */
   Placement place(SourceRecord record, long ingestMicros, Predicate<String> durable) {
-    DecodeResult decoded = decoder.decode(record.value());
+    Scratch thread = scratch.get();
+    DecodeResult decoded = decoder.decode(record.value(), thread.tape);
     if (decoded instanceof DecodeResult.Failed failed) {
       return error(record, failed.error().type(), failed.error().reason(), null, ingestMicros, durable);
     }
@@ -97,8 +111,15 @@ final class RecordPath {
     if (durable.test(folder)) {
       return DUPLICATE;
     }
-    ShapeResult shaped = schemas.shape(dataset, event, ingestMicros, record.stream(), record.partition(),
-        record.position().toString());
+    String offset = record.position().toString();
+    ShapeResult shaped = event instanceof TapeEvent tape
+        ? schemas.shape(dataset, tape, thread.fitted, ingestMicros, record.stream(), record.partition(), offset)
+        : schemas.shape(dataset, event, ingestMicros, record.stream(), record.partition(), offset);
+    if (shaped instanceof ShapeResult.Fitted fitted) {
+      metrics.shaped(dataset, 0, false);
+      return new Row(folder, datasetOf(dataset).rolling(), fitted.schema(), null, fitted.row(), null, dataset,
+          placed.eventTimeMicros(), false);
+    }
     if (shaped instanceof ShapeResult.Rejected rejected) {
       return error(record, ErrorType.SCHEMA, rejected.reason(), dataset, ingestMicros, durable);
     }
@@ -108,7 +129,7 @@ final class RecordPath {
       // Before the first file under it commits: the table has the new columns by the time the file is readable.
       catalog.schemaPublished(row.schema());
     }
-    return new Row(folder, datasetOf(dataset).rolling(), row.schema(), row.row(), null, dataset,
+    return new Row(folder, datasetOf(dataset).rolling(), row.schema(), row.row(), null, null, dataset,
         placed.eventTimeMicros(), row.waiting());
   }
 
@@ -136,7 +157,7 @@ final class RecordPath {
     if (durable.test(folder)) {
       return DUPLICATE;
     }
-    return new Row(folder, settings.errorRolling(), ErrorRows.schema(), ErrorRows.row(failed), type, dataset,
+    return new Row(folder, settings.errorRolling(), ErrorRows.schema(), ErrorRows.row(failed), null, type, dataset,
         record.timestampMillis() * 1_000L, false);
   }
 

@@ -1,5 +1,6 @@
 package io.tributary.schema;
 
+import io.tributary.decode.TapeEvent;
 import io.tributary.schema.internal.ColumnCounts;
 import io.tributary.schema.internal.Evolution;
 import io.tributary.schema.internal.KeyMapDetector;
@@ -86,6 +87,23 @@ public final class DatasetSchemas {
     state.waiting(shaping.waiting());
     return new ShapeResult.Shaped(shaper.schema(), shaping.row(), shaping.rescued(), published,
         !shaping.waiting().isEmpty());
+  }
+
+  /**
+   * Shapes an event left in its tape ({@link TapeEvent}): when every value fits a column of the dataset's latest
+   * version as it is, the row stays in the tape ({@link ShapeResult.Fitted}, {@code into} filled), else the event
+   * is built and shaped as {@link #shape(String, Map, long, String, String, String)} does (new columns, rescued
+   * values and the strict policy included).
+   *
+   * @param into the calling thread's row, reused event after event
+   */
+  public ShapeResult shape(String dataset, TapeEvent event, FittedRow into, long ingestMicros, String source,
+      String partition, String offset) {
+    RowShaper shaper = stateOf(dataset).shaper;
+    if (shaper.fit(event.tape(), into, ingestMicros, source, partition, offset)) {
+      return new ShapeResult.Fitted(shaper.schema(), into);
+    }
+    return shape(dataset, event.toJsonObject(), ingestMicros, source, partition, offset);
   }
 
   /**

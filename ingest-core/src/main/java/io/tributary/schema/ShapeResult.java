@@ -1,6 +1,9 @@
 package io.tributary.schema;
 
-/** What the schema layer made of one event: a row of a schema version, or a refusal under the strict policy. */
+/**
+ * What the schema layer made of one event: a row of a schema version (as objects, or left in the event's tape), or
+ * a refusal under the strict policy.
+ */
 public sealed interface ShapeResult {
 
   /**
@@ -20,6 +23,15 @@ public sealed interface ShapeResult {
       this(schema, row, rescuedValues, newVersion, false);
     }
   }
+
+  /**
+   * An event whose every value fits its column as it is: the row is written from the event's tape
+   * ({@link FittedRow}), nothing rescued, no version published, nothing waiting.
+   *
+   * @param schema the version the row fits
+   * @param row the tape nodes of the values, valid until the tape is filled again
+   */
+  record Fitted(DatasetSchema schema, FittedRow row) implements ShapeResult {}
 
   /**
    * The dataset is strict and the event would change or break its schema: the record belongs in the error prefix

@@ -35,7 +35,7 @@ class PartitionStateWaitingTest {
     for (int i = 0; i < events.size(); i++) {
       ShapeResult.Shaped shaped = (ShapeResult.Shaped) schemas.shape("events", Json.event(events.get(i)), 1L, "t",
           "0", Integer.toString(i));
-      state.append("a", RollingPolicy.defaults(), shaped.schema(), shaped.row(), Position.of(i), 0, 0,
+      state.append("a", RollingPolicy.defaults(), shaped.schema(), shaped.row(), null, Position.of(i), 0, 0,
           shaped.waiting(), 0);
     }
 

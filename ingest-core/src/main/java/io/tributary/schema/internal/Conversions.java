@@ -46,17 +46,18 @@ final class Conversions {
     return MISFIT;
   }
 
+  /** Whether a DOUBLE column takes {@code value}: above 2^53 not every long has a double, only exact ones convert. */
+  static boolean exactDouble(long value) {
+    double d = value;
+    return d < TWO_TO_63 && (long) d == value;
+  }
+
   private static Object toDouble(Object value) {
     if (value instanceof Double) {
       return value;
     }
     if (value instanceof Long l) {
-      double d = l;
-      // Above 2^53 not every long has a double: only exact ones convert.
-      if (d < TWO_TO_63 && (long) d == l) {
-        return d;
-      }
-      return MISFIT;
+      return exactDouble(l) ? (Object) (double) l : MISFIT;
     }
     if (value instanceof BigNumber n) {
       BigDecimal exact = n.toBigDecimal();

@@ -1,9 +1,12 @@
 package io.tributary.schema.internal;
 
 import io.tributary.decode.JsonObject;
+import io.tributary.decode.Tape;
 import io.tributary.schema.ColumnNames;
 import io.tributary.schema.DatasetSchema;
+import io.tributary.schema.FittedRow;
 import io.tributary.schema.MetadataColumns;
+import io.tributary.schema.PrimitiveType;
 import io.tributary.schema.StructType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,6 +24,8 @@ public final class RowShaper {
   private final OverrideTree overrides;
   private final boolean canGrow;
   private final boolean deferWhole;
+  /** The node of a field whose key came with null: no value, but its key was seen. */
+  private static final int NULL_SEEN = -2;
 
   /**
    * @param schema the version rows are shaped for; null for a dataset with no version yet
@@ -61,6 +66,93 @@ public final class RowShaper {
     Map<String, Object> waiting = walk.waiting == null ? Map.of() : walk.waiting;
     return new Shaping(row, walk.rescued == null ? 0 : walk.rescued.size() - waiting.size(), waiting,
         walk.growable, walk.firstProblem);
+  }
+
+  /**
+   * Fits the event in {@code tape} into {@code into} when every one of its values has a column of its exact kind
+   * (a string in a STRING column, a whole number in a LONG or, when a double holds it exactly, a DOUBLE column, a
+   * fraction in a DOUBLE, a boolean in a BOOLEAN, an object in a struct, an array in a list), so that nothing is
+   * rescued, converted otherwise or could grow a column: the row {@link #shape} would make, left in the tape. False
+   * when the event needs {@link #shape} (a new or misfit value, a timestamp, JSON or map column, a repeated key,
+   * no version yet); {@code into} then holds nothing of use.
+   */
+  public boolean fit(Tape tape, FittedRow into, long ingestMicros, String source, String partition, String offset) {
+    if (schema == null) {
+      return false;
+    }
+    into.start(tape, schema, ingestMicros, source, partition, offset);
+    int fields = into.reserve(root.fields.length);
+    return fitStruct(root, tape, 0, into, fields, true);
+  }
+
+  private static boolean fitStruct(ShapePlan.Struct plan, Tape tape, int object, FittedRow into, int first,
+      boolean top) {
+    if (plan.keys >= 0) {
+      return true;
+    }
+    int member = object + 1;
+    for (int i = 0; i < tape.members(object); i++, member = tape.next(member)) {
+      int index = plan.indexOf(tape.name(member));
+      if (tape.kind(member) == Tape.NULL) {
+        // Null is no value, as in shape; a key seen twice gives up below, whichever of the two was null.
+        if (index >= 0 && !(top && index < MetadataColumns.COUNT)) {
+          if (into.node(first + index) != -1) {
+            return false;
+          }
+          into.set(first + index, NULL_SEEN, -1);
+        }
+        continue;
+      }
+      if (index < 0 || (top && index < MetadataColumns.COUNT) || into.node(first + index) != -1
+          || !fitValue(plan.children[index], tape, member, into, first + index)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean fitValue(ShapePlan plan, Tape tape, int node, FittedRow into, int entry) {
+    byte kind = tape.kind(node);
+    if (plan instanceof ShapePlan.Primitive p) {
+      if (!fits(p.type, tape, node, kind)) {
+        return false;
+      }
+      into.set(entry, node, -1);
+      return true;
+    }
+    if (plan instanceof ShapePlan.Struct s) {
+      if (kind != Tape.OBJECT) {
+        return false;
+      }
+      int fields = into.reserve(s.fields.length);
+      into.set(entry, node, fields);
+      return fitStruct(s, tape, node, into, fields, false);
+    }
+    ShapePlan.Element e = (ShapePlan.Element) plan;
+    if (!e.list || kind != Tape.ARRAY) {
+      return false;
+    }
+    int count = tape.members(node);
+    int elements = into.reserve(count);
+    into.set(entry, node, elements);
+    int element = node + 1;
+    for (int i = 0; i < count; i++, element = tape.next(element)) {
+      if (tape.kind(element) != Tape.NULL && !fitValue(e.item, tape, element, into, elements + i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether a value of {@code kind} goes into a column of {@code type} as {@link Conversions} would put it. */
+  private static boolean fits(PrimitiveType type, Tape tape, int node, byte kind) {
+    return switch (type) {
+      case STRING -> kind == Tape.STRING;
+      case LONG -> kind == Tape.LONG;
+      case DOUBLE -> kind == Tape.DOUBLE || (kind == Tape.LONG && Conversions.exactDouble(tape.longValue(node)));
+      case BOOLEAN -> kind == Tape.TRUE || kind == Tape.FALSE;
+      case TIMESTAMP, JSON -> false;
+    };
   }
 
   /**
