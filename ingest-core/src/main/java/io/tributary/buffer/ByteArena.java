@@ -1,5 +1,8 @@
 package io.tributary.buffer;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +20,9 @@ final class ByteArena {
   static final int MIN_CHUNK = 1 << 10;
   static final int MAX_CHUNK = 1 << 18;
   private static final int MAX_VARINT_BYTES = 5;
+  private static final int MAX_VARLONG_BYTES = 10;
+  private static final VarHandle BIG_ENDIAN_LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
   private final List<byte[]> chunks = new ArrayList<>();
   private byte[] current;
@@ -57,6 +63,18 @@ final class ByteArena {
   }
 
   void writeVarLong(long value) {
+    if (current != null && current.length - position >= MAX_VARLONG_BYTES) {
+      // Room for the longest varint in this chunk: write it without a check per byte.
+      int start = position;
+      long v = value;
+      while ((v & ~0x7FL) != 0) {
+        current[position++] = (byte) ((v & 0x7F) | 0x80);
+        v >>>= 7;
+      }
+      current[position++] = (byte) v;
+      size += position - start;
+      return;
+    }
     long v = value;
     while ((v & ~0x7FL) != 0) {
       write((int) ((v & 0x7F) | 0x80));
@@ -107,6 +125,12 @@ final class ByteArena {
   }
 
   void writeLong(long value) {
+    if (current != null && current.length - position >= Long.BYTES) {
+      BIG_ENDIAN_LONGS.set(current, position, value);
+      position += Long.BYTES;
+      size += Long.BYTES;
+      return;
+    }
     for (int shift = 56; shift >= 0; shift -= 8) {
       write((int) (value >>> shift));
     }
@@ -228,6 +252,20 @@ final class ByteArena {
     }
 
     long readVarLong() {
+      if (limit - offset >= MAX_VARLONG_BYTES) {
+        // Room for the longest varint in this chunk: read it without a check per byte.
+        long value = 0;
+        for (int shift = 0, at = offset; shift < 64; shift += 7) {
+          int b = bytes[at++];
+          value |= (long) (b & 0x7F) << shift;
+          if ((b & 0x80) == 0) {
+            remaining -= at - offset;
+            offset = at;
+            return value;
+          }
+        }
+        throw new IllegalStateException("Corrupt buffer: varint longer than 10 bytes");
+      }
       long value = 0;
       for (int shift = 0; shift < 64; shift += 7) {
         int b = read();
@@ -240,6 +278,12 @@ final class ByteArena {
     }
 
     long readLong() {
+      if (limit - offset >= Long.BYTES) {
+        long value = (long) BIG_ENDIAN_LONGS.get(bytes, offset);
+        offset += Long.BYTES;
+        remaining -= Long.BYTES;
+        return value;
+      }
       long value = 0;
       for (int i = 0; i < 8; i++) {
         value = (value << 8) | read();

@@ -83,7 +83,7 @@ final class PlainJsonReader {
 
   /** The object whose '{' was just taken, at {@code depth}, a member called {@code name}; false to give up. */
   private boolean object(int depth, String name) {
-    int node = tape.add(Tape.OBJECT, name, 0, 0, 0);
+    int node = tape.add(Tape.OBJECT, name, 0);
     int members = 0;
     skipWhitespace();
     if (!take('}')) {
@@ -114,7 +114,7 @@ final class PlainJsonReader {
 
   /** The array whose '[' was just taken, at {@code depth}, a member called {@code name}; false to give up. */
   private boolean array(int depth, String name) {
-    int node = tape.add(Tape.ARRAY, name, 0, 0, 0);
+    int node = tape.add(Tape.ARRAY, name, 0);
     int elements = 0;
     skipWhitespace();
     if (!take(']')) {
@@ -153,13 +153,13 @@ final class PlainJsonReader {
         return b == '{' ? object(depth + 1, name) : array(depth + 1, name);
       }
       case 't' -> {
-        return literal("true") && scalar(Tape.TRUE, name, 0, 0, 0);
+        return literal("true") && scalar(Tape.TRUE, name, 0);
       }
       case 'f' -> {
-        return literal("false") && scalar(Tape.FALSE, name, 0, 0, 0);
+        return literal("false") && scalar(Tape.FALSE, name, 0);
       }
       case 'n' -> {
-        return literal("null") && scalar(Tape.NULL, name, 0, 0, 0);
+        return literal("null") && scalar(Tape.NULL, name, 0);
       }
       default -> {
         return number(name);
@@ -168,8 +168,8 @@ final class PlainJsonReader {
   }
 
   /** Adds a scalar node; true, so that a value read is a value kept. */
-  private boolean scalar(byte kind, String name, int start, int length, long number) {
-    tape.add(kind, name, start, length, number);
+  private boolean scalar(byte kind, String name, long value) {
+    tape.add(kind, name, value);
     return true;
   }
 
@@ -190,7 +190,11 @@ final class PlainJsonReader {
   private boolean string(String name) {
     int start = at;
     int close = closingQuote();
-    return close >= 0 && scalar(Tape.STRING, name, start, close - start, 0);
+    if (close < 0) {
+      return false;
+    }
+    tape.addString(name, start, close - start);
+    return true;
   }
 
   /** A field name whose '"' was just taken, shared across records when seen before; null to give up. */
@@ -266,14 +270,14 @@ final class PlainJsonReader {
       for (int i = intStart; i < at; i++) {
         value = value * 10 + (bytes[i] - '0');
       }
-      return scalar(Tape.LONG, name, 0, 0, negative ? -value : value);
+      return scalar(Tape.LONG, name, negative ? -value : value);
     }
     double exact = exactDecimal(intStart, exponentMark < 0 ? at : exponentMark, exponentMark);
     double d = Double.isNaN(exact)
         ? NumberInput.parseDouble(new String(bytes, start, at - start, StandardCharsets.ISO_8859_1), true)
         : negative ? -exact : exact;
     // An overflow is a BigNumber: the Jackson path's.
-    return !Double.isInfinite(d) && scalar(Tape.DOUBLE, name, 0, 0, Double.doubleToRawLongBits(d));
+    return !Double.isInfinite(d) && scalar(Tape.DOUBLE, name, Double.doubleToRawLongBits(d));
   }
 
   /**

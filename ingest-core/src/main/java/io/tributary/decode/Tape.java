@@ -34,11 +34,11 @@ public final class Tape {
 
   private byte[] bytes;
   private byte[] kinds = new byte[INITIAL_NODES];
-  /** A string's first byte; a container's next node (after its last descendant). */
-  private int[] first = new int[INITIAL_NODES];
-  /** A string's length in bytes; a container's member count. */
-  private int[] second = new int[INITIAL_NODES];
-  private long[] numbers = new long[INITIAL_NODES];
+  /**
+   * A LONG's value or a DOUBLE's bits; a string's first byte (high half) and length in bytes (low half); a
+   * container's next node, after its last descendant (high half), and member count (low half).
+   */
+  private long[] values = new long[INITIAL_NODES];
   private String[] names = new String[INITIAL_NODES];
   private int size;
   private int generation;
@@ -47,9 +47,7 @@ public final class Tape {
   void reset(byte[] payload) {
     if (kinds.length > MAX_KEPT_NODES) {
       kinds = new byte[INITIAL_NODES];
-      first = new int[INITIAL_NODES];
-      second = new int[INITIAL_NODES];
-      numbers = new long[INITIAL_NODES];
+      values = new long[INITIAL_NODES];
       names = new String[INITIAL_NODES];
     }
     bytes = payload;
@@ -83,61 +81,69 @@ public final class Tape {
 
   /** Where a STRING's UTF-8 bytes start in {@link #bytes()}. */
   public int stringStart(int node) {
-    return first[node];
+    return high(values[node]);
   }
 
   /** A STRING's length in bytes. */
   public int stringLength(int node) {
-    return second[node];
+    return low(values[node]);
   }
 
   /** A LONG's value. */
   public long longValue(int node) {
-    return numbers[node];
+    return values[node];
   }
 
   /** A DOUBLE's value. */
   public double doubleValue(int node) {
-    return Double.longBitsToDouble(numbers[node]);
+    return Double.longBitsToDouble(values[node]);
   }
 
   /** How many members an OBJECT or ARRAY has; its first member, if any, is the node after it. */
   public int members(int node) {
-    return second[node];
+    return low(values[node]);
   }
 
   /** The node after {@code node} and all its descendants: its next sibling, when it has one. */
   public int next(int node) {
     byte kind = kinds[node];
-    return kind == OBJECT || kind == ARRAY ? first[node] : node + 1;
+    return kind == OBJECT || kind == ARRAY ? high(values[node]) : node + 1;
   }
 
-  /** Adds a scalar node; returns its index. */
-  int add(byte kind, String name, int start, int length, long number) {
+  /** Adds a node (a container's value is set when it is {@link #close closed}); returns its index. */
+  int add(byte kind, String name, long value) {
     if (size == kinds.length) {
       grow();
     }
     int node = size++;
     kinds[node] = kind;
     names[node] = name;
-    first[node] = start;
-    second[node] = length;
-    numbers[node] = number;
+    values[node] = value;
     return node;
+  }
+
+  /** Adds a STRING node whose UTF-8 bytes are {@code length} bytes from {@code start} of the payload. */
+  void addString(String name, int start, int length) {
+    add(STRING, name, ((long) start << Integer.SIZE) | length);
   }
 
   /** Ends a container opened with {@link #add}: its members are the nodes since, {@code members} of them. */
   void close(int container, int members) {
-    first[container] = size;
-    second[container] = members;
+    values[container] = ((long) size << Integer.SIZE) | members;
+  }
+
+  private static int high(long value) {
+    return (int) (value >>> Integer.SIZE);
+  }
+
+  private static int low(long value) {
+    return (int) value;
   }
 
   private void grow() {
     int capacity = kinds.length * 2;
     kinds = Arrays.copyOf(kinds, capacity);
-    first = Arrays.copyOf(first, capacity);
-    second = Arrays.copyOf(second, capacity);
-    numbers = Arrays.copyOf(numbers, capacity);
+    values = Arrays.copyOf(values, capacity);
     names = Arrays.copyOf(names, capacity);
   }
 
@@ -157,9 +163,9 @@ public final class Tape {
   Object value(int node, int[] duplicates) {
     switch (kinds[node]) {
       case OBJECT -> {
-        JsonObject object = new JsonObject(second[node]);
+        JsonObject object = new JsonObject(members(node));
         int member = node + 1;
-        for (int i = 0; i < second[node]; i++) {
+        for (int i = 0; i < members(node); i++) {
           int before = object.size();
           object.put(names[member], value(member, duplicates));
           if (object.size() == before) {
@@ -170,22 +176,22 @@ public final class Tape {
         return object;
       }
       case ARRAY -> {
-        List<Object> array = new ArrayList<>(second[node]);
+        List<Object> array = new ArrayList<>(members(node));
         int element = node + 1;
-        for (int i = 0; i < second[node]; i++) {
+        for (int i = 0; i < members(node); i++) {
           array.add(value(element, duplicates));
           element = next(element);
         }
         return array;
       }
       case STRING -> {
-        return new String(bytes, first[node], second[node], StandardCharsets.UTF_8);
+        return new String(bytes, stringStart(node), stringLength(node), StandardCharsets.UTF_8);
       }
       case LONG -> {
-        return numbers[node];
+        return values[node];
       }
       case DOUBLE -> {
-        return Double.longBitsToDouble(numbers[node]);
+        return doubleValue(node);
       }
       case TRUE -> {
         return Boolean.TRUE;
