@@ -110,6 +110,19 @@ class FittedRowProperties {
     assertSameRows(outcome);
   }
 
+  @Test
+  void anObjectWhoseKeysAreDataIsTheShapers(@TempDir Path dir) throws IOException {
+    // Clicks whose attributes object gets a column per flag at first, then a map for the flags that come after.
+    Random random = new Random(5);
+    List<String> payloads = new ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      payloads.add(JsonText.write(KeyExplosionCorpus.click(random, i)));
+    }
+    Outcome outcome = land(payloads, dir);
+    assertThat(outcome.fittedAt.subList(200, 300)).containsOnly(false);
+    assertSameRows(outcome);
+  }
+
   private static void assertSameRows(Outcome outcome) throws IOException {
     assertThat(rows(outcome.viaTape)).usingRecursiveFieldByFieldElementComparator()
         .containsExactlyElementsOf(rows(outcome.viaObjects));

@@ -88,7 +88,7 @@ public final class RowShaper {
   private static boolean fitStruct(ShapePlan.Struct plan, Tape tape, int object, FittedRow into, int first,
       boolean top) {
     if (plan.keys >= 0) {
-      return true;
+      return false; // keys that are data: their map is the shaper's
     }
     int member = object + 1;
     for (int i = 0; i < tape.members(object); i++, member = tape.next(member)) {
