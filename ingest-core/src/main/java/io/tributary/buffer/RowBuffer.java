@@ -74,9 +74,11 @@ public final class RowBuffer {
    * Appends the row of an event fitted to its schema version ({@link FittedRow#schema()}), written from the event's
    * tape: the same bytes as the row shaped from the event as objects.
    *
+   * @throws IllegalStateException when the row's tape holds another payload now (nothing is appended)
    * @param eventTimeMicros the row's event time (microseconds since the epoch, UTC)
    */
   public void append(FittedRow row, Position position, long sourceMillis, long eventTimeMicros) {
+    row.tape(); // throws, before anything is written, if the tape holds another payload now
     DatasetSchema rowSchema = row.schema();
     newest(rowSchema);
     RowCodec.writePosition(arena, position);

@@ -39,6 +39,7 @@ final class RowCodec {
    * {@link #write(ByteArena, StructType, Object[])} writes for the row {@code shape} makes of the same event.
    */
   static void write(ByteArena out, StructType type, FittedRow row) {
+    Tape tape = row.tape();
     List<Field> fields = type.fields();
     out.writeVarLong(fields.size());
     out.write(PRESENT);
@@ -49,17 +50,16 @@ final class RowCodec {
     nullableString(out, row.offset());
     out.write(NULL); // nothing rescued
     for (int i = MetadataColumns.COUNT; i < fields.size(); i++) {
-      fitted(out, fields.get(i).type(), row, i);
+      fitted(out, fields.get(i).type(), row, tape, i);
     }
   }
 
-  private static void fitted(ByteArena out, ColumnType type, FittedRow row, int entry) {
+  private static void fitted(ByteArena out, ColumnType type, FittedRow row, Tape tape, int entry) {
     int node = row.node(entry);
     if (node < 0) {
       out.write(NULL);
       return;
     }
-    Tape tape = row.tape();
     if (type instanceof PrimitiveType p) {
       switch (p) {
         case LONG, TIMESTAMP -> {
@@ -88,14 +88,14 @@ final class RowCodec {
       List<Field> fields = s.fields();
       out.writeVarLong(fields.size());
       for (int i = 0; i < fields.size(); i++) {
-        fitted(out, fields.get(i).type(), row, first + i);
+        fitted(out, fields.get(i).type(), row, tape, first + i);
       }
     } else {
       int count = tape.members(node);
       out.writeVarLong(count);
       ColumnType element = ((ListType) type).element();
       for (int i = 0; i < count; i++) {
-        fitted(out, element, row, first + i);
+        fitted(out, element, row, tape, first + i);
       }
     }
   }

@@ -55,8 +55,9 @@ public final class TapeEvent extends AbstractMap<String, Object> {
 
   /** The whole event as the decoder's value model, built once: the shaper's input when the tape does not do. */
   public JsonObject toJsonObject() {
+    Tape t = checked();
     if (built == null) {
-      built = checked().toJsonObject();
+      built = t.toJsonObject();
     }
     return built;
   }

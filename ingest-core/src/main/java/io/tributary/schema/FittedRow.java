@@ -22,6 +22,7 @@ public final class FittedRow {
   private static final int MAX_KEPT_ENTRIES = 1 << 12;
 
   private Tape tape;
+  private int generation;
   private DatasetSchema schema;
   private int[] entries = new int[128];
   private int used;
@@ -40,6 +41,7 @@ public final class FittedRow {
       entries = new int[128];
     }
     this.tape = tape;
+    this.generation = tape.generation();
     this.schema = schema;
     this.used = 0;
     this.ingestMicros = ingestMicros;
@@ -75,7 +77,11 @@ public final class FittedRow {
     return entries[2 * entry + 1];
   }
 
+  /** The tape the row's values are in; throws once it holds another payload. */
   public Tape tape() {
+    if (tape.generation() != generation) {
+      throw new IllegalStateException("Cannot write a fitted row after its tape was filled with the next payload");
+    }
     return tape;
   }
 

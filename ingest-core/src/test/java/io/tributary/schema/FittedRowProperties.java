@@ -1,6 +1,7 @@
 package io.tributary.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tributary.buffer.RowBuffer;
 import io.tributary.decode.DecodeLimits;
@@ -121,6 +122,26 @@ class FittedRowProperties {
     Outcome outcome = land(payloads, dir);
     assertThat(outcome.fittedAt.subList(200, 300)).containsOnly(false);
     assertSameRows(outcome);
+  }
+
+  @Test
+  void aFittedRowIsNotWrittenOnceItsTapeHoldsTheNextPayload(@TempDir Path dir) {
+    DatasetSchemas schemas = new DatasetSchemas(
+        new SchemaHistory(new LocalFileStore(dir), "lake", "test", java.time.Clock.systemUTC()),
+        dataset -> EvolutionSettings.defaults());
+    JsonDecoder decoder = new JsonDecoder(DecodeLimits.defaults());
+    Tape tape = new Tape();
+    FittedRow fitted = new FittedRow();
+    schemas.shape(DATASET, Map.of("id", 1L), INGEST, "orders", "0", "0");
+    DecodeResult.Decoded first =
+        (DecodeResult.Decoded) decoder.decode("{\"id\":2}".getBytes(StandardCharsets.UTF_8), tape);
+    ShapeResult result = schemas.shape(DATASET, (TapeEvent) first.event(), fitted, INGEST, "orders", "0", "1");
+    assertThat(result).isInstanceOf(ShapeResult.Fitted.class);
+    decoder.decode("{\"id\":3}".getBytes(StandardCharsets.UTF_8), tape);
+    RowBuffer buffer = new RowBuffer(0);
+    assertThatThrownBy(() -> buffer.append(fitted, Position.of(1), 0, 0)).isInstanceOf(IllegalStateException.class);
+    assertThat(buffer.records()).isZero();
+    assertThat(buffer.bytes()).isZero();
   }
 
   private static void assertSameRows(Outcome outcome) throws IOException {
