@@ -93,7 +93,9 @@ class ConcurrentMaintenanceTest extends LakeTest {
     live.start();
     LakeMaintenance maintenance = lake.maintenance(TableFixture.now());
     int compacted = 0;
-    for (int run = 0; run < 4; run++) {
+    // Four runs at least; more while none has compacted yet: a run that loses every partition to the live appends
+    // gives way (as it must), and one CI run (2026-12-07) saw four such runs in a row, so the race was not tested.
+    for (int run = 0; run < 4 || (compacted == 0 && run < 20); run++) {
       MaintenanceReport report = maintenance.run(Optional.empty(), false, () -> true).get(0);
       compacted += report.partitions().size();
     }
