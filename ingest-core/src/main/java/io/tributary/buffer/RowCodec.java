@@ -42,9 +42,7 @@ final class RowCodec {
     Tape tape = row.tape();
     List<Field> fields = type.fields();
     out.writeVarLong(fields.size());
-    out.write(PRESENT);
-    long ingest = row.ingestMicros();
-    out.writeVarLong((ingest << 1) ^ (ingest >> 63));
+    presentLong(out, row.ingestMicros());
     nullableString(out, row.source());
     nullableString(out, row.partition());
     nullableString(out, row.offset());
@@ -62,11 +60,7 @@ final class RowCodec {
     }
     if (type instanceof PrimitiveType p) {
       switch (p) {
-        case LONG, TIMESTAMP -> {
-          out.write(PRESENT);
-          long v = tape.longValue(node);
-          out.writeVarLong((v << 1) ^ (v >> 63));
-        }
+        case LONG, TIMESTAMP -> presentLong(out, tape.longValue(node));
         case DOUBLE -> {
           out.write(PRESENT);
           double d = tape.kind(node) == Tape.DOUBLE ? tape.doubleValue(node) : (double) tape.longValue(node);
@@ -98,6 +92,12 @@ final class RowCodec {
         fitted(out, element, row, tape, first + i);
       }
     }
+  }
+
+  /** A present LONG or TIMESTAMP value: its marker and the value as a zigzag varint ({@link #unzigzag}). */
+  private static void presentLong(ByteArena out, long v) {
+    out.write(PRESENT);
+    out.writeVarLong((v << 1) ^ (v >> 63));
   }
 
   private static void nullableString(ByteArena out, String s) {
@@ -142,11 +142,7 @@ final class RowCodec {
     }
     if (type instanceof PrimitiveType p) {
       switch (p) {
-        case LONG, TIMESTAMP -> {
-          out.write(PRESENT);
-          long v = (Long) value;
-          out.writeVarLong((v << 1) ^ (v >> 63));
-        }
+        case LONG, TIMESTAMP -> presentLong(out, (Long) value);
         case DOUBLE -> {
           out.write(PRESENT);
           out.writeLong(Double.doubleToRawLongBits((Double) value));
