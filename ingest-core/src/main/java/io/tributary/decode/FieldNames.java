@@ -19,7 +19,7 @@ final class FieldNames {
   private static final int SLOTS = 2048;
   private static final int MAX_CACHED_LENGTH = 64;
   /** Names up to this many bytes are held in two words. */
-  private static final int SHORT_NAME = 2 * Long.BYTES;
+  static final int SHORT_NAME = 2 * Long.BYTES;
   private static final long HIGH_BITS = 0x8080808080808080L;
   private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
@@ -53,8 +53,8 @@ final class FieldNames {
   }
 
   private String shortName(byte[] bytes, int offset, int length) {
-    long first = word(bytes, offset, Math.min(length, Long.BYTES));
-    long second = length > Long.BYTES ? word(bytes, offset + Long.BYTES, length - Long.BYTES) : 0;
+    long first = firstWord(bytes, offset, length);
+    long second = secondWord(bytes, offset, length);
     long h = (first * 0x9E3779B97F4A7C15L) ^ Long.rotateLeft(second * 0xC2B2AE3D27D4EB4FL, 21) ^ length;
     int slot = spread(h);
     Name cached = slots[slot];
@@ -74,8 +74,18 @@ final class FieldNames {
     return name;
   }
 
+  /** The first eight bytes of a short name (up to {@value #SHORT_NAME}) as a word, zero above its end. */
+  static long firstWord(byte[] bytes, int offset, int length) {
+    return word(bytes, offset, Math.min(length, Long.BYTES));
+  }
+
+  /** The bytes of a short name (up to {@value #SHORT_NAME}) after its eighth as a word; 0 if there are none. */
+  static long secondWord(byte[] bytes, int offset, int length) {
+    return length > Long.BYTES ? word(bytes, offset + Long.BYTES, length - Long.BYTES) : 0;
+  }
+
   /**
-   * The {@code n} bytes (1 to 8) at {@code offset} as a little-endian word, zero above them: one read when the array
+   * The {@code n} bytes (0 to 8) at {@code offset} as a little-endian word, zero above them: one read when the array
    * holds eight bytes from there (a name is followed by at least its closing quote and a colon), else byte by byte.
    */
   private static long word(byte[] bytes, int offset, int n) {

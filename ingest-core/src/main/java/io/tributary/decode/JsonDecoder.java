@@ -23,9 +23,10 @@ import java.util.Objects;
  *
  * <p>Checks run cheapest first and the first failure wins: size ({@code OVERSIZE}), UTF-8, empty payload, then one
  * streaming pass that builds the event and fails on nesting ({@code TOO_DEEP}), malformed JSON, NaN/Infinity and
- * escaped lone surrogates, and finally trailing content. A payload without a backslash is first read straight from
- * its bytes by {@link PlainJsonReader}, with field names shared across records ({@link FieldNames}); whatever it
- * does not read exactly as Jackson would (errors included) takes the streaming pass.
+ * escaped lone surrogates, and finally trailing content. Within the size limit, a payload is first read straight
+ * from its bytes by {@link PlainJsonReader}, which checks UTF-8 as it goes and shares field names across records
+ * ({@link FieldNames}); whatever it does not read exactly as Jackson would (escapes, invalid UTF-8, errors of any
+ * kind) takes the checks above and the streaming pass, so the first failure is worded as before.
  *
  * <p>Nesting is walked with an explicit stack, never recursion, so no input can overflow the thread's stack.
  * Numbers are turned into values by {@link JsonNumbers}, strings checked by {@link Surrogates}, the raw bytes by
@@ -128,13 +129,28 @@ public final class JsonDecoder {
           "record is " + length + " bytes, over the limit of " + limits.maxRecordBytes() + " bytes");
     }
     int end = offset + length;
+    int start = PayloadBytes.hasBom(bytes, offset, end) ? offset + 3 : offset;
+    if (fastPath) {
+      // Most events, read straight from their bytes (PlainJsonReader), which validates UTF-8 as it reads and gives
+      // up on anything it does not read exactly as Jackson does: an escape, invalid UTF-8, an error of any kind.
+      // What it reads passes every check below, so only what it gives up takes them, in their order.
+      if (tape != null) {
+        if (PlainJsonReader.fill(tape, bytes, start, end, limits.maxDepth(), names)) {
+          return new DecodeResult.Decoded(new TapeEvent(tape), 0);
+        }
+      } else {
+        DecodeResult plain = PlainJsonReader.read(bytes, start, end, limits.maxDepth(), names);
+        if (plain != null) {
+          return plain;
+        }
+      }
+    }
     int utf8 = Utf8Validator.scan(bytes, offset, end);
     if (utf8 >= 0) {
       return failed(
           ErrorType.DECODE,
           "invalid UTF-8 at byte " + (utf8 - offset) + ": " + Utf8Validator.describe(bytes, utf8, end));
     }
-    int start = PayloadBytes.hasBom(bytes, offset, end) ? offset + 3 : offset;
     if (start > offset && PayloadBytes.hasBom(bytes, start, end)) {
       // Jackson skips a byte order mark at the start of what it is given too: it would take a second one.
       return failed(ErrorType.DECODE, "malformed JSON at byte 3: a second byte order mark");
@@ -148,20 +164,6 @@ public final class JsonDecoder {
           ErrorType.DECODE,
           "malformed JSON at byte " + (nul - offset)
               + ": NUL byte (the payload must be UTF-8 JSON; UTF-16 and UTF-32 are not accepted)");
-    }
-    if (fastPath && utf8 == Utf8Validator.VALID) {
-      // No backslash, so no escapes: most events, read straight from their bytes (PlainJsonReader), which gives up
-      // on anything it does not read exactly as Jackson does.
-      if (tape != null) {
-        if (PlainJsonReader.fill(tape, bytes, start, end, limits.maxDepth(), names)) {
-          return new DecodeResult.Decoded(new TapeEvent(tape), 0);
-        }
-      } else {
-        DecodeResult plain = PlainJsonReader.read(bytes, start, end, limits.maxDepth(), names);
-        if (plain != null) {
-          return plain;
-        }
-      }
     }
     return parse(bytes, offset, start, end, utf8 == Utf8Validator.VALID_WITH_BACKSLASH);
   }

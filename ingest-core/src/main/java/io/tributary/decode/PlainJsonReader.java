@@ -7,9 +7,11 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The decoder's fast path: reads a payload that holds no backslash (so no escape), already checked to be valid
- * UTF-8, straight from its bytes into a {@link Tape} (and from there, for callers that want it, into the value model),
- * without a Jackson parser per record (whose setup alone allocated about 600 bytes per event).
+ * The decoder's fast path: reads a payload straight from its bytes into a {@link Tape} (and from there, for callers
+ * that want it, into the value model), without a Jackson parser per record (whose setup alone allocated about 600
+ * bytes per event), and without a pass of its own to validate UTF-8: a string's bytes are checked where its closing
+ * quote is looked for, and outside strings only ASCII is JSON. A payload with a backslash anywhere (an escape) or any
+ * byte that is not valid UTF-8 is given up as soon as it is met.
  *
  * <p>It accepts only what it reads the same way as the Jackson path: strict RFC 8259 objects and arrays nested at
  * most {@value #MAX_DEPTH} deep (and no deeper than the limit), strings without control characters, integers of at
@@ -25,7 +27,13 @@ final class PlainJsonReader {
   private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   private static final long ONES = 0x0101010101010101L;
   private static final long HIGH_BITS = 0x8080808080808080L;
+  private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+  /** The last four bytes of {@code true}, {@code false} and {@code null}, as little-endian ints. */
+  private static final int TRUE = 't' | 'r' << 8 | 'u' << 16 | 'e' << 24;
+  private static final int ALSE = 'a' | 'l' << 8 | 's' << 16 | 'e' << 24;
+  private static final int NULL = 'n' | 'u' << 8 | 'l' << 16 | 'l' << 24;
   private static final long QUOTES = 0x2222222222222222L;
+  private static final long BACKSLASHES = 0x5C5C5C5C5C5C5C5CL;
   // Subtracted from a word, sets the high bit of a byte below 0x20 (a control character) whose own high bit is clear.
   private static final long CONTROL_LIMIT = 0x2020202020202020L;
   /** Deeper payloads go to the Jackson path, which walks any depth with an explicit stack. */
@@ -60,7 +68,7 @@ final class PlainJsonReader {
    * @param start the first byte after a byte order mark
    */
   static DecodeResult.Decoded read(byte[] bytes, int start, int end, int maxDepth, FieldNames names) {
-    Tape tape = new Tape();
+    Tape tape = Tape.once();
     return fill(tape, bytes, start, end, maxDepth, names) ? tape.decoded() : null;
   }
 
@@ -153,13 +161,13 @@ final class PlainJsonReader {
         return b == '{' ? object(depth + 1, name) : array(depth + 1, name);
       }
       case 't' -> {
-        return literal("true") && scalar(Tape.TRUE, name, 0);
+        return literal(TRUE, 4) && scalar(Tape.TRUE, name, 0);
       }
       case 'f' -> {
-        return literal("false") && scalar(Tape.FALSE, name, 0);
+        return literal(ALSE, 5) && scalar(Tape.FALSE, name, 0);
       }
       case 'n' -> {
-        return literal("null") && scalar(Tape.NULL, name, 0);
+        return literal(NULL, 4) && scalar(Tape.NULL, name, 0);
       }
       default -> {
         return number(name);
@@ -173,16 +181,15 @@ final class PlainJsonReader {
     return true;
   }
 
-  private boolean literal(String word) {
-    if (end - at < word.length()) {
+  /**
+   * Moves past the {@code length}-byte literal starting here whose last four bytes, read as a little-endian int,
+   * are {@code lastFour} (its first byte was matched by the caller); false to give up.
+   */
+  private boolean literal(int lastFour, int length) {
+    if (end - at < length || (int) INTS.get(bytes, at + length - Integer.BYTES) != lastFour) {
       return false;
     }
-    for (int i = 0; i < word.length(); i++) {
-      if (bytes[at + i] != word.charAt(i)) {
-        return false;
-      }
-    }
-    at += word.length();
+    at += length;
     return true;
   }
 
@@ -197,37 +204,73 @@ final class PlainJsonReader {
     return true;
   }
 
-  /** A field name whose '"' was just taken, shared across records when seen before; null to give up. */
+  /**
+   * A field name whose '"' was just taken, shared across records when seen before; null to give up. Its member is
+   * the next node: the name the last payload's member there had is tried first ({@link NameGuesses}).
+   */
   private String name() {
     int start = at;
+    int node = tape.size();
+    NameGuesses guesses = tape.guesses();
+    if (guesses != null) {
+      String guessed = guesses.guess(node, bytes, start, end);
+      if (guessed != null) {
+        at = start + guessed.length() + 1;
+        return guessed;
+      }
+    }
     int close = closingQuote();
-    return close < 0 ? null : names.name(bytes, start, close - start);
+    if (close < 0) {
+      return null;
+    }
+    String name = names.name(bytes, start, close - start);
+    if (guesses != null) {
+      guesses.remember(node, name, bytes, start, close - start);
+    }
+    return name;
   }
 
-  /** Moves past the closing quote and returns its index, or -1 for a control character or no closing quote. */
+  /**
+   * Moves past the closing quote and returns its index, or -1 to give up: on a control character, a backslash (an
+   * escape: the Jackson path's), a byte that is not valid UTF-8 (the Jackson path's error to word), or no closing
+   * quote. Checking a string's non-ASCII bytes here, where they are read anyway, spares the payload a pass of its own.
+   */
   private int closingQuote() {
     int i = at;
-    // Eight bytes at a time while none is a quote or a control character (most of a string's bytes).
-    while (i + Long.BYTES <= end) {
-      long word = (long) LONGS.get(bytes, i);
-      long quotes = word ^ QUOTES;
-      long stops = ((quotes - ONES) & ~quotes) | ((word - CONTROL_LIMIT) & ~word);
-      if ((stops & HIGH_BITS) != 0) {
-        break;
+    while (true) {
+      if (i + Long.BYTES <= end) {
+        // Eight bytes at a time while none is a quote, a backslash, a control character or non-ASCII (most bytes).
+        long word = (long) LONGS.get(bytes, i);
+        long quotes = word ^ QUOTES;
+        long backslashes = word ^ BACKSLASHES;
+        long stops = (((quotes - ONES) & ~quotes) | ((backslashes - ONES) & ~backslashes)
+            | ((word - CONTROL_LIMIT) & ~word) | word) & HIGH_BITS;
+        if (stops == 0) {
+          i += Long.BYTES;
+          continue;
+        }
+        // The lowest byte marked is a real stop: a borrow only marks bytes above the one that caused it.
+        i += Long.numberOfTrailingZeros(stops) >>> 3;
+      } else if (i >= end) {
+        return -1;
       }
-      i += Long.BYTES;
-    }
-    for (; i < end; i++) {
       byte c = bytes[i];
       if (c == '"') {
         at = i + 1;
         return i;
       }
-      if (c >= 0 && c < 0x20) {
-        return -1; // JSON strings escape control characters; unescaped, it is the Jackson path's error to word
+      if (c < 0) {
+        int length = Utf8Validator.sequenceLength(bytes, i, end);
+        if (length == 0) {
+          return -1;
+        }
+        i += length;
+      } else if (c < 0x20 || c == '\\') {
+        return -1;
+      } else {
+        i++; // one of the last seven bytes, read one by one
       }
     }
-    return -1;
   }
 
   /**

@@ -42,6 +42,26 @@ public final class Tape {
   private String[] names = new String[INITIAL_NODES];
   private int size;
   private int generation;
+  private final NameGuesses guesses;
+
+  /** A tape to reuse from payload to payload, which guesses each member's name from the last payload's. */
+  public Tape() {
+    this(new NameGuesses());
+  }
+
+  private Tape(NameGuesses guesses) {
+    this.guesses = guesses;
+  }
+
+  /** A tape for one payload: nothing to guess names from. */
+  static Tape once() {
+    return new Tape(null);
+  }
+
+  /** The names read at each node of earlier payloads, for the next payload's reader to guess; null on a one-off. */
+  NameGuesses guesses() {
+    return guesses;
+  }
 
   /** Starts a new payload: the nodes of the last one are gone. */
   void reset(byte[] payload) {

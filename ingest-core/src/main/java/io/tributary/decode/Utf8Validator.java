@@ -64,7 +64,7 @@ final class Utf8Validator {
   }
 
   /** The length of the valid multi-byte sequence starting at {@code i}, or 0 if it is invalid. */
-  private static int sequenceLength(byte[] bytes, int i, int to) {
+  static int sequenceLength(byte[] bytes, int i, int to) {
     int lead = bytes[i] & 0xFF;
     if (lead < 0xC2) {
       return 0; // a continuation byte, or C0/C1 which only start overlong forms

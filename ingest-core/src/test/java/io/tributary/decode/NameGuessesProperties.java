@@ -1,0 +1,124 @@
+package io.tributary.decode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/**
+ * A tape reused from payload to payload guesses each member's name from the last payload's ({@link NameGuesses}):
+ * whatever the names before, every payload reads exactly as a fresh decode reads it. The names are chosen to be
+ * confused by a careless guess: prefixes of one another, names that differ only in their ninth or sixteenth byte,
+ * names of 7, 8, 9, 15, 16 and 17 bytes, the empty name, non-ASCII names, names that end the payload's array.
+ */
+class NameGuessesProperties {
+  private static final JsonDecoder DECODER = new JsonDecoder(DecodeLimits.defaults());
+  private static final List<String> NAMES = List.of("", "a", "ab", "abcdefg", "abcdefgh", "abcdefgi", "abcdefghi",
+      "abcdefghj", "abcdefghijklmno", "abcdefghijklmnop", "abcdefghijklmnoq", "abcdefghijklmnopq", "b", "\u00e9",
+      "caf\u00e9", "abcdefgh\u00e9", "user_id", "user_ie");
+  private static final List<String> VALUES = List.of("1", "\"x\"", "2.5", "null", "true", "[1,\"a\"]", "{}");
+
+  @Provide
+  Arbitrary<String> member() {
+    Arbitrary<String> name = Arbitraries.of(NAMES);
+    Arbitrary<String> scalar = Arbitraries.of(VALUES);
+    Arbitrary<String> nested = Combinators.combine(name, scalar)
+        .as((n, v) -> "{\"" + n + "\":" + v + "}");
+    Arbitrary<String> value = Arbitraries.frequencyOf(
+        net.jqwik.api.Tuple.of(3, scalar), net.jqwik.api.Tuple.of(1, nested));
+    return Combinators.combine(name, value).as((n, v) -> "\"" + n + "\":" + v);
+  }
+
+  @Provide
+  Arbitrary<List<String>> payloads() {
+    Arbitrary<String> payload = member().list().ofMinSize(0).ofMaxSize(6)
+        .map(members -> "{" + String.join(",", members) + "}");
+    return payload.list().ofMinSize(1).ofMaxSize(8);
+  }
+
+  @Property(tries = 2000)
+  void aReusedTapeReadsEveryPayloadAsAFreshDecodeDoes(@ForAll("payloads") List<String> payloads) {
+    Tape tape = new Tape();
+    for (String json : payloads) {
+      assertReadsAsFresh(tape, json.getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
+  @Example
+  void aGuessIsCheckedToItsLastByteAndItsClosingQuote() {
+    Tape tape = new Tape();
+    // Each payload puts a name at node 1 that the last one's name there would match but for one byte or its end.
+    for (String json : List.of("{\"abcdefghijklmnop\":1}", "{\"abcdefghijklmnoq\":1}", "{\"abcdefghijklmno\":1}",
+        "{\"abcdefgh\":1}", "{\"abcdefgi\":1}", "{\"abcdefghi\":1}", "{\"abcdefgh\":1}", "{\"\":1}", "{\"a\":1}",
+        "{\"abcdefgh\u00e9\":1}", "{\"abcdefgh\u00e9\":1}", "{\"abcdefgh\":1}")) {
+      Map<String, Object> event = assertReadsAsFresh(tape, json.getBytes(StandardCharsets.UTF_8));
+      assertThat(event.keySet()).containsExactly(json.substring(2, json.indexOf('"', 2)));
+    }
+  }
+
+  @Example
+  void aPayloadThatOnlyStartsLikeTheLastOnesNameFailsAsAFreshDecodeDoes() {
+    Tape tape = new Tape();
+    assertReadsAsFresh(tape, bytes("{\"abc\":1}"));
+    for (String broken : List.of("{\"abc:1}", "{\"abc", "{\"ab")) {
+      assertThat(DECODER.decode(bytes(broken), tape)).as(broken).isEqualTo(DECODER.decode(bytes(broken)))
+          .isInstanceOf(DecodeResult.Failed.class);
+    }
+  }
+
+  @Example
+  void aNameAtTheVeryEndOfTheArrayIsReadWhole() {
+    Tape tape = new Tape();
+    // The payload's array ends a few bytes after the name: its words cannot be read eight bytes at a time.
+    assertReadsAsFresh(tape, "{\"x\":{\"abcdefghi\":1}}".getBytes(StandardCharsets.UTF_8));
+    assertReadsAsFresh(tape, "{\"x\":{\"abcdefghj\":1}}".getBytes(StandardCharsets.UTF_8));
+    assertReadsAsFresh(tape, "{\"x\":{\"abcdefghj\":2}}".getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Example
+  void aGuessIsTheSameBytesFollowedByAQuoteAndOnlyOfAShortAsciiName() {
+    NameGuesses guesses = new NameGuesses();
+    byte[] abc = bytes("abc\":1}");
+    guesses.remember(1, "abc", abc, 0, 3);
+    assertThat(guesses.guess(1, abc, 0, abc.length)).isEqualTo("abc");
+    assertThat(guesses.guess(2, abc, 0, abc.length)).as("another node").isNull();
+    assertThat(guesses.guess(1, bytes("abcd\":1}"), 0, 9)).as("a longer name").isNull();
+    assertThat(guesses.guess(1, bytes("abc:1}"), 0, 6)).as("no closing quote").isNull();
+    assertThat(guesses.guess(1, bytes("abc\""), 0, 3)).as("the quote past the payload's end").isNull();
+    assertThat(guesses.guess(1, bytes("abd\":1}"), 0, 8)).isNull();
+    // A name whose String is shorter than its bytes is not guessed: the reader moves on by the String's length.
+    byte[] cafe = bytes("caf\u00e9\":1}");
+    guesses.remember(3, "caf\u00e9", cafe, 0, 5);
+    assertThat(guesses.guess(3, cafe, 0, cafe.length)).isNull();
+    byte[] sixteen = bytes("abcdefghijklmnop\":1}");
+    guesses.remember(2000, "abcdefghijklmnop", sixteen, 0, 16);
+    assertThat(guesses.guess(2000, sixteen, 0, sixteen.length)).as("past the nodes guessed").isNull();
+    guesses.remember(5, "abcdefghijklmnop", sixteen, 0, 16);
+    assertThat(guesses.guess(5, sixteen, 0, sixteen.length)).isEqualTo("abcdefghijklmnop");
+    assertThat(guesses.guess(5, bytes("abcdefghijklmnoq\""), 0, 17)).isNull();
+  }
+
+  private static byte[] bytes(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static Map<String, Object> assertReadsAsFresh(Tape tape, byte[] payload) {
+    DecodeResult fresh = DECODER.decode(payload);
+    DecodeResult reused = DECODER.decode(payload, tape);
+    assertThat(reused).isInstanceOf(DecodeResult.Decoded.class);
+    Map<String, Object> event = ((DecodeResult.Decoded) reused).event();
+    Map<String, Object> expected = ((DecodeResult.Decoded) fresh).event();
+    Map<String, Object> actual = event instanceof TapeEvent view ? view.toJsonObject() : event;
+    assertThat(actual).as(new String(payload, StandardCharsets.UTF_8)).isEqualTo(expected);
+    assertThat(List.copyOf(actual.keySet())).isEqualTo(List.copyOf(expected.keySet()));
+    return actual;
+  }
+}
