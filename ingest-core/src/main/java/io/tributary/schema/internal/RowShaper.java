@@ -92,7 +92,7 @@ public final class RowShaper {
     }
     int member = object + 1;
     for (int i = 0; i < tape.members(object); i++, member = tape.next(member)) {
-      int index = plan.indexOf(tape.name(member));
+      int index = plan.indexOf(tape.name(member), i);
       if (tape.kind(member) == Tape.NULL) {
         // Null is no value, as in shape; a key seen twice gives up below, whichever of the two was null.
         if (index >= 0 && !(top && index < MetadataColumns.COUNT)) {

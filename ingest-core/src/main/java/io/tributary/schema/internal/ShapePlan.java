@@ -41,16 +41,26 @@ abstract sealed class ShapePlan {
     /** The position of the map of keys without a column ({@link KeyMaps}), or -1. */
     final int keys;
     private final Map<String, Integer> bySanitized;
-    private final ConcurrentHashMap<String, Integer> byOriginal = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Column> byOriginal = new ConcurrentHashMap<>();
+    /**
+     * The name and column last met as each member position: events of one service put their keys in one order, so
+     * the member at a position is most often called what it was last time. Shared by threads without a lock: a slot
+     * holds one immutable pair (from {@link #byOriginal}, so no allocation), and a lost race costs a lookup.
+     */
+    private final Column[] byPosition;
+
+    /** A JSON name and the position of its column (-1: none). */
+    private record Column(String name, int index) {}
 
     Struct(StructType type) {
       fields = type.fields().toArray(new Field[0]);
       children = new ShapePlan[fields.length];
+      byPosition = new Column[fields.length];
       bySanitized = new HashMap<>(fields.length * 2);
       for (int i = 0; i < fields.length; i++) {
         children[i] = of(fields[i].type());
         bySanitized.put(fields[i].name(), i);
-        byOriginal.put(fields[i].originalName(), i);
+        byOriginal.put(fields[i].originalName(), new Column(fields[i].originalName(), i));
       }
       keys = KeyMaps.indexIn(type);
       if (keys >= 0) {
@@ -62,15 +72,36 @@ abstract sealed class ShapePlan {
 
     /** The position of the column that JSON field {@code name} maps to, or -1 if the struct has none. */
     int indexOf(String name) {
-      Integer cached = byOriginal.get(name);
+      return column(name).index;
+    }
+
+    /**
+     * {@link #indexOf(String)} for the member at {@code position} of its object, tried first against the name
+     * last met there.
+     */
+    int indexOf(String name, int position) {
+      if (position >= byPosition.length) {
+        return indexOf(name);
+      }
+      Column last = byPosition[position];
+      if (last != null && last.name.equals(name)) {
+        return last.index;
+      }
+      Column column = column(name);
+      byPosition[position] = column;
+      return column.index;
+    }
+
+    private Column column(String name) {
+      Column cached = byOriginal.get(name);
       if (cached != null) {
         return cached;
       }
-      int index = bySanitized.getOrDefault(ColumnNames.sanitize(name), -1);
+      Column column = new Column(name, bySanitized.getOrDefault(ColumnNames.sanitize(name), -1));
       if (byOriginal.size() < MAX_CACHED_NAMES) {
-        byOriginal.put(name, index);
+        byOriginal.put(name, column);
       }
-      return index;
+      return column;
     }
   }
 
