@@ -7,8 +7,6 @@ import java.util.Arrays;
  * copied into one array.
  */
 final class BinaryDictionary {
-  private static final long MIX = 0x9E3779B97F4A7C15L;
-
   private byte[] data = new byte[1024];
   private int dataSize;
   private int[] offsets = new int[64];
@@ -104,19 +102,8 @@ final class BinaryDictionary {
     }
   }
 
-  /** A hash of the bytes, eight at a time, mixed so that its low bits pick slots well. */
+  /** A hash of the bytes whose low bits pick slots well ({@link BytesHash}). */
   static int hash(byte[] bytes, int offset, int length) {
-    long h = length * MIX;
-    int at = offset;
-    int end = offset + length;
-    for (; at + 8 <= end; at += 8) {
-      h = Long.rotateLeft(h ^ PageBuffer.longAt(bytes, at) * MIX, 29) * MIX;
-    }
-    long tail = 0;
-    for (int shift = 0; at < end; at++, shift += 8) {
-      tail |= (bytes[at] & 0xFFL) << shift;
-    }
-    h = (h ^ tail) * MIX;
-    return (int) (h ^ (h >>> 32));
+    return (int) BytesHash.of(bytes, offset, length);
   }
 }

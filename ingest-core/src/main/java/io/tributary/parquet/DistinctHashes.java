@@ -48,10 +48,6 @@ final class DistinctHashes {
 
   /** A well-mixed hash of {@code bytes[offset, offset + length)}. */
   static long ofBytes(byte[] bytes, int offset, int length) {
-    long h = 0xCBF29CE484222325L ^ length;
-    for (int i = offset; i < offset + length; i++) {
-      h = (h ^ bytes[i]) * 0x100000001B3L;
-    }
-    return ofLong(h);
+    return ofLong(BytesHash.of(bytes, offset, length));
   }
 }
