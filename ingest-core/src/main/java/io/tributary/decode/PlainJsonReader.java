@@ -51,6 +51,9 @@ final class PlainJsonReader {
   private final int maxDepth;
   private final FieldNames names;
   private final Tape tape;
+  private final NameGuesses guesses;
+  /** The key of the last name read, whose follower is guessed next ({@link NameGuesses}). */
+  private int guessKey = NameGuesses.START;
   private int at;
 
   private PlainJsonReader(byte[] bytes, int start, int end, int maxDepth, FieldNames names, Tape tape) {
@@ -60,6 +63,7 @@ final class PlainJsonReader {
     this.maxDepth = Math.min(maxDepth, MAX_DEPTH);
     this.names = names;
     this.tape = tape;
+    this.guesses = tape.guesses();
   }
 
   /**
@@ -205,17 +209,16 @@ final class PlainJsonReader {
   }
 
   /**
-   * A field name whose '"' was just taken, shared across records when seen before; null to give up. Its member is
-   * the next node: the name the last payload's member there had is tried first ({@link NameGuesses}).
+   * A field name whose '"' was just taken, shared across records when seen before; null to give up. The name that
+   * followed the last name read, last time, is tried first ({@link NameGuesses}).
    */
   private String name() {
     int start = at;
-    int node = tape.size();
-    NameGuesses guesses = tape.guesses();
     if (guesses != null) {
-      String guessed = guesses.guess(node, bytes, start, end);
+      String guessed = guesses.guess(guessKey, bytes, start, end);
       if (guessed != null) {
-        at = start + guessed.length() + 1;
+        at = start + guesses.lengthOfGuess(guessKey) + 1;
+        guessKey = guesses.keyOfGuess(guessKey);
         return guessed;
       }
     }
@@ -225,7 +228,7 @@ final class PlainJsonReader {
     }
     String name = names.name(bytes, start, close - start);
     if (guesses != null) {
-      guesses.remember(node, name, bytes, start, close - start);
+      guessKey = guesses.remember(guessKey, name, bytes, start, close - start);
     }
     return name;
   }
@@ -393,6 +396,10 @@ final class PlainJsonReader {
   }
 
   private void skipWhitespace() {
+    // Every JSON whitespace byte is at most ' ': compact JSON pays one compare.
+    if (at < end && bytes[at] > ' ') {
+      return;
+    }
     at = PayloadBytes.skipWhitespace(bytes, at, end);
   }
 }

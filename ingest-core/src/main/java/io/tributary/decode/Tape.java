@@ -44,7 +44,7 @@ public final class Tape {
   private int generation;
   private final NameGuesses guesses;
 
-  /** A tape to reuse from payload to payload, which guesses each member's name from the last payload's. */
+  /** A tape to reuse from payload to payload, which guesses each member name from the name before it. */
   public Tape() {
     this(new NameGuesses());
   }
@@ -58,7 +58,7 @@ public final class Tape {
     return new Tape(null);
   }
 
-  /** The names read at each node of earlier payloads, for the next payload's reader to guess; null on a one-off. */
+  /** Which name followed which in earlier payloads, for the reader to guess from; null on a one-off tape. */
   NameGuesses guesses() {
     return guesses;
   }
