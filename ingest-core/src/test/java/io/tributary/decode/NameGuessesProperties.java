@@ -37,18 +37,29 @@ class NameGuessesProperties {
     return Combinators.combine(name, value).as((n, v) -> "\"" + n + "\":" + v);
   }
 
+  /** Plain payloads, and now and then one the fast path gives up partway: an escape, or its end cut off. */
   @Provide
   Arbitrary<List<String>> payloads() {
-    Arbitrary<String> payload = member().list().ofMinSize(0).ofMaxSize(6)
+    Arbitrary<String> plain = member().list().ofMinSize(0).ofMaxSize(6)
         .map(members -> "{" + String.join(",", members) + "}");
-    return payload.list().ofMinSize(1).ofMaxSize(8);
+    Arbitrary<String> escaped = plain.map(json -> json.length() == 2 ? "{\"e\":\"a\\\"b\"}"
+        : json.substring(0, json.length() - 1) + ",\"e\":\"a\\\"b\"}");
+    Arbitrary<String> cut = plain.map(json -> json.substring(0, json.length() - 1));
+    return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(8, plain), net.jqwik.api.Tuple.of(1, escaped),
+        net.jqwik.api.Tuple.of(1, cut)).list().ofMinSize(1).ofMaxSize(8);
   }
 
   @Property(tries = 2000)
   void aReusedTapeReadsEveryPayloadAsAFreshDecodeDoes(@ForAll("payloads") List<String> payloads) {
     Tape tape = new Tape();
     for (String json : payloads) {
-      assertReadsAsFresh(tape, json.getBytes(StandardCharsets.UTF_8));
+      byte[] payload = json.getBytes(StandardCharsets.UTF_8);
+      if (json.contains("\\") || DECODER.decode(payload) instanceof DecodeResult.Failed) {
+        // Given up partway, after names were read and guessed: the result is the Jackson path's, as fresh.
+        assertThat(DECODER.decode(payload, tape)).as(json).isEqualTo(DECODER.decode(payload));
+      } else {
+        assertReadsAsFresh(tape, payload);
+      }
     }
   }
 
@@ -77,7 +88,7 @@ class NameGuessesProperties {
   @Example
   void aNameAtTheVeryEndOfTheArrayIsReadWhole() {
     Tape tape = new Tape();
-    // The payload's array ends a few bytes after the name: its words cannot be read eight bytes at a time.
+    // The payload's array ends a few bytes after the name: its second word is read byte by byte.
     assertReadsAsFresh(tape, "{\"x\":{\"abcdefghi\":1}}".getBytes(StandardCharsets.UTF_8));
     assertReadsAsFresh(tape, "{\"x\":{\"abcdefghj\":1}}".getBytes(StandardCharsets.UTF_8));
     assertReadsAsFresh(tape, "{\"x\":{\"abcdefghj\":2}}".getBytes(StandardCharsets.UTF_8));
@@ -93,10 +104,10 @@ class NameGuessesProperties {
     assertThat(guesses.keyOfGuess(NameGuesses.START)).isEqualTo(keyOfAbc);
     assertThat(guesses.guess(keyOfAbc, abc, 0, abc.length)).as("nothing followed abc yet").isNull();
     assertThat(guesses.guess(NameGuesses.NONE, abc, 0, abc.length)).isNull();
-    assertThat(guesses.guess(NameGuesses.START, bytes("abcd\":1}"), 0, 9)).as("a longer name").isNull();
+    assertThat(guesses.guess(NameGuesses.START, bytes("abcd\":1}"), 0, 8)).as("a longer name").isNull();
     assertThat(guesses.guess(NameGuesses.START, bytes("abc:1}"), 0, 6)).as("no closing quote").isNull();
     assertThat(guesses.guess(NameGuesses.START, bytes("abc\""), 0, 3)).as("the quote past the end").isNull();
-    assertThat(guesses.guess(NameGuesses.START, bytes("abd\":1}"), 0, 8)).isNull();
+    assertThat(guesses.guess(NameGuesses.START, bytes("abd\":1}"), 0, 7)).isNull();
     // A name whose String is shorter than its bytes is not guessed: the reader moves on by the String's length.
     byte[] cafe = bytes("caf\u00e9\":1}");
     assertThat(guesses.remember(keyOfAbc, "caf\u00e9", cafe, 0, 5)).isEqualTo(NameGuesses.NONE);

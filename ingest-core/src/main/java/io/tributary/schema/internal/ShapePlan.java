@@ -45,7 +45,8 @@ abstract sealed class ShapePlan {
     /**
      * The name and column last met as each member position: events of one service put their keys in one order, so
      * the member at a position is most often called what it was last time. Shared by threads without a lock: a slot
-     * holds one immutable pair (from {@link #byOriginal}, so no allocation), and a lost race costs a lookup.
+     * holds one immutable pair (from {@link #byOriginal}, so no allocation while the struct has met at most
+     * {@value #MAX_CACHED_NAMES} names), and a lost race costs a lookup.
      */
     private final Column[] byPosition;
 
