@@ -36,6 +36,8 @@ import java.util.Objects;
 public final class JsonDecoder {
 
   private static final int INITIAL_STACK = 16;
+  /** Not yet scanned for UTF-8 ({@link Utf8Validator#scan} gives an index, VALID or VALID_WITH_BACKSLASH). */
+  private static final int NOT_SCANNED = Integer.MIN_VALUE;
 
   private final DecodeLimits limits;
   private final JsonFactory factory;
@@ -130,12 +132,16 @@ public final class JsonDecoder {
     }
     int end = offset + length;
     int start = PayloadBytes.hasBom(bytes, offset, end) ? offset + 3 : offset;
-    if (fastPath) {
+    // A thread whose last payload held an escape scans first, as every payload once did: a stream of escaped
+    // payloads (Python's ensure_ascii, PHP's \/) then skips the fast path instead of reading each one partway.
+    int utf8 = tape != null && tape.escaped() ? Utf8Validator.scan(bytes, offset, end) : NOT_SCANNED;
+    if (fastPath && (utf8 == NOT_SCANNED || utf8 == Utf8Validator.VALID)) {
       // Most events, read straight from their bytes (PlainJsonReader), which validates UTF-8 as it reads and gives
       // up on anything it does not read exactly as Jackson does: an escape, invalid UTF-8, an error of any kind.
       // What it reads passes every check below, so only what it gives up takes them, in their order.
       if (tape != null) {
         if (PlainJsonReader.fill(tape, bytes, start, end, limits.maxDepth(), names)) {
+          tape.escaped(false);
           return new DecodeResult.Decoded(new TapeEvent(tape), 0);
         }
       } else {
@@ -145,7 +151,12 @@ public final class JsonDecoder {
         }
       }
     }
-    int utf8 = Utf8Validator.scan(bytes, offset, end);
+    if (utf8 == NOT_SCANNED) {
+      utf8 = Utf8Validator.scan(bytes, offset, end);
+    }
+    if (tape != null) {
+      tape.escaped(utf8 == Utf8Validator.VALID_WITH_BACKSLASH);
+    }
     if (utf8 >= 0) {
       return failed(
           ErrorType.DECODE,

@@ -43,6 +43,8 @@ public final class Tape {
   private int size;
   private int generation;
   private final NameGuesses guesses;
+  /** Whether the last payload decoded with this tape held a backslash (an escape): the next is scanned first. */
+  private boolean escaped;
 
   /** A tape to reuse from payload to payload, which guesses each member name from the name before it. */
   public Tape() {
@@ -73,6 +75,14 @@ public final class Tape {
     bytes = payload;
     size = 0;
     generation++;
+  }
+
+  boolean escaped() {
+    return escaped;
+  }
+
+  void escaped(boolean escaped) {
+    this.escaped = escaped;
   }
 
   /** Changes with each payload: a view made before it changed reads another payload's nodes. */

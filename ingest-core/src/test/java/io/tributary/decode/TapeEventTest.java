@@ -49,6 +49,18 @@ class TapeEventTest {
   }
 
   @Test
+  void afterAPayloadWithAnEscapeTheNextIsScannedFirstAndAPlainOneStillTakesTheFastPath() {
+    assertThat(tape.escaped()).isFalse();
+    assertThat(decode("{\"s\":\"a\\/b\"}")).isInstanceOf(JsonObject.class).containsEntry("s", "a/b");
+    assertThat(tape.escaped()).as("the stream has escapes: scan first").isTrue();
+    assertThat(decode("{\"s\":\"a\\u00e9\"}")).isInstanceOf(JsonObject.class).containsEntry("s", "a\u00e9");
+    assertThat(tape.escaped()).isTrue();
+    assertThat(decode("{\"s\":\"a/b\"}")).isInstanceOf(TapeEvent.class).containsEntry("s", "a/b");
+    assertThat(tape.escaped()).as("a plain payload read on the fast path").isFalse();
+    assertThat(decode("{\"s\":\"a/b\"}")).isInstanceOf(TapeEvent.class);
+  }
+
+  @Test
   void whatTheFastPathDoesNotReadComesAsTheDecodersOwnObjects() {
     // An escape takes the Jackson path; the tape is left alone.
     assertThat(decode("{\"s\":\"a\\\"b\"}")).isInstanceOf(JsonObject.class).containsEntry("s", "a\"b");
