@@ -55,8 +55,7 @@ final class FieldNames {
   private String shortName(byte[] bytes, int offset, int length) {
     long first = firstWord(bytes, offset, length);
     long second = secondWord(bytes, offset, length);
-    long h = (first * 0x9E3779B97F4A7C15L) ^ Long.rotateLeft(second * 0xC2B2AE3D27D4EB4FL, 21) ^ length;
-    int slot = spread(h);
+    int slot = spread(shortNameHash(first, second, length));
     Name cached = slots[slot];
     if (cached != null && cached.first() == first && cached.second() == second
         && cached.ascii().length == length) {
@@ -72,6 +71,11 @@ final class FieldNames {
     String name = new String(bytes, offset, length, StandardCharsets.US_ASCII);
     slots[slot] = new Name(name, Arrays.copyOfRange(bytes, offset, offset + length), first, second);
     return name;
+  }
+
+  /** A hash of a short name by its two words and length: its slot here, its key in {@link NameGuesses}. */
+  static long shortNameHash(long first, long second, int length) {
+    return (first * 0x9E3779B97F4A7C15L) ^ Long.rotateLeft(second * 0xC2B2AE3D27D4EB4FL, 21) ^ length;
   }
 
   /** The first eight bytes of a short name (up to {@value #SHORT_NAME}) as a word, zero above its end. */

@@ -65,7 +65,7 @@ final class NameGuesses {
     }
     long first = FieldNames.firstWord(bytes, offset, length);
     long second = FieldNames.secondWord(bytes, offset, length);
-    long h = (first * 0x9E3779B97F4A7C15L) ^ Long.rotateLeft(second * 0xC2B2AE3D27D4EB4FL, 21) ^ length;
+    long h = FieldNames.shortNameHash(first, second, length);
     int key = 1 + (int) ((h ^ (h >>> 32)) & (KEYS - 1)); // 0 is START
     if (previous != NONE) {
       names[previous] = name;

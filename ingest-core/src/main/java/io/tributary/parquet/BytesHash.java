@@ -18,20 +18,15 @@ final class BytesHash {
       h = Long.rotateLeft(h ^ PageBuffer.longAt(bytes, at) * MIX, 29) * MIX;
     }
     int left = end - at;
-    if (left > 0) {
-      long tail;
-      if (at + Long.BYTES <= bytes.length) {
-        tail = PageBuffer.longAt(bytes, at) & (-1L >>> (Byte.SIZE * (Long.BYTES - left)));
-      } else {
-        tail = 0;
-        for (int shift = 0; at < end; at++, shift += Byte.SIZE) {
-          tail |= (bytes[at] & 0xFFL) << shift;
-        }
-      }
-      h = (h ^ tail) * MIX;
+    long tail = 0;
+    if (left > 0 && at + Long.BYTES <= bytes.length) {
+      tail = PageBuffer.longAt(bytes, at) & (-1L >>> (Byte.SIZE * (Long.BYTES - left)));
     } else {
-      h *= MIX;
+      for (int shift = 0; at < end; at++, shift += Byte.SIZE) {
+        tail |= (bytes[at] & 0xFFL) << shift;
+      }
     }
+    h = (h ^ tail) * MIX;
     return h ^ (h >>> 32);
   }
 }
