@@ -83,6 +83,57 @@ final class ByteArena {
     write((int) v);
   }
 
+  /** A one-byte marker and a varint ({@link #writeVarLong}), with one room check when the chunk has room. */
+  void writeMarkedVarLong(int marker, long value) {
+    if (current != null && current.length - position > MAX_VARLONG_BYTES) {
+      current[position++] = (byte) marker;
+      size++;
+      writeVarLong(value);
+      return;
+    }
+    write(marker);
+    writeVarLong(value);
+  }
+
+  /** A one-byte marker and a big-endian long ({@link #writeLong}), with one room check when the chunk has room. */
+  void writeMarkedLong(int marker, long value) {
+    if (current != null && current.length - position > Long.BYTES) {
+      current[position] = (byte) marker;
+      BIG_ENDIAN_LONGS.set(current, position + 1, value);
+      position += 1 + Long.BYTES;
+      size += 1 + Long.BYTES;
+      return;
+    }
+    write(marker);
+    writeLong(value);
+  }
+
+  /**
+   * A one-byte marker, {@code length} as a varint and the bytes: what {@link #write(int)}, {@link #writeVarLong}
+   * and {@link #write(byte[], int, int)} write in turn, with one room check when the chunk has room.
+   */
+  void writeMarkedBytes(int marker, byte[] bytes, int offset, int length) {
+    if (current != null && current.length - position >= 1 + MAX_VARINT_BYTES + length) {
+      byte[] into = current;
+      int p = position;
+      into[p++] = (byte) marker;
+      int v = length;
+      while ((v & ~0x7F) != 0) {
+        into[p++] = (byte) ((v & 0x7F) | 0x80);
+        v >>>= 7;
+      }
+      into[p++] = (byte) v;
+      System.arraycopy(bytes, offset, into, p, length);
+      p += length;
+      size += p - position;
+      position = p;
+      return;
+    }
+    write(marker);
+    writeVarLong(length);
+    write(bytes, offset, length);
+  }
+
   /**
    * Writes {@code s} as UTF-8, preceded by its length in bytes as a varint, encoding straight into the current chunk
    * when it has room (no intermediate array). Unpaired surrogates become {@code '?'}, as {@link String#getBytes}
@@ -215,17 +266,24 @@ final class ByteArena {
     }
 
     /**
-     * Whether the next {@code length} bytes sit in one chunk, {@link #chunk()} from {@link #chunkOffset()}; moves to
-     * the next chunk first when the current one is used up.
+     * Takes the next {@code length} bytes when they sit in one chunk (moving to the next chunk first when the
+     * current one is used up): returns where they start in {@link #chunk()}, or -1, having taken nothing, when they
+     * span two chunks.
      */
-    boolean contiguous(int length) {
+    int takeContiguous(int length) {
       if (length > remaining) {
         throw new IllegalStateException("Read past the end of the buffer");
       }
       if (offset == limit && length > 0) {
         nextChunk();
       }
-      return limit - offset >= length;
+      int at = offset;
+      if (limit - at < length) {
+        return -1;
+      }
+      offset = at + length;
+      remaining -= length;
+      return at;
     }
 
     /** The chunk being read: its bytes are never written again. */
@@ -233,18 +291,11 @@ final class ByteArena {
       return bytes;
     }
 
-    /** Where the next byte sits in {@link #chunk()}. */
-    int chunkOffset() {
-      return offset;
-    }
-
     /** Reads {@code length} bytes of UTF-8 as a string, without an intermediate copy when they sit in one chunk. */
     String readUtf8(int length) {
-      if (contiguous(length)) {
-        String value = new String(bytes, offset, length, StandardCharsets.UTF_8);
-        offset += length;
-        remaining -= length;
-        return value;
+      int at = takeContiguous(length);
+      if (at >= 0) {
+        return new String(bytes, at, length, StandardCharsets.UTF_8);
       }
       byte[] copy = new byte[length];
       read(copy, length);

@@ -26,6 +26,8 @@ public final class RowBuffer {
   private long oldestSourceMillis = Long.MAX_VALUE;
   /** The event time of each row (microseconds), in row order: what a table format partitions by. */
   private long[] eventTimes = new long[0];
+  /** How fitted rows of the last version appended that way are written; made again when the version changes. */
+  private FittedLayout fittedLayout;
 
   /**
    * @param openedAtMillis when the buffer took its first row (wall clock): its age for the rolling policy
@@ -81,8 +83,13 @@ public final class RowBuffer {
     row.tape(); // throws, before anything is written, if the tape holds another payload now
     DatasetSchema rowSchema = row.schema();
     newest(rowSchema);
+    FittedLayout layout = fittedLayout;
+    if (layout == null || layout.root != rowSchema.root()) {
+      layout = FittedLayout.of(rowSchema.root());
+      fittedLayout = layout;
+    }
     RowCodec.writePosition(arena, position);
-    RowCodec.write(arena, rowSchema.root(), row);
+    RowCodec.write(arena, layout, row);
     appended(position, sourceMillis, eventTimeMicros, false);
   }
 

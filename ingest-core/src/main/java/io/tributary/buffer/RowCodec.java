@@ -2,7 +2,6 @@ package io.tributary.buffer;
 
 import io.tributary.decode.Tape;
 import io.tributary.schema.ColumnType;
-import io.tributary.schema.Field;
 import io.tributary.schema.FittedRow;
 import io.tributary.schema.ListType;
 import io.tributary.schema.MapType;
@@ -35,69 +34,63 @@ final class RowCodec {
   }
 
   /**
-   * Appends the row of an event fitted to {@code type} (its version's root), written from its tape: the bytes
-   * {@link #write(ByteArena, StructType, Object[])} writes for the row {@code shape} makes of the same event.
+   * Appends the row of an event fitted to its version ({@code layout}, made of the version's root), written from
+   * its tape: the bytes {@link #write(ByteArena, StructType, Object[])} writes for the row {@code shape} makes of
+   * the same event.
    */
-  static void write(ByteArena out, StructType type, FittedRow row) {
+  static void write(ByteArena out, FittedLayout layout, FittedRow row) {
     Tape tape = row.tape();
-    List<Field> fields = type.fields();
-    out.writeVarLong(fields.size());
+    FittedLayout[] fields = layout.fields;
+    out.writeVarLong(fields.length);
     presentLong(out, row.ingestMicros());
     nullableString(out, row.source());
     nullableString(out, row.partition());
     nullableString(out, row.offset());
     out.write(NULL); // nothing rescued
-    for (int i = MetadataColumns.COUNT; i < fields.size(); i++) {
-      fitted(out, fields.get(i).type(), row, tape, i);
+    for (int i = MetadataColumns.COUNT; i < fields.length; i++) {
+      fitted(out, fields[i], row, tape, i);
     }
   }
 
-  private static void fitted(ByteArena out, ColumnType type, FittedRow row, Tape tape, int entry) {
+  private static void fitted(ByteArena out, FittedLayout layout, FittedRow row, Tape tape, int entry) {
     int node = row.node(entry);
     if (node < 0) {
       out.write(NULL);
       return;
     }
-    if (type instanceof PrimitiveType p) {
-      switch (p) {
-        case LONG, TIMESTAMP -> presentLong(out, tape.longValue(node));
-        case DOUBLE -> {
-          out.write(PRESENT);
-          double d = tape.kind(node) == Tape.DOUBLE ? tape.doubleValue(node) : (double) tape.longValue(node);
-          out.writeLong(Double.doubleToRawLongBits(d));
+    switch (layout.code) {
+      case FittedLayout.LONG -> presentLong(out, tape.longValue(node));
+      case FittedLayout.DOUBLE -> {
+        double d = tape.kind(node) == Tape.DOUBLE ? tape.doubleValue(node) : (double) tape.longValue(node);
+        out.writeMarkedLong(PRESENT, Double.doubleToRawLongBits(d));
+      }
+      case FittedLayout.BOOLEAN -> out.write(tape.kind(node) == Tape.TRUE ? TRUE : FALSE);
+      case FittedLayout.STRING ->
+          out.writeMarkedBytes(PRESENT, tape.bytes(), tape.stringStart(node), tape.stringLength(node));
+      case FittedLayout.STRUCT -> {
+        FittedLayout[] fields = layout.fields;
+        out.writeMarkedVarLong(PRESENT, fields.length);
+        int first = row.children(entry);
+        for (int i = 0; i < fields.length; i++) {
+          fitted(out, fields[i], row, tape, first + i);
         }
-        case BOOLEAN -> out.write(tape.kind(node) == Tape.TRUE ? TRUE : FALSE);
-        case STRING, JSON -> {
-          out.write(PRESENT);
-          int length = tape.stringLength(node);
-          out.writeVarLong(length);
-          out.write(tape.bytes(), tape.stringStart(node), length);
+      }
+      case FittedLayout.LIST -> {
+        int count = tape.members(node);
+        out.writeMarkedVarLong(PRESENT, count);
+        int first = row.children(entry);
+        FittedLayout element = layout.element;
+        for (int i = 0; i < count; i++) {
+          fitted(out, element, row, tape, first + i);
         }
       }
-      return;
-    }
-    out.write(PRESENT);
-    int first = row.children(entry);
-    if (type instanceof StructType s) {
-      List<Field> fields = s.fields();
-      out.writeVarLong(fields.size());
-      for (int i = 0; i < fields.size(); i++) {
-        fitted(out, fields.get(i).type(), row, tape, first + i);
-      }
-    } else {
-      int count = tape.members(node);
-      out.writeVarLong(count);
-      ColumnType element = ((ListType) type).element();
-      for (int i = 0; i < count; i++) {
-        fitted(out, element, row, tape, first + i);
-      }
+      default -> throw new IllegalStateException("A map value cannot be written from a fitted row");
     }
   }
 
   /** A present LONG or TIMESTAMP value: its marker and the value as a zigzag varint ({@link #unzigzag}). */
   private static void presentLong(ByteArena out, long v) {
-    out.write(PRESENT);
-    out.writeVarLong((v << 1) ^ (v >> 63));
+    out.writeMarkedVarLong(PRESENT, (v << 1) ^ (v >> 63));
   }
 
   private static void nullableString(ByteArena out, String s) {

@@ -70,10 +70,10 @@ public final class RowCursor {
   public void string() {
     int n = (int) in.readVarLong();
     length = n;
-    if (in.contiguous(n)) {
+    int at = in.takeContiguous(n);
+    if (at >= 0) {
       bytes = in.chunk();
-      offset = in.chunkOffset();
-      in.skip(n);
+      offset = at;
     } else {
       bytes = new byte[n];
       offset = 0;

@@ -67,6 +67,25 @@ class FittedRowProperties {
   }
 
   @Test
+  void stringsOfAnyLengthAreWrittenFromTheTapeAsTheyAreAsObjects(@TempDir Path dir) throws IOException {
+    // Lengths around the varint's byte boundaries (127/128, 16,383/16,384) and past the buffer's chunk sizes
+    // (1 KiB first, 256 KiB at most), so a value lands at a chunk's end, across two chunks and in a chunk of its own.
+    Random random = new Random(19);
+    int[] lengths = {0, 1, 20, 21, 127, 128, 129, 1000, 1023, 1024, 2000, 16_383, 16_384, 70_000, 300_000, 5, 128};
+    List<String> payloads = new ArrayList<>();
+    for (int i = 0; i < lengths.length; i++) {
+      StringBuilder value = new StringBuilder();
+      while (value.length() < lengths[i]) {
+        value.append(i % 3 == 0 && value.length() % 7 == 0 ? "é" : String.valueOf((char) ('a' + random.nextInt(26))));
+      }
+      payloads.add("{\"id\":" + i + ",\"name\":\"" + value + "\",\"tags\":[\"" + value + "\",\"x\"]}");
+    }
+    Outcome outcome = land(payloads, dir);
+    assertThat(outcome.fittedAt.subList(1, payloads.size())).containsOnly(true);
+    assertSameRows(outcome);
+  }
+
+  @Test
   void aWholeNumberFitsADoubleColumnOnlyWhereADoubleHoldsItExactly(@TempDir Path dir) throws IOException {
     Outcome outcome = land(List.of("{\"price\":1.5}", "{\"price\":3}", "{\"price\":9007199254740993}",
         "{\"price\":-9007199254740992}"), dir);

@@ -50,8 +50,12 @@ abstract sealed class ShapePlan {
      */
     private final Column[] byPosition;
 
-    /** A JSON name and the position of its column (-1: none). */
-    private record Column(String name, int index) {}
+    /**
+     * A JSON name and the position of its column (-1: none); {@code fromSchema} when the name is the schema's own
+     * copy, which {@link #column} swaps once for the copy events bring (the decoder shares one copy of each name
+     * across events), so that the check of a position's last name is most often a reference compare.
+     */
+    private record Column(String name, int index, boolean fromSchema) {}
 
     Struct(StructType type) {
       fields = type.fields().toArray(new Field[0]);
@@ -61,7 +65,7 @@ abstract sealed class ShapePlan {
       for (int i = 0; i < fields.length; i++) {
         children[i] = of(fields[i].type());
         bySanitized.put(fields[i].name(), i);
-        byOriginal.put(fields[i].originalName(), new Column(fields[i].originalName(), i));
+        byOriginal.put(fields[i].originalName(), new Column(fields[i].originalName(), i, true));
       }
       keys = KeyMaps.indexIn(type);
       if (keys >= 0) {
@@ -96,9 +100,14 @@ abstract sealed class ShapePlan {
     private Column column(String name) {
       Column cached = byOriginal.get(name);
       if (cached != null) {
+        if (cached.fromSchema && cached.name != name) {
+          Column met = new Column(name, cached.index, false);
+          byOriginal.replace(name, cached, met);
+          return met;
+        }
         return cached;
       }
-      Column column = new Column(name, bySanitized.getOrDefault(ColumnNames.sanitize(name), -1));
+      Column column = new Column(name, bySanitized.getOrDefault(ColumnNames.sanitize(name), -1), false);
       if (byOriginal.size() < MAX_CACHED_NAMES) {
         byOriginal.put(name, column);
       }
