@@ -83,7 +83,7 @@ final class ByteArena {
     write((int) v);
   }
 
-  /** A one-byte marker and a varint ({@link #writeVarLong}), with one room check when the chunk has room. */
+  /** A one-byte marker and a varint ({@link #writeVarLong}): the marker needs no room check of its own. */
   void writeMarkedVarLong(int marker, long value) {
     if (current != null && current.length - position > MAX_VARLONG_BYTES) {
       current[position++] = (byte) marker;
@@ -113,7 +113,7 @@ final class ByteArena {
    * and {@link #write(byte[], int, int)} write in turn, with one room check when the chunk has room.
    */
   void writeMarkedBytes(int marker, byte[] bytes, int offset, int length) {
-    if (current != null && current.length - position >= 1 + MAX_VARINT_BYTES + length) {
+    if (current != null && current.length - position - (1 + MAX_VARINT_BYTES) >= length) {
       byte[] into = current;
       int p = position;
       into[p++] = (byte) marker;
@@ -141,7 +141,7 @@ final class ByteArena {
    */
   void writeUtf8(String s) {
     int chars = s.length();
-    if (current != null && current.length - position >= chars + MAX_VARINT_BYTES) {
+    if (current != null && current.length - position - MAX_VARINT_BYTES >= chars) {
       // Most strings are ASCII: one pass that copies while every char is, rather than measure, then encode.
       int startPosition = position;
       long startSize = size;

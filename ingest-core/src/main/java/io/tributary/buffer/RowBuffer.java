@@ -26,7 +26,7 @@ public final class RowBuffer {
   private long oldestSourceMillis = Long.MAX_VALUE;
   /** The event time of each row (microseconds), in row order: what a table format partitions by. */
   private long[] eventTimes = new long[0];
-  /** How fitted rows of the last version appended that way are written; made again when the version changes. */
+  /** How fitted rows of the last version appended that way are written; made again for another root struct. */
   private FittedLayout fittedLayout;
 
   /**

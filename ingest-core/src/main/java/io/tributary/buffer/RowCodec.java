@@ -84,7 +84,7 @@ final class RowCodec {
           fitted(out, element, row, tape, first + i);
         }
       }
-      default -> throw new IllegalStateException("A map value cannot be written from a fitted row");
+      default -> throw new IllegalStateException("No fitted row holds a map's value (layout code " + layout.code + ")");
     }
   }
 

@@ -68,8 +68,10 @@ class FittedRowProperties {
 
   @Test
   void stringsOfAnyLengthAreWrittenFromTheTapeAsTheyAreAsObjects(@TempDir Path dir) throws IOException {
-    // Lengths around the varint's byte boundaries (127/128, 16,383/16,384) and past the buffer's chunk sizes
-    // (1 KiB first, 256 KiB at most), so a value lands at a chunk's end, across two chunks and in a chunk of its own.
+    // Lengths around the varint's byte boundaries (127/128, 16,383/16,384 characters; every third string has an
+    // "é" now and then, two bytes, so it runs a little longer in bytes) and past the buffer's chunk sizes (1 KiB
+    // first, 256 KiB at most), so a value lands at a chunk's end, across two chunks and in a chunk of its own; a
+    // double beside each, so the buffer's marker-and-long write is met at chunk ends too.
     Random random = new Random(19);
     int[] lengths = {0, 1, 20, 21, 127, 128, 129, 1000, 1023, 1024, 2000, 16_383, 16_384, 70_000, 300_000, 5, 128};
     List<String> payloads = new ArrayList<>();
@@ -78,7 +80,8 @@ class FittedRowProperties {
       while (value.length() < lengths[i]) {
         value.append(i % 3 == 0 && value.length() % 7 == 0 ? "é" : String.valueOf((char) ('a' + random.nextInt(26))));
       }
-      payloads.add("{\"id\":" + i + ",\"name\":\"" + value + "\",\"tags\":[\"" + value + "\",\"x\"]}");
+      payloads.add("{\"id\":" + i + ",\"name\":\"" + value + "\",\"price\":" + (i + 0.25) + ",\"tags\":[\""
+          + value + "\",\"x\"]}");
     }
     Outcome outcome = land(payloads, dir);
     assertThat(outcome.fittedAt.subList(1, payloads.size())).containsOnly(true);

@@ -46,14 +46,15 @@ abstract sealed class ShapePlan {
      * The name and column last met as each member position: events of one service put their keys in one order, so
      * the member at a position is most often called what it was last time. Shared by threads without a lock: a slot
      * holds one immutable pair (from {@link #byOriginal}, so no allocation while the struct has met at most
-     * {@value #MAX_CACHED_NAMES} names), and a lost race costs a lookup.
+     * {@value #MAX_CACHED_NAMES} names, but the one that swaps a name's schema copy), and a lost race costs a lookup.
      */
     private final Column[] byPosition;
 
     /**
      * A JSON name and the position of its column (-1: none); {@code fromSchema} when the name is the schema's own
-     * copy, which {@link #column} swaps once for the copy events bring (the decoder shares one copy of each name
-     * across events), so that the check of a position's last name is most often a reference compare.
+     * copy, which {@link #column} swaps once for the first copy an event brings. A decoder shares one copy of each
+     * short ASCII name across its events (while its slot keeps it), so the check of a position's last name then ends
+     * at {@code String.equals}'s identity test; a second decoder's copies compare byte by byte, as before the swap.
      */
     private record Column(String name, int index, boolean fromSchema) {}
 
