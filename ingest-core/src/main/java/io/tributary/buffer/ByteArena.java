@@ -83,18 +83,6 @@ final class ByteArena {
     write((int) v);
   }
 
-  /** A one-byte marker and a varint ({@link #writeVarLong}): the marker needs no room check of its own. */
-  void writeMarkedVarLong(int marker, long value) {
-    if (current != null && current.length - position > MAX_VARLONG_BYTES) {
-      current[position++] = (byte) marker;
-      size++;
-      writeVarLong(value);
-      return;
-    }
-    write(marker);
-    writeVarLong(value);
-  }
-
   /** A one-byte marker and a big-endian long ({@link #writeLong}), with one room check when the chunk has room. */
   void writeMarkedLong(int marker, long value) {
     if (current != null && current.length - position > Long.BYTES) {
@@ -114,19 +102,12 @@ final class ByteArena {
    */
   void writeMarkedBytes(int marker, byte[] bytes, int offset, int length) {
     if (current != null && current.length - position - (1 + MAX_VARINT_BYTES) >= length) {
-      byte[] into = current;
-      int p = position;
-      into[p++] = (byte) marker;
-      int v = length;
-      while ((v & ~0x7F) != 0) {
-        into[p++] = (byte) ((v & 0x7F) | 0x80);
-        v >>>= 7;
-      }
-      into[p++] = (byte) v;
-      System.arraycopy(bytes, offset, into, p, length);
-      p += length;
-      size += p - position;
-      position = p;
+      current[position++] = (byte) marker;
+      size++;
+      writeVarLong(length); // stays in this chunk: there is room for the longest int varint and the bytes
+      System.arraycopy(bytes, offset, current, position, length);
+      position += length;
+      size += length;
       return;
     }
     write(marker);

@@ -69,7 +69,8 @@ final class RowCodec {
           out.writeMarkedBytes(PRESENT, tape.bytes(), tape.stringStart(node), tape.stringLength(node));
       case FittedLayout.STRUCT -> {
         FittedLayout[] fields = layout.fields;
-        out.writeMarkedVarLong(PRESENT, fields.length);
+        out.write(PRESENT);
+        out.writeVarLong(fields.length);
         int first = row.children(entry);
         for (int i = 0; i < fields.length; i++) {
           fitted(out, fields[i], row, tape, first + i);
@@ -77,7 +78,8 @@ final class RowCodec {
       }
       case FittedLayout.LIST -> {
         int count = tape.members(node);
-        out.writeMarkedVarLong(PRESENT, count);
+        out.write(PRESENT);
+        out.writeVarLong(count);
         int first = row.children(entry);
         FittedLayout element = layout.element;
         for (int i = 0; i < count; i++) {
@@ -90,7 +92,8 @@ final class RowCodec {
 
   /** A present LONG or TIMESTAMP value: its marker and the value as a zigzag varint ({@link #unzigzag}). */
   private static void presentLong(ByteArena out, long v) {
-    out.writeMarkedVarLong(PRESENT, (v << 1) ^ (v >> 63));
+    out.write(PRESENT);
+    out.writeVarLong((v << 1) ^ (v >> 63));
   }
 
   private static void nullableString(ByteArena out, String s) {
